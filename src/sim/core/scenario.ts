@@ -1,0 +1,119 @@
+/**
+ * The scenario schema and its parser. A scenario is validated in two steps: its outer shape, then
+ * the model's own params schema and each input's action schema. Errors name the field and the
+ * limit; the parser never throws on bad input.
+ */
+import { z } from 'zod';
+import { parseWith, type FieldError, type Parsed } from './errors';
+import type { ActionMeta, ModelMeta, Params, Scenario, ScenarioInput } from './types';
+
+export const MAX_SEED = 4294967295;
+export const MAX_INPUTS = 10000;
+/** A day of virtual time is far beyond any lesson; it bounds replay cost. */
+export const MAX_TIME_MS = 86_400_000;
+
+export const seedSchema = z.number().int().min(0).max(MAX_SEED);
+
+const inputShape = z.looseObject({
+  at: z.number().int().min(0).max(MAX_TIME_MS),
+  action: z.string().min(1).max(64),
+});
+
+const scenarioShape = z.strictObject({
+  model: z.string().min(1).max(64),
+  params: z.record(z.string(), z.unknown()).default({}),
+  seed: seedSchema.default(1),
+  inputs: z.array(inputShape).max(MAX_INPUTS).default([]),
+});
+
+const nodeId = z.number().int().min(0).max(63);
+
+/** The params schema with every field optional and no defaults: a partial update. */
+export function paramsPatchSchema(meta: ModelMeta): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(meta.params.shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = inner.optional();
+  }
+  return z.strictObject(shape);
+}
+
+/** Inputs every model accepts. */
+function builtinActions(meta: ModelMeta): Record<string, ActionMeta> {
+  const actions: Record<string, ActionMeta> = {
+    set: {
+      label: 'Change parameters',
+      description: 'Applies new parameter values from this moment on.',
+      args: z.strictObject({ params: paramsPatchSchema(meta) }),
+    },
+  };
+  if (meta.network) {
+    actions.partition = {
+      label: 'Partition the network',
+      description: 'Splits the nodes into groups that cannot reach each other.',
+      args: z.strictObject({ groups: z.array(z.array(nodeId).max(64)).min(1).max(64) }),
+    };
+    actions.heal = { label: 'Heal the network', args: z.strictObject({}) };
+    actions.drop = {
+      label: 'Drop a message',
+      description: 'Loses one message that is in flight.',
+      args: z.strictObject({ id: z.number().int().min(0) }),
+    };
+  }
+  return actions;
+}
+
+/** Every action a model accepts, built-ins included. */
+export function actionsOf(meta: ModelMeta): Record<string, ActionMeta> {
+  return { ...builtinActions(meta), ...meta.actions };
+}
+
+/** Validates one input against its model's action schema. */
+export function parseInput(meta: ModelMeta, raw: unknown, prefix = 'input'): Parsed<ScenarioInput> {
+  const shape = parseWith(inputShape, raw, prefix);
+  if (!shape.ok) return shape;
+  const { at, action, ...args } = shape.value;
+  const def = actionsOf(meta)[action];
+  if (!def) {
+    const known = Object.keys(actionsOf(meta)).join(', ');
+    return {
+      ok: false,
+      errors: [{ path: `${prefix}.action`, message: `"${action}" is not an action of ${meta.id} (${known})` }],
+    };
+  }
+  const parsed = parseWith(def.args, args, prefix);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { at, action, ...parsed.value } };
+}
+
+/** Validates params against the model's schema, filling defaults. */
+export function parseParams(meta: ModelMeta, raw: unknown, prefix = 'params'): Parsed<Params> {
+  return parseWith(meta.params.strict(), raw ?? {}, prefix) as Parsed<Params>;
+}
+
+export type Catalog = (id: string) => ModelMeta | undefined;
+
+/** Parses anything (JSON from a URL, a file, an attribute) into a valid scenario. Never throws. */
+export function parseScenario(raw: unknown, catalog: Catalog, known: string[] = []): Parsed<Scenario> {
+  const outer = parseWith(scenarioShape, raw);
+  if (!outer.ok) return outer;
+  const { model, params, seed, inputs } = outer.value;
+  const meta = catalog(model);
+  if (!meta) {
+    const list = known.length ? ` (${known.join(', ')})` : '';
+    return { ok: false, errors: [{ path: 'model', message: `"${model}" is not a known model${list}` }] };
+  }
+  const errors: FieldError[] = [];
+  const p = parseParams(meta, params);
+  if (!p.ok) errors.push(...p.errors);
+  const parsedInputs: ScenarioInput[] = [];
+  inputs.forEach((input, i) => {
+    const r = parseInput(meta, input, `inputs.${i}`);
+    if (r.ok) parsedInputs.push(r.value);
+    else errors.push(...r.errors);
+  });
+  if (errors.length || !p.ok) return { ok: false, errors };
+  // A stable sort keeps same-time inputs in the order the learner made them.
+  parsedInputs.sort((a, b) => a.at - b.at);
+  return { ok: true, value: { model, params: p.value, seed, inputs: parsedInputs } };
+}
