@@ -31,8 +31,10 @@ function describe(issue: z.core.$ZodIssue): string {
   const input = 'input' in issue ? issue.input : undefined;
   switch (issue.code) {
     case 'too_big': {
-      if (issue.origin === 'array') return `${(input as unknown[] | undefined)?.length ?? 'too many'} items is above the maximum ${String(issue.maximum)}`;
-      if (issue.origin === 'string') return `is longer than the maximum ${String(issue.maximum)} characters`;
+      if (issue.origin === 'array')
+        return `${(input as unknown[] | undefined)?.length ?? 'too many'} items is above the maximum ${String(issue.maximum)}`;
+      if (issue.origin === 'string')
+        return `is longer than the maximum ${String(issue.maximum)} characters`;
       return `${show(input)} is above the maximum ${String(issue.maximum)}`;
     }
     case 'too_small': {
@@ -41,8 +43,10 @@ function describe(issue: z.core.$ZodIssue): string {
       return `${show(input)} is below the minimum ${String(issue.minimum)}`;
     }
     case 'invalid_type': {
-      const received = 'received' in issue && typeof issue.received === 'string' ? issue.received : show(input);
-      if (input === undefined && !('received' in issue)) return `is required (${article(issue.expected)})`;
+      const received =
+        'received' in issue && typeof issue.received === 'string' ? issue.received : show(input);
+      if (input === undefined && !('received' in issue))
+        return `is required (${article(issue.expected)})`;
       return `expected ${article(issue.expected)}, got ${received}`;
     }
     case 'invalid_value':
@@ -68,5 +72,7 @@ export const formatError = (e: FieldError): string => `${e.path}: ${e.message}`;
 /** Parses with a schema, reporting inputs so messages can quote the bad value. */
 export function parseWith<T>(schema: z.ZodType<T>, raw: unknown, prefix = ''): Parsed<T> {
   const r = schema.safeParse(raw, { reportInput: true });
-  return r.success ? { ok: true, value: r.data } : { ok: false, errors: fieldErrors(r.error, prefix) };
+  return r.success
+    ? { ok: true, value: r.data }
+    : { ok: false, errors: fieldErrors(r.error, prefix) };
 }

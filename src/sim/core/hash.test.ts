@@ -36,10 +36,15 @@ describe('word fast paths equal the byte functions', () => {
   for (const h of Object.values(HASHES)) {
     it(h.id, () => {
       fc.assert(
-        fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffffffff }), (a, b, seed) => {
-          expect(h.u(a, seed)).toBe(h.bytes(le(a), seed));
-          expect(h.uu(a, b, seed)).toBe(h.bytes(le(a, b), seed));
-        }),
+        fc.property(
+          fc.integer({ min: 0, max: 0xffffffff }),
+          fc.integer({ min: 0, max: 0xffffffff }),
+          fc.integer({ min: 0, max: 0xffffffff }),
+          (a, b, seed) => {
+            expect(h.u(a, seed)).toBe(h.bytes(le(a), seed));
+            expect(h.uu(a, b, seed)).toBe(h.bytes(le(a, b), seed));
+          },
+        ),
         { numRuns: 2000 },
       );
     });

@@ -58,7 +58,8 @@ export function planDelivery(net: NetworkState, rng: Rng, from: number, to: numb
   if (!canTalk(net, from, to)) return [];
   const link = linkConfig(net, from, to);
   if (rng.chance(link.lossRate)) return [];
-  const delay = (): number => rng.int(link.latencyMsMin, Math.max(link.latencyMsMin, link.latencyMsMax));
+  const delay = (): number =>
+    rng.int(link.latencyMsMin, Math.max(link.latencyMsMin, link.latencyMsMax));
   const first = delay();
   return rng.chance(link.duplicateRate) ? [first, delay()] : [first];
 }

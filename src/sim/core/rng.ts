@@ -5,13 +5,10 @@
  * (TigerBeetle's derived-seed discipline). Generators are pure-rand's xoroshiro128+, whose state
  * is four 32-bit words: streams snapshot to plain arrays for checkpoints.
  */
-import {
-  xoroshiro128plus,
-  xoroshiro128plusFromState,
-} from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { utf8, xxhash32 } from './hash';
 
-type Gen = ReturnType<typeof xoroshiro128plus>;
+type Gen = ReturnType<typeof xoroshiro128plusFromState>;
 export type RngState = readonly number[];
 
 const TWO_POW_32 = 4294967296;

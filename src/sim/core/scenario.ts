@@ -32,7 +32,8 @@ const nodeId = z.number().int().min(0).max(63);
 export function paramsPatchSchema(meta: ModelMeta): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, field] of Object.entries(meta.params.shape)) {
-    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    const inner =
+      field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
     shape[key] = inner.optional();
   }
   return z.strictObject(shape);
@@ -78,7 +79,12 @@ export function parseInput(meta: ModelMeta, raw: unknown, prefix = 'input'): Par
     const known = Object.keys(actionsOf(meta)).join(', ');
     return {
       ok: false,
-      errors: [{ path: `${prefix}.action`, message: `"${action}" is not an action of ${meta.id} (${known})` }],
+      errors: [
+        {
+          path: `${prefix}.action`,
+          message: `"${action}" is not an action of ${meta.id} (${known})`,
+        },
+      ],
     };
   }
   const parsed = parseWith(def.args, args, prefix);
@@ -94,14 +100,21 @@ export function parseParams(meta: ModelMeta, raw: unknown, prefix = 'params'): P
 export type Catalog = (id: string) => ModelMeta | undefined;
 
 /** Parses anything (JSON from a URL, a file, an attribute) into a valid scenario. Never throws. */
-export function parseScenario(raw: unknown, catalog: Catalog, known: string[] = []): Parsed<Scenario> {
+export function parseScenario(
+  raw: unknown,
+  catalog: Catalog,
+  known: string[] = [],
+): Parsed<Scenario> {
   const outer = parseWith(scenarioShape, raw);
   if (!outer.ok) return outer;
   const { model, params, seed, inputs } = outer.value;
   const meta = catalog(model);
   if (!meta) {
     const list = known.length ? ` (${known.join(', ')})` : '';
-    return { ok: false, errors: [{ path: 'model', message: `"${model}" is not a known model${list}` }] };
+    return {
+      ok: false,
+      errors: [{ path: 'model', message: `"${model}" is not a known model${list}` }],
+    };
   }
   const errors: FieldError[] = [];
   const p = parseParams(meta, params);

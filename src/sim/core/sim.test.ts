@@ -36,18 +36,22 @@ describe('Sim', () => {
 
   it('replays identically from a checkpoint', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 3000 }), (seed, cut) => {
-        const s = scenario({ seed, params: { ...scenario().params, lossRate: 0.1 } });
-        const straight = run(s, 4000);
-        const sim = new Sim(pingpong, s, { trace: true, checkInvariants: true });
-        sim.runUntil(cut);
-        const snap = sim.snapshot();
-        sim.runUntil(3500);
-        sim.restore(snap);
-        sim.runUntil(4000);
-        expect(sim.traceHash()).toBe(straight.traceHash());
-        expect(sim.state).toEqual(straight.state);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 1, max: 3000 }),
+        (seed, cut) => {
+          const s = scenario({ seed, params: { ...scenario().params, lossRate: 0.1 } });
+          const straight = run(s, 4000);
+          const sim = new Sim(pingpong, s, { trace: true, checkInvariants: true });
+          sim.runUntil(cut);
+          const snap = sim.snapshot();
+          sim.runUntil(3500);
+          sim.restore(snap);
+          sim.runUntil(4000);
+          expect(sim.traceHash()).toBe(straight.traceHash());
+          expect(sim.state).toEqual(straight.state);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -102,21 +106,38 @@ describe('parseScenario', () => {
   };
 
   it('names the field and the limit', () => {
-    expect(errors({ model: 'pingpong', params: { nodes: 40 } })).toEqual(['params.nodes: 40 is above the maximum 8']);
+    expect(errors({ model: 'pingpong', params: { nodes: 40 } })).toEqual([
+      'params.nodes: 40 is above the maximum 8',
+    ]);
     expect(errors({ model: 'pingpong', seed: -1 })).toEqual(['seed: -1 is below the minimum 0']);
     expect(errors({ model: 'nope' })).toEqual(['model: "nope" is not a known model (pingpong)']);
-    expect(errors({ model: 'pingpong', params: { bogus: 1 } })).toEqual(['params: unknown field "bogus"']);
-    expect(errors({ model: 'pingpong', inputs: [{ at: 5, action: 'fly' }] })[0]).toMatch(/^inputs.0.action: "fly" is not an action of pingpong/);
-    expect(errors({ model: 'pingpong', inputs: [{ at: 5, action: 'inject', node: 9 }] })).toEqual(['inputs.0.node: 9 is above the maximum 7']);
-    expect(errors({ model: 'pingpong', inputs: [{ at: 5, action: 'set', params: { nodes: 1 } }] })).toEqual([
-      'inputs.0.params.nodes: 1 is below the minimum 2',
+    expect(errors({ model: 'pingpong', params: { bogus: 1 } })).toEqual([
+      'params: unknown field "bogus"',
     ]);
-    expect(errors({ model: 'pingpong', params: { nodes: 'three' } })).toEqual(['params.nodes: expected a number, got "three"']);
+    expect(errors({ model: 'pingpong', inputs: [{ at: 5, action: 'fly' }] })[0]).toMatch(
+      /^inputs.0.action: "fly" is not an action of pingpong/,
+    );
+    expect(errors({ model: 'pingpong', inputs: [{ at: 5, action: 'inject', node: 9 }] })).toEqual([
+      'inputs.0.node: 9 is above the maximum 7',
+    ]);
+    expect(
+      errors({ model: 'pingpong', inputs: [{ at: 5, action: 'set', params: { nodes: 1 } }] }),
+    ).toEqual(['inputs.0.params.nodes: 1 is below the minimum 2']);
+    expect(errors({ model: 'pingpong', params: { nodes: 'three' } })).toEqual([
+      'params.nodes: expected a number, got "three"',
+    ]);
   });
 
   it('fills defaults and sorts inputs by time, stably', () => {
     const r = parseScenario(
-      { model: 'pingpong', inputs: [{ at: 9, action: 'heal' }, { at: 1, action: 'inject', node: 1 }, { at: 9, action: 'inject', node: 2 }] },
+      {
+        model: 'pingpong',
+        inputs: [
+          { at: 9, action: 'heal' },
+          { at: 1, action: 'inject', node: 1 },
+          { at: 9, action: 'inject', node: 2 },
+        ],
+      },
       cat,
     );
     expect(r.ok && r.value.params.nodes).toBe(3);
@@ -129,10 +150,26 @@ describe('parseScenario', () => {
       fc.property(
         fc.oneof(
           fc.jsonValue(),
-          fc.record({ model: fc.constant('pingpong'), params: fc.jsonValue(), seed: fc.jsonValue(), inputs: fc.jsonValue() }, { requiredKeys: ['model'] }),
+          fc.record(
+            {
+              model: fc.constant('pingpong'),
+              params: fc.jsonValue(),
+              seed: fc.jsonValue(),
+              inputs: fc.jsonValue(),
+            },
+            { requiredKeys: ['model'] },
+          ),
           fc.record({
             model: fc.constant('pingpong'),
-            inputs: fc.array(fc.record({ at: fc.jsonValue(), action: fc.constantFrom('set', 'inject', 'partition', 'heal', 'drop', 'x'), params: fc.jsonValue(), node: fc.jsonValue(), groups: fc.jsonValue() })),
+            inputs: fc.array(
+              fc.record({
+                at: fc.jsonValue(),
+                action: fc.constantFrom('set', 'inject', 'partition', 'heal', 'drop', 'x'),
+                params: fc.jsonValue(),
+                node: fc.jsonValue(),
+                groups: fc.jsonValue(),
+              }),
+            ),
           }),
         ),
         (raw) => {

@@ -6,7 +6,14 @@
  */
 import { formatError } from './errors';
 import { utf8, xxhash32 } from './hash';
-import { canTalk, createNetwork, heal, partition, planDelivery, type NetworkState } from './network';
+import {
+  canTalk,
+  createNetwork,
+  heal,
+  partition,
+  planDelivery,
+  type NetworkState,
+} from './network';
 import { EventQueue, type QueueSnapshot } from './queue';
 import { Rng, type RngState } from './rng';
 import { parseParams } from './scenario';
@@ -158,15 +165,19 @@ export class Sim implements Ctx<Params, unknown, { type: string }> {
   nextAt(): number | undefined {
     const input = this.inputs[this.cursor];
     const top = this.queue.peek();
-    if (input && (!top || input.at <= top.at)) return input.at;
+    if (input && (!top || input.at < top.at)) return input.at;
     return top?.at;
   }
 
-  /** Processes one input or event; false when nothing is pending. */
+  /**
+   * Processes one input or event; false when nothing is pending. At equal times, events run
+   * before inputs: a learner's click stamped `now` lands after everything the live run already
+   * processed at `now`, so a replay from a checkpoint sees the same order.
+   */
   step(): boolean {
     const input = this.inputs[this.cursor];
     const top = this.queue.peek();
-    if (input && (!top || input.at <= top.at)) {
+    if (input && (!top || input.at < top.at)) {
       this.cursor++;
       this.now = Math.max(this.now, input.at);
       this.applyInput(input);
@@ -330,10 +341,13 @@ export class Sim implements Ctx<Params, unknown, { type: string }> {
         if (m && m.event.k === 'msg') {
           this.queue.cancel(id);
           this.dropped++;
-          this.log(`Dropped message #${id} (${m.event.payload.type} ${m.event.from} → ${m.event.to})`, {
-            kind: 'drop',
-            level: 'warn',
-          });
+          this.log(
+            `Dropped message #${id} (${m.event.payload.type} ${m.event.from} → ${m.event.to})`,
+            {
+              kind: 'drop',
+              level: 'warn',
+            },
+          );
         }
         break;
       }
@@ -347,7 +361,9 @@ export class Sim implements Ctx<Params, unknown, { type: string }> {
     const previous = this.params;
     const merged = parseParams(this.model.meta, { ...previous, ...patch });
     if (!merged.ok) {
-      this.log(`Ignored parameters: ${merged.errors.map(formatError).join('; ')}`, { level: 'error' });
+      this.log(`Ignored parameters: ${merged.errors.map(formatError).join('; ')}`, {
+        level: 'error',
+      });
       return;
     }
     this.params = merged.value;

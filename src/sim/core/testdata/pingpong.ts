@@ -27,7 +27,10 @@ export const pingpong: ModelDef<P, S, T, M, { holder: number }> = {
     params,
     network: true,
     actions: {
-      inject: { label: 'Inject a token', args: z.strictObject({ node: z.number().int().min(0).max(7) }) },
+      inject: {
+        label: 'Inject a token',
+        args: z.strictObject({ node: z.number().int().min(0).max(7) }),
+      },
     },
     presets: [{ id: 'default', title: 'Default' }],
     metrics: [{ id: 'passes', label: 'Passes' }],
@@ -35,7 +38,12 @@ export const pingpong: ModelDef<P, S, T, M, { holder: number }> = {
   },
   init(ctx) {
     ctx.schedule(ctx.rng('think').int(1, ctx.params.thinkMsMax), { kind: 'pass', from: 0 });
-    return { holder: 0, passes: 0, received: new Array<number>(ctx.params.nodes).fill(0), doubleTokens: false };
+    return {
+      holder: 0,
+      passes: 0,
+      received: new Array<number>(ctx.params.nodes).fill(0),
+      doubleTokens: false,
+    };
   },
   onTimer(s, t, ctx) {
     const to = (t.from + 1) % ctx.params.nodes;

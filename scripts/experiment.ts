@@ -1,0 +1,124 @@
+/**
+ * The experiment CLI: the same experiment code the browser runs in its worker pool.
+ *   npm run -s experiment -- <name> [--<param> <value>]... [--seed N] [--format json|csv]
+ *   npm run -s experiment -- --list [--format json]
+ * Prints one JSON document (or CSV) on stdout; progress and logs go to stderr. A bad flag or value
+ * exits with status 2 and a message naming it.
+ */
+import { EXPERIMENT_METAS } from '../src/sim/catalog';
+import { formatError, parseWith } from '../src/sim/core/errors';
+import { EXPERIMENTS } from '../src/sim/registry';
+import { toCsv } from '../src/ui/download';
+import { coerce, fieldsOf } from '../src/ui/schemaFields';
+
+function fail(message: string): never {
+  process.stderr.write(`experiment: ${message}\n`);
+  process.exit(2);
+}
+
+interface Parsed {
+  name: string | null;
+  flags: Map<string, string>;
+}
+
+export function parseArgs(argv: string[]): Parsed {
+  let name: string | null = null;
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      let value: string;
+      if (eq > 0) value = a.slice(eq + 1);
+      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) value = argv[++i]!;
+      else value = 'true';
+      if (!key) fail(`"${a}" is not a flag`);
+      if (flags.has(key)) fail(`--${key} is given twice`);
+      flags.set(key, value);
+    } else if (name === null) name = a;
+    else fail(`unexpected argument "${a}" (params are given as --name value)`);
+  }
+  return { name, flags };
+}
+
+function list(format: string): void {
+  const items = EXPERIMENT_METAS.map((m) => ({
+    name: m.id,
+    model: m.model,
+    title: m.title,
+    description: m.description,
+    params: fieldsOf(m.params).map((f) => ({
+      name: f.key,
+      type: f.kind,
+      ...(f.min !== undefined && { min: f.min }),
+      ...(f.max !== undefined && { max: f.max }),
+      ...(f.options && { options: f.options }),
+      default: f.default,
+      ...(f.description && { description: f.description }),
+    })),
+  }));
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify(items, null, 2) + '\n');
+    return;
+  }
+  for (const e of items) {
+    process.stdout.write(`${e.name}  (${e.model})  ${e.title}\n  ${e.description}\n`);
+    for (const p of e.params) {
+      const range = p.options
+        ? p.options.join('|')
+        : p.min !== undefined
+          ? `${p.min}..${p.max ?? ''}`
+          : p.type;
+      process.stdout.write(
+        `    --${p.name.padEnd(16)} ${String(range).padEnd(22)} default ${JSON.stringify(p.default)}\n`,
+      );
+    }
+    process.stdout.write('\n');
+  }
+}
+
+function main(): void {
+  const { name, flags } = parseArgs(process.argv.slice(2));
+  const format = flags.get('format') ?? 'json';
+  flags.delete('format');
+  if (!['json', 'csv', 'text'].includes(format))
+    fail(`--format: "${format}" is not one of json, csv`);
+  if (flags.has('list')) {
+    list(format);
+    return;
+  }
+  if (!name)
+    fail(`name an experiment (${EXPERIMENT_METAS.map((e) => e.id).join(', ')}), or use --list`);
+  const exp = EXPERIMENTS[name];
+  if (!exp) fail(`"${name}" is not an experiment (${Object.keys(EXPERIMENTS).join(', ')})`);
+  const fields = fieldsOf(exp.meta.params);
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of flags) {
+    const field = fields.find((f) => f.key === key);
+    if (!field)
+      fail(`--${key}: unknown parameter of ${name} (${fields.map((f) => f.key).join(', ')})`);
+    raw[key] = coerce(field, value);
+  }
+  const params = parseWith(exp.meta.params.strict(), raw, '');
+  if (!params.ok)
+    fail(params.errors.map((e) => formatError({ ...e, path: `--${e.path}` })).join('\n'));
+  const started = performance.now();
+  let lastReport = 0;
+  const result = exp.run(params.value, (done, total) => {
+    const now = performance.now();
+    if (now - lastReport < 250 && done < total) return;
+    lastReport = now;
+    if (process.stderr.isTTY)
+      process.stderr.write(`\r${name}: ${Math.round((done / Math.max(1, total)) * 100)}%`);
+  }) as Record<string, unknown>;
+  if (process.stderr.isTTY) process.stderr.write('\r');
+  process.stderr.write(`${name}: done in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  if (format === 'csv') process.stdout.write(toCsv(exp.meta.toRows(result)));
+  else
+    process.stdout.write(
+      JSON.stringify({ experiment: name, params: params.value, ...result }, null, 2) + '\n',
+    );
+}
+
+main();

@@ -1,0 +1,110 @@
+/** The app shell: header, routes, theme, help and keyboard shortcuts. */
+import { useCallback, useEffect } from 'react';
+import { HelpDialog } from './HelpDialog';
+import { ExperimentsPage } from './pages/ExperimentsPage';
+import { Home } from './pages/Home';
+import { LessonPage } from './pages/LessonPage';
+import { PlaygroundPage } from './pages/PlaygroundPage';
+import { PlaygroundIndex } from './pages/PlaygroundIndex';
+import { useRoute } from './router';
+import { useShortcuts } from './shortcuts';
+import { resolveTheme, useUi, type ThemeChoice } from './store';
+
+const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { auto: 'light', light: 'dark', dark: 'auto' };
+
+export function App() {
+  const route = useRoute();
+  const theme = useUi((s) => s.theme);
+  const setTheme = useUi((s) => s.setTheme);
+  const helpOpen = useUi((s) => s.helpOpen);
+  const setHelpOpen = useUi((s) => s.setHelpOpen);
+  const toggleHelp = useCallback(() => setHelpOpen(!useUi.getState().helpOpen), [setHelpOpen]);
+  useShortcuts(toggleHelp);
+
+  useEffect(() => {
+    const apply = () => (document.documentElement.dataset.theme = resolveTheme(theme));
+    apply();
+    const mq = matchMedia('(prefers-color-scheme: dark)');
+    mq.addEventListener('change', apply);
+    return () => mq.removeEventListener('change', apply);
+  }, [theme]);
+
+  const [section, arg] = route.parts;
+  useEffect(() => {
+    if (section !== 'lesson') document.title = 'DS Playground';
+    window.scrollTo(0, 0);
+  }, [section, arg]);
+
+  let page;
+  if (!section) page = <Home />;
+  else if (section === 'lesson' && arg) page = <LessonPage id={arg} />;
+  else if (section === 'play' && arg) page = <PlaygroundPage model={arg} query={route.query} />;
+  else if (section === 'play') page = <PlaygroundIndex />;
+  else if (section === 'experiments') page = <ExperimentsPage id={arg} />;
+  else
+    page = (
+      <div className="page">
+        <h1>Page not found</h1>
+        <p>
+          Nothing lives at <code>#/{route.parts.join('/')}</code>.{' '}
+          <a href="#/">Go to the course map</a>.
+        </p>
+      </div>
+    );
+
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
+        Skip to content
+      </a>
+      <header className="app-header">
+        <a className="brand" href="#/" aria-label="DS Playground home">
+          <img src="./favicon.svg" alt="" width="24" height="24" /> DS Playground
+        </a>
+        <nav aria-label="Main">
+          <a href="#/" aria-current={!section ? 'page' : undefined}>
+            Course
+          </a>
+          <a href="#/play" aria-current={section === 'play' ? 'page' : undefined}>
+            Playground
+          </a>
+          <a href="#/experiments" aria-current={section === 'experiments' ? 'page' : undefined}>
+            Experiments
+          </a>
+        </nav>
+        <div className="header-tools">
+          <button
+            type="button"
+            onClick={() => setTheme(NEXT_THEME[theme])}
+            aria-label={`Theme: ${theme}. Change theme`}
+            title="Theme: light, dark or follow the system"
+          >
+            {theme === 'dark' ? '☾ Dark' : theme === 'light' ? '☀ Light' : '◐ Auto'}
+          </button>
+          <button
+            type="button"
+            onClick={toggleHelp}
+            aria-keyshortcuts="?"
+            title="Keyboard shortcuts (?)"
+          >
+            ? Help
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+      <footer className="app-footer">
+        <p>
+          DS Playground runs entirely in your browser: no server, no tracking. Simulations are
+          seeded and replay bit for bit.
+        </p>
+      </footer>
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </>
+  );
+}

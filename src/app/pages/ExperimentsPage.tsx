@@ -1,0 +1,48 @@
+/** The experiments of every model, runnable in a worker pool. */
+import { lazy, Suspense } from 'react';
+import { EXPERIMENT_METAS } from '../../sim/catalog';
+import { href } from '../router';
+
+const ExperimentRunner = lazy(() =>
+  import('../../widget/ExperimentRunner').then((m) => ({ default: m.ExperimentRunner })),
+);
+
+export function ExperimentsPage({ id }: { id: string | undefined }) {
+  const meta = EXPERIMENT_METAS.find((e) => e.id === id);
+  return (
+    <div className="page experiments-page">
+      <h1>Experiments</h1>
+      <p className="muted">
+        Each experiment is the same code that <code>npm run experiment</code> runs in Node; here it
+        runs in a pool of web workers. Same params and seed, same numbers.
+      </p>
+      <nav aria-label="Experiments" className="presets">
+        {EXPERIMENT_METAS.map((e) => (
+          <a
+            key={e.id}
+            href={href('experiments', e.id)}
+            aria-current={e.id === id ? 'page' : undefined}
+          >
+            {e.title}
+          </a>
+        ))}
+      </nav>
+      {meta ? (
+        <section aria-labelledby="exp-title">
+          <h2 id="exp-title">{meta.title}</h2>
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <ExperimentRunner key={meta.id} id={meta.id} />
+          </Suspense>
+        </section>
+      ) : (
+        <ul>
+          {EXPERIMENT_METAS.map((e) => (
+            <li key={e.id}>
+              <a href={href('experiments', e.id)}>{e.title}</a>: {e.description}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

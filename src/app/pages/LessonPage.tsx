@@ -1,0 +1,109 @@
+/** One lesson: its text with live widgets, prerequisites, and links to the next and previous. */
+import type { Root } from 'hast';
+import { useEffect, useState } from 'react';
+import { loaders } from 'virtual:lessons';
+import { LessonContext } from '../../lessons/context';
+import { LessonBody } from '../../lessons/LessonBody';
+import { markVisited } from '../../lessons/progress';
+import { PHASES } from '../../lessons/schema';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { shareHash } from '../../widget/share';
+import { LISTED, lessonById } from '../lessonIndex';
+import { href } from '../router';
+
+export function LessonPage({ id }: { id: string }) {
+  const meta = lessonById(id);
+  // Keyed by lesson id, so a stale lesson never shows while the next one loads.
+  const [loaded, setLoaded] = useState<{ id: string; hast?: Root; error?: string } | null>(null);
+
+  useEffect(() => {
+    const load = loaders[id];
+    if (!load) return;
+    let live = true;
+    load().then(
+      (m) => live && setLoaded({ id, hast: m.default.hast }),
+      (e: unknown) => live && setLoaded({ id, error: String(e) }),
+    );
+    markVisited(id);
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  const hast = loaded?.id === id ? loaded.hast : undefined;
+  const error = loaded?.id === id ? loaded.error : undefined;
+
+  useEffect(() => {
+    if (meta) document.title = `${meta.title} · DS Playground`;
+  }, [meta]);
+
+  if (!meta) {
+    return (
+      <div className="page">
+        <h1>No such lesson</h1>
+        <p>
+          There is no lesson called <code>{id}</code>. <a href="#/">Back to the course map</a>.
+        </p>
+      </div>
+    );
+  }
+  const i = LISTED.findIndex((l) => l.id === id);
+  const prev = i > 0 ? LISTED[i - 1] : undefined;
+  const next = i >= 0 ? LISTED[i + 1] : undefined;
+  const phase = PHASES.find((p) => p.id === meta.phase);
+  return (
+    <article className="lesson" aria-labelledby="lesson-title">
+      <header className="lesson-header">
+        <p className="crumbs">
+          <a href="#/">Course</a> › Phase {meta.phase}: {phase?.title}
+        </p>
+        <h1 id="lesson-title">{meta.title}</h1>
+        <p className="lesson-summary">{meta.summary}</p>
+        <p className="muted">
+          About {meta.minutes} minutes.
+          {meta.prerequisites.length > 0 && (
+            <>
+              {' '}
+              Before this:{' '}
+              {meta.prerequisites.map((p, k) => (
+                <span key={p}>
+                  {k > 0 ? ', ' : ''}
+                  <a href={href('lesson', p)}>{lessonById(p)?.title ?? p}</a>
+                </span>
+              ))}
+              .
+            </>
+          )}
+        </p>
+      </header>
+      <LessonContext.Provider
+        value={{
+          lessonId: id,
+          model: meta.model,
+          onShare: (s, t) => {
+            location.hash = shareHash(s, t);
+          },
+        }}
+      >
+        <ErrorBoundary label="This lesson">
+          <div className="lesson-body">
+            {error ? (
+              <p role="alert">Could not load the lesson: {error}</p>
+            ) : hast ? (
+              <LessonBody hast={hast} />
+            ) : (
+              <p className="muted">Loading…</p>
+            )}
+          </div>
+        </ErrorBoundary>
+      </LessonContext.Provider>
+      <nav className="lesson-nav" aria-label="Lesson navigation">
+        {prev ? <a href={href('lesson', prev.id)}>← {prev.title}</a> : <span />}
+        {next ? (
+          <a href={href('lesson', next.id)}>{next.title} →</a>
+        ) : (
+          <a href="#/">Back to the course map</a>
+        )}
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * A model's playground: the widget at full size, opened from a preset or a share link. A bad
+ * link shows what is wrong (field and limit) and runs the default preset instead.
+ */
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
+import { catalog, MODEL_METAS } from '../../sim/catalog';
+import { formatError, parseWith } from '../../sim/core/errors';
+import { MAX_TIME_MS } from '../../sim/core/scenario';
+import type { Scenario } from '../../sim/core/types';
+import { ErrorList } from '../../ui/ErrorList';
+import { scenarioFromAttrs } from '../../widget/attrs';
+import { shareHash, shareUrl } from '../../widget/share';
+import { Widget } from '../../widget/Widget';
+import { href } from '../router';
+
+const tSchema = z.number().int().min(0).max(MAX_TIME_MS);
+
+export function PlaygroundPage({ model, query }: { model: string; query: URLSearchParams }) {
+  const meta = catalog(model);
+  const queryKey = query.toString();
+  const { scenario, atMs, errors } = useMemo(() => {
+    const attrs = Object.fromEntries(query.entries());
+    delete attrs.t;
+    const errs: string[] = [];
+    const parsed = scenarioFromAttrs(attrs, model);
+    let s: Scenario | null = parsed.ok ? parsed.value : null;
+    if (!parsed.ok) {
+      errs.push(...parsed.errors.map(formatError));
+      const fallback = scenarioFromAttrs({}, model);
+      s = fallback.ok ? fallback.value : null;
+    }
+    let at = 0;
+    const rawT = query.get('t');
+    if (rawT !== null && parsed.ok) {
+      const t = parseWith(tSchema, Number(rawT), 't');
+      if (t.ok) at = t.value;
+      else
+        errs.push(
+          ...t.errors.map((e) =>
+            formatError({ ...e, message: e.message.replace('NaN', JSON.stringify(rawT)) }),
+          ),
+        );
+    }
+    return { scenario: s, atMs: at, errors: errs };
+    // The query string is the identity of what to load.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [model, queryKey]);
+  const [shared, setShared] = useState<string | null>(null);
+
+  if (!meta) {
+    return (
+      <div className="page">
+        <h1>No such model</h1>
+        <p>
+          <code>{model}</code> is not a model here. Try{' '}
+          {MODEL_METAS.map((m, i) => (
+            <span key={m.id}>
+              {i > 0 ? ', ' : ''}
+              <a href={href('play', m.id)}>{m.title}</a>
+            </span>
+          ))}
+          .
+        </p>
+      </div>
+    );
+  }
+
+  const onShare = (s: Scenario, t: number) => {
+    const url = shareUrl(s, t);
+    history.replaceState(null, '', shareHash(s, t));
+    setShared(url);
+    void navigator.clipboard?.writeText(url).catch(() => {});
+  };
+
+  return (
+    <div className="playground">
+      <header className="page-header">
+        <h1>{meta.title}</h1>
+        <p className="muted">{meta.summary}</p>
+        <nav aria-label="Presets" className="presets">
+          Presets:{' '}
+          {meta.presets.map((p) => (
+            <a
+              key={p.id}
+              href={`${href('play', meta.id)}?preset=${p.id}`}
+              title={p.description}
+              aria-current={query.get('preset') === p.id ? 'true' : undefined}
+            >
+              {p.title}
+            </a>
+          ))}
+        </nav>
+      </header>
+      {errors.length > 0 && (
+        <ErrorList
+          title="This link has values the playground cannot use, so it opened the default scenario instead:"
+          errors={errors}
+        />
+      )}
+      {shared && (
+        <div className="share-box" role="status">
+          <label>
+            Link to this exact run (copied to the clipboard):{' '}
+            <input
+              readOnly
+              value={shared}
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="share-url"
+              size={60}
+            />
+          </label>
+          <button type="button" className="link-button" onClick={() => setShared(null)}>
+            Close
+          </button>
+        </div>
+      )}
+      {scenario && (
+        <Widget
+          key={queryKey}
+          id="playground"
+          scenario={scenario}
+          atMs={atMs}
+          height={520}
+          onShare={onShare}
+        />
+      )}
+    </div>
+  );
+}

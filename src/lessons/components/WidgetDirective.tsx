@@ -1,0 +1,43 @@
+/** `::widget{#id preset=... param-x=... seed=... height=... controls=... autoplay}` */
+import { ErrorList } from '../../ui/ErrorList';
+import { formatError } from '../../sim/core/errors';
+import { ALL_CONTROLS, Widget, type Control } from '../../widget/Widget';
+import { attrsOf, scenarioFromAttrs } from '../directives';
+import { useLessonContext } from '../context';
+
+export function WidgetDirective(props: Record<string, unknown>) {
+  const a = attrsOf(props);
+  const lesson = useLessonContext();
+  const parsed = scenarioFromAttrs(a, lesson.model);
+  const id = a.id ?? 'widget';
+  if (!parsed.ok) {
+    return (
+      <ErrorList
+        title={`The widget "${id}" in this lesson has a bad attribute; the rest of the lesson still works.`}
+        errors={parsed.errors.map(formatError)}
+      />
+    );
+  }
+  const controls = a.controls
+    ? (a.controls
+        .split(/[\s,]+/)
+        .filter((c) => (ALL_CONTROLS as readonly string[]).includes(c)) as Control[])
+    : undefined;
+  const height = Number(a.height);
+  return (
+    <div className="lesson-widget">
+      <Widget
+        id={id}
+        scenario={parsed.value}
+        {...(a.title ? { title: a.title } : {})}
+        {...(controls ? { controls } : {})}
+        {...(Number.isFinite(height) && height >= 200 && height <= 1200
+          ? { height }
+          : { height: 380 })}
+        autoplay={a.autoplay !== undefined && a.autoplay !== 'false'}
+        onShare={lesson.onShare}
+        shareLabel="Open in playground"
+      />
+    </div>
+  );
+}

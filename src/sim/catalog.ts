@@ -1,0 +1,21 @@
+/**
+ * What the main thread knows about every model: schemas, actions, presets, metrics and experiment
+ * descriptions, but no simulation code (that lives in `registry.ts`, loaded by the worker).
+ * Adding a model: one line here, one in `registry.ts`, one in `src/views/registry.ts`.
+ */
+import type { Catalog } from './core/scenario';
+import type { ExperimentMeta, ModelMeta } from './core/types';
+import { hashringMeta } from './models/hashring/meta';
+
+export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta];
+
+export const modelIds = (): string[] => MODEL_METAS.map((m) => m.id);
+
+export const catalog: Catalog = (id) => MODEL_METAS.find((m) => m.id === id);
+
+export const EXPERIMENT_METAS: readonly ExperimentMeta[] = MODEL_METAS.flatMap(
+  (m) => m.experiments,
+);
+
+export const experimentMeta = (id: string): ExperimentMeta | undefined =>
+  EXPERIMENT_METAS.find((e) => e.id === id);

@@ -1,0 +1,49 @@
+/**
+ * Frames: what the host sends the page many times a second. Plain structured-clone data, shared
+ * by the worker, the views and the UI.
+ */
+import type { Violation } from './sim';
+import type { InFlight, InvariantStatus, LogEvent } from './types';
+
+/** Playback speed: virtual ms per wall ms, or as fast as the CPU allows. */
+export type Speed = number | 'max';
+export const SPEED_MIN = 0.1;
+export const SPEED_MAX = 100;
+
+export interface HostStatus {
+  t: number;
+  /** The furthest time played so far: the end of the timeline scrubber. */
+  horizonMs: number;
+  playing: boolean;
+  speed: Speed;
+  /** Simulation events processed. */
+  events: number;
+  violation: Violation | null;
+  /** True when the simulation could not keep up with the requested speed. */
+  lagging: boolean;
+}
+
+/** Metric samples at fixed virtual times, appended frame by frame. */
+export interface SeriesDelta {
+  /** Replace everything held so far (after a load or seek). */
+  reset: boolean;
+  t: number[];
+  values: Record<string, number[]>;
+}
+
+export interface Frame {
+  t: number;
+  status: HostStatus;
+  /** Params in force now (the scenario's, patched by `set` inputs so far). */
+  params: Record<string, unknown>;
+  view: unknown;
+  /** Large fields whose version changed since the previous frame. */
+  heavy: Record<string, { version: number; data: unknown }>;
+  inFlight: InFlight[];
+  events: LogEvent[];
+  /** Events before this frame no longer apply (after a load or seek). */
+  resetLog: boolean;
+  metrics: Record<string, number>;
+  invariants: InvariantStatus[];
+  series: SeriesDelta | null;
+}

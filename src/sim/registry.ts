@@ -1,0 +1,15 @@
+/**
+ * Every model and experiment with its simulation code: imported by the worker, the Node CLI and
+ * tests. The main thread imports `catalog.ts` instead.
+ */
+import type { AnyExperimentDef, AnyModelDef } from './core/types';
+import { hashringExperiments } from './models/hashring/experiments';
+import { hashringModel } from './models/hashring/model';
+
+export const MODELS: Record<string, AnyModelDef> = {
+  hashring: hashringModel,
+};
+
+export const EXPERIMENTS: Record<string, AnyExperimentDef> = Object.fromEntries(
+  [...hashringExperiments].map((e) => [e.meta.id, e]),
+);

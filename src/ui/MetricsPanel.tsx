@@ -1,0 +1,46 @@
+/** Current metric values with a sparkline for the ones worth watching over time. */
+import { memo } from 'react';
+import type { MetricMeta } from '../sim/core/types';
+import { Sparkline } from './charts/Sparkline';
+import { formatNumber, formatPercent } from './format';
+
+export interface MetricsPanelProps {
+  metas: readonly MetricMeta[];
+  values: Record<string, number>;
+  series: { t: readonly number[]; values: Readonly<Record<string, readonly number[]>> };
+}
+
+export const MetricsPanel = memo(function MetricsPanel({
+  metas,
+  values,
+  series,
+}: MetricsPanelProps) {
+  return (
+    <section className="metrics" aria-labelledby="metrics-title">
+      <h3 id="metrics-title" className="panel-title">
+        Metrics
+      </h3>
+      <dl>
+        {metas.map((m) => {
+          const v = values[m.id];
+          const text =
+            v === undefined
+              ? '–'
+              : m.percent
+                ? formatPercent(v)
+                : `${formatNumber(v, m.digits ?? 2)}${m.unit ? ` ${m.unit}` : ''}`;
+          const s = series.values[m.id];
+          return (
+            <div key={m.id} className="metric" data-metric={m.id}>
+              <dt>{m.label}</dt>
+              <dd>
+                <span className="metric-value">{text}</span>
+                {m.chart && s ? <Sparkline t={series.t} v={s} label={m.label} /> : null}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
+  );
+});

@@ -1,0 +1,196 @@
+/**
+ * A params form generated from the model's schema. Changes apply live (debounced for sliders);
+ * a value the schema rejects is shown with the schema's own message and not applied.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { z } from 'zod';
+import { fieldsOf, type Field } from './schemaFields';
+
+export interface ParamsPanelProps {
+  schema: z.ZodObject;
+  values: Record<string, unknown>;
+  /** Returns an error message naming the field and limit, or null if the patch is valid. */
+  validate(patch: Record<string, unknown>): string | null;
+  onApply(patch: Record<string, unknown>): void;
+  disabled?: boolean;
+}
+
+export function ParamsPanel({ schema, values, validate, onApply, disabled }: ParamsPanelProps) {
+  const fields = fieldsOf(schema);
+  const [showAdvanced, setShowAdvanced] = useState(false);
+  const basic = fields.filter((f) => !f.advanced);
+  const advanced = fields.filter((f) => f.advanced);
+  const row = (f: Field) => (
+    <ParamRow
+      key={f.key}
+      field={f}
+      value={values[f.key]}
+      validate={validate}
+      onApply={onApply}
+      disabled={!!disabled}
+    />
+  );
+  return (
+    <fieldset className="params" disabled={disabled}>
+      <legend>Parameters</legend>
+      {basic.map(row)}
+      {advanced.length > 0 && (
+        <>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={showAdvanced}
+            onClick={() => setShowAdvanced((s) => !s)}
+          >
+            {showAdvanced ? 'Fewer parameters' : `More parameters (${advanced.length})`}
+          </button>
+          {showAdvanced && advanced.map(row)}
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+interface RowProps {
+  field: Field;
+  value: unknown;
+  validate(patch: Record<string, unknown>): string | null;
+  onApply(patch: Record<string, unknown>): void;
+  disabled: boolean;
+}
+
+const toSlider = (f: Field, v: number): number =>
+  f.log ? Math.log10(Math.max(v, f.min ?? 1e-9)) : v;
+const fromSlider = (f: Field, s: number): number => {
+  const v = f.log ? 10 ** s : s;
+  if (f.kind === 'integer') return Math.round(v);
+  const step = f.step ?? 0.01;
+  return Math.round(v / step) * step;
+};
+
+function ParamRow({ field: f, value, validate, onApply, disabled }: RowProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<string>(String(value ?? ''));
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const editing = useRef(false);
+
+  useEffect(() => {
+    if (!editing.current) setDraft(String(value ?? ''));
+  }, [value]);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  const apply = (v: unknown, debounceMs = 0) => {
+    const msg = validate({ [f.key]: v });
+    setError(msg);
+    if (msg) return;
+    if (timer.current) clearTimeout(timer.current);
+    const go = () => {
+      editing.current = false;
+      if (v !== value) onApply({ [f.key]: v });
+    };
+    if (debounceMs) timer.current = setTimeout(go, debounceMs);
+    else go();
+  };
+
+  const label = (
+    <label htmlFor={id} title={f.description}>
+      {f.title}
+      {f.unit ? <span className="unit"> ({f.unit})</span> : null}
+    </label>
+  );
+  const describedBy = error ? `${id}-err` : f.description ? `${id}-desc` : undefined;
+
+  if (f.kind === 'boolean') {
+    return (
+      <div className="param param-bool">
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === true}
+          disabled={disabled}
+          onChange={(e) => apply(e.target.checked)}
+        />
+        {label}
+      </div>
+    );
+  }
+  if (f.kind === 'enum') {
+    return (
+      <div className="param">
+        {label}
+        <select
+          id={id}
+          value={String(value)}
+          disabled={disabled}
+          onChange={(e) => apply(e.target.value)}
+        >
+          {f.options?.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  if (f.kind === 'integer' || f.kind === 'number') {
+    const num = typeof value === 'number' ? value : Number(draft);
+    const hasRange = f.min !== undefined && f.max !== undefined;
+    return (
+      <div className="param">
+        {label}
+        <div className="param-inputs">
+          {hasRange && (
+            <input
+              type="range"
+              aria-label={`${f.title} slider`}
+              min={toSlider(f, f.min!)}
+              max={toSlider(f, f.max!)}
+              step={f.log ? 0.01 : (f.step ?? (f.kind === 'integer' ? 1 : (f.max! - f.min!) / 100))}
+              value={toSlider(f, Number.isFinite(num) ? num : f.min!)}
+              disabled={disabled}
+              onChange={(e) => {
+                const v = fromSlider(f, Number(e.target.value));
+                editing.current = true;
+                setDraft(String(v));
+                apply(v, 150);
+              }}
+            />
+          )}
+          <input
+            id={id}
+            className="num"
+            type="number"
+            inputMode="decimal"
+            value={draft}
+            min={f.min}
+            max={f.max}
+            step={f.step ?? (f.kind === 'integer' ? 1 : 'any')}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            disabled={disabled}
+            onChange={(e) => {
+              editing.current = true;
+              setDraft(e.target.value);
+            }}
+            onBlur={() => apply(draft.trim() === '' ? NaN : Number(draft))}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') apply(draft.trim() === '' ? NaN : Number(draft));
+            }}
+          />
+        </div>
+        {error ? (
+          <p id={`${id}-err`} className="field-error" role="alert">
+            {error}
+          </p>
+        ) : f.description ? (
+          <p id={`${id}-desc`} className="sr-only">
+            {f.description}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,98 @@
+/**
+ * Holds what the host has sent: the latest frame, large fields by key, the recent event log and
+ * the metric series. React components read it through useSyncExternalStore; canvas views read
+ * it inside their own animation loop without re-rendering.
+ */
+import type { LogEvent } from '../sim/core/types';
+import type { Frame } from '../sim/core/frame';
+
+const LOG_LIMIT = 400;
+
+export interface FrameSnapshot {
+  frame: Frame | null;
+  heavy: Readonly<Record<string, unknown>>;
+  log: readonly LogEvent[];
+  /** Absolute index of `log[0]` since the last reset: stable keys for list items. */
+  logStart: number;
+  series: { t: readonly number[]; values: Readonly<Record<string, readonly number[]>> };
+  /** performance.now() when the frame arrived, for interpolating motion between frames. */
+  receivedAt: number;
+  /** Bumps on every frame. */
+  seq: number;
+}
+
+const EMPTY: FrameSnapshot = {
+  frame: null,
+  heavy: {},
+  log: [],
+  logStart: 0,
+  series: { t: [], values: {} },
+  receivedAt: 0,
+  seq: 0,
+};
+
+export class FrameStore {
+  private snap: FrameSnapshot = EMPTY;
+  private listeners = new Set<() => void>();
+  private seriesT: number[] = [];
+  private seriesValues: Record<string, number[]> = {};
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly get = (): FrameSnapshot => this.snap;
+
+  push(frame: Frame, now = performance.now()): void {
+    const prev = this.snap;
+    const heavy = Object.keys(frame.heavy).length
+      ? {
+          ...prev.heavy,
+          ...Object.fromEntries(Object.entries(frame.heavy).map(([k, v]) => [k, v.data])),
+        }
+      : prev.heavy;
+    let log = frame.resetLog ? [] : (prev.log as LogEvent[]);
+    let logStart = frame.resetLog ? 0 : prev.logStart;
+    if (frame.events.length || frame.resetLog) {
+      log = log.concat(frame.events);
+      if (log.length > LOG_LIMIT) {
+        logStart += log.length - LOG_LIMIT;
+        log = log.slice(log.length - LOG_LIMIT);
+      }
+    }
+    let series = prev.series;
+    if (frame.series) {
+      if (frame.series.reset) {
+        this.seriesT = [...frame.series.t];
+        this.seriesValues = Object.fromEntries(
+          Object.entries(frame.series.values).map(([k, v]) => [k, [...v]]),
+        );
+      } else {
+        this.seriesT.push(...frame.series.t);
+        for (const [k, v] of Object.entries(frame.series.values))
+          (this.seriesValues[k] ??= []).push(...v);
+      }
+      series = { t: this.seriesT, values: this.seriesValues };
+    }
+    this.snap = { frame, heavy, log, logStart, series, receivedAt: now, seq: prev.seq + 1 };
+    for (const l of this.listeners) l();
+  }
+
+  /** Interpolated virtual time: the frame's time plus wall time since it arrived, scaled. */
+  virtualNow(now = performance.now()): number {
+    const f = this.snap.frame;
+    if (!f) return 0;
+    if (!f.status.playing) return f.t;
+    const speed = f.status.speed === 'max' ? 0 : f.status.speed;
+    // Never run more than ~2 frames ahead of the host.
+    return f.t + Math.min(now - this.snap.receivedAt, 40) * speed;
+  }
+
+  reset(): void {
+    this.snap = EMPTY;
+    this.seriesT = [];
+    this.seriesValues = {};
+    for (const l of this.listeners) l();
+  }
+}

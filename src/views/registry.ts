@@ -1,0 +1,6 @@
+/** The drawing code of each model, loaded on demand so a page only downloads what it shows. */
+import type { ModelViews } from './types';
+
+export const VIEWS: Record<string, () => Promise<ModelViews>> = {
+  hashring: () => import('./hashring').then((m) => m.hashringViews),
+};

@@ -1,0 +1,27 @@
+/** What every model view receives: the latest frame and a way to act on the simulation. */
+import type { ComponentType } from 'react';
+import type { ScenarioInput } from '../sim/core/types';
+import type { FrameSnapshot } from '../ui/frameStore';
+
+export type LearnerInput = Omit<ScenarioInput, 'at'>;
+
+export interface ViewProps {
+  snapshot: FrameSnapshot;
+  /** Interpolated virtual time for animation between frames. */
+  virtualNow(): number;
+  /** Applies a learner action as a timed input at the current time. */
+  send(input: LearnerInput): void;
+  reducedMotion: boolean;
+  /** Pixel size available for the main drawing. */
+  width: number;
+  height: number;
+}
+
+export interface ModelViews {
+  /** The main drawing. */
+  Main: ComponentType<ViewProps>;
+  /** Model-specific panels beside the drawing (charts, tables). */
+  Side?: ComponentType<ViewProps>;
+  /** Model-specific action controls; defaults to buttons generated from the actions' schemas. */
+  Actions?: ComponentType<ViewProps>;
+}

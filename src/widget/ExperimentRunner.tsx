@@ -1,0 +1,457 @@
+/**
+ * Runs an experiment over a sweep of one parameter in the worker pool, with a progress bar per
+ * run, a chart, a comparison table, and CSV/JSON downloads.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { experimentMeta } from '../sim/catalog';
+import { formatError, parseWith } from '../sim/core/errors';
+import type { ChartSpec, ExperimentMeta } from '../sim/core/types';
+import { LineChart, type Series } from '../ui/charts/LineChart';
+import { download, toCsv } from '../ui/download';
+import { ErrorList } from '../ui/ErrorList';
+import { formatNumber, formatPercent } from '../ui/format';
+import { useSize } from '../ui/hooks';
+import { ParamsPanel } from '../ui/ParamsPanel';
+import { ProgressBar } from '../ui/ProgressBar';
+import { coerce, fieldsOf } from '../ui/schemaFields';
+import { ExperimentPool } from '../worker/pool';
+
+type Value = number | string | boolean;
+
+interface Run {
+  value: Value;
+  done: number;
+  total: number;
+  result: Record<string, unknown> | null;
+  error: string | null;
+}
+
+export interface ExperimentRunnerProps {
+  id: string;
+  params?: Record<string, unknown>;
+  sweep?: { param: string; values: Value[] };
+  compact?: boolean;
+}
+
+export function ExperimentRunner(props: ExperimentRunnerProps) {
+  const meta = experimentMeta(props.id);
+  if (!meta)
+    return (
+      <ErrorList
+        title="Unknown experiment"
+        errors={[`experiment: "${props.id}" is not an experiment`]}
+      />
+    );
+  return <Runner {...props} meta={meta} />;
+}
+
+function Runner({
+  meta,
+  params: initial,
+  sweep: initialSweep,
+  compact,
+}: ExperimentRunnerProps & { meta: ExperimentMeta }) {
+  const [params, setParams] = useState<Record<string, unknown>>(() => ({
+    ...(meta.params.parse({}) as object),
+    ...initial,
+  }));
+  const sweepDefault = initialSweep ?? meta.sweep;
+  const [sweepParam, setSweepParam] = useState(sweepDefault?.param ?? '');
+  const [sweepText, setSweepText] = useState((sweepDefault?.values ?? []).join(', '));
+  const [runs, setRuns] = useState<Run[]>([]);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [running, setRunning] = useState(false);
+  const pool = useRef<ExperimentPool | null>(null);
+  const chartBox = useRef<HTMLDivElement>(null);
+  const { width } = useSize(chartBox, { width: 560, height: 300 });
+  useEffect(() => () => pool.current?.dispose(), []);
+  const fields = fieldsOf(meta.params);
+  const sweepField = fields.find((f) => f.key === sweepParam);
+
+  const validate = (patch: Record<string, unknown>) => {
+    const r = parseWith(meta.params.partial(), patch, 'params');
+    return r.ok ? null : r.errors.map(formatError).join('; ');
+  };
+
+  const start = async () => {
+    const values: Value[] = sweepParam
+      ? sweepText
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((s) => coerce(sweepField, s) as Value)
+      : [params[sweepParam] as Value];
+    const jobs = (sweepParam ? values : [null]).map((v) =>
+      sweepParam ? { ...params, [sweepParam]: v } : params,
+    );
+    const bad = jobs.flatMap((j, i) => {
+      const r = parseWith(
+        meta.params.strict(),
+        j,
+        sweepParam ? `${sweepParam}=${String(values[i])}` : 'params',
+      );
+      return r.ok ? [] : r.errors.map(formatError);
+    });
+    setErrors(bad);
+    if (bad.length) return;
+    pool.current ??= new ExperimentPool();
+    setRunning(true);
+    setRuns(
+      jobs.map((_, i) => ({
+        value: (sweepParam ? values[i] : 'run') as Value,
+        done: 0,
+        total: 1,
+        result: null,
+        error: null,
+      })),
+    );
+    const update = (i: number, patch: Partial<Run>) =>
+      setRuns((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    await Promise.all(
+      jobs.map(async (job, i) => {
+        try {
+          const r = await pool.current!.run({
+            id: meta.id,
+            params: job,
+            onProgress: (done, total) => update(i, { done, total }),
+          });
+          if (r.ok) update(i, { result: r.value as Record<string, unknown>, done: 1, total: 1 });
+          else update(i, { error: r.errors.map(formatError).join('; ') });
+        } catch (e) {
+          update(i, { error: String(e instanceof Error ? e.message : e) });
+        }
+      }),
+    );
+    setRunning(false);
+  };
+
+  const cancel = () => {
+    pool.current?.cancelAll();
+    pool.current = null;
+    setRunning(false);
+  };
+
+  const finished = runs.filter((r) => r.result);
+  const rows = useMemo(
+    () =>
+      finished.flatMap((r) =>
+        meta.toRows(r.result).map((row) => ({ [sweepParam || 'run']: r.value, ...row })),
+      ),
+    [finished, meta, sweepParam],
+  );
+
+  return (
+    <section
+      className={`experiment ${compact ? 'compact' : ''}`}
+      aria-label={`Experiment: ${meta.title}`}
+      data-experiment={meta.id}
+    >
+      {!compact && <p className="muted">{meta.description}</p>}
+      <div className="experiment-controls">
+        <ParamsPanel
+          schema={meta.params}
+          values={params}
+          validate={validate}
+          onApply={(p) => setParams((s) => ({ ...s, ...p }))}
+          disabled={running}
+        />
+        <fieldset className="sweep" disabled={running}>
+          <legend>Sweep</legend>
+          <label>
+            Vary{' '}
+            <select value={sweepParam} onChange={(e) => setSweepParam(e.target.value)}>
+              <option value="">nothing (one run)</option>
+              {fields
+                .filter((f) => f.key !== 'seed')
+                .map((f) => (
+                  <option key={f.key} value={f.key}>
+                    {f.title}
+                  </option>
+                ))}
+            </select>
+          </label>
+          {sweepParam && (
+            <label>
+              over{' '}
+              <input
+                value={sweepText}
+                onChange={(e) => setSweepText(e.target.value)}
+                aria-label="Values to sweep, comma separated"
+                size={28}
+              />
+            </label>
+          )}
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void start()}
+              disabled={running}
+            >
+              Run experiment
+            </button>
+            {running && (
+              <button type="button" onClick={cancel}>
+                Cancel
+              </button>
+            )}
+          </div>
+        </fieldset>
+      </div>
+      {errors.length ? <ErrorList title="Fix these values first:" errors={errors} /> : null}
+      {runs.length > 0 && (
+        <div className="runs">
+          {runs.map((r, i) =>
+            r.result ? null : r.error ? (
+              <p key={i} className="field-error" role="alert">
+                {sweepParam} = {String(r.value)}: {r.error}
+              </p>
+            ) : (
+              <ProgressBar
+                key={i}
+                label={sweepParam ? `${sweepParam} = ${String(r.value)}` : 'Running'}
+                done={r.done}
+                total={r.total}
+              />
+            ),
+          )}
+        </div>
+      )}
+      <div ref={chartBox} className="experiment-chart">
+        {finished.length > 0 && (
+          <ResultChart
+            chart={meta.chart}
+            runs={finished}
+            sweepParam={sweepParam}
+            width={Math.min(width, 720)}
+            title={meta.title}
+          />
+        )}
+      </div>
+      {finished.length > 0 && (
+        <>
+          <table className="results">
+            <caption className="sr-only">{meta.title} results</caption>
+            <thead>
+              <tr>
+                <th scope="col">{sweepParam || 'run'}</th>
+                {meta.summary.map((s) => (
+                  <th key={s.field} scope="col">
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {finished.map((r, i) => (
+                <tr key={i}>
+                  <th scope="row">{String(r.value)}</th>
+                  {meta.summary.map((s) => {
+                    const v = pick(r.result, s.field);
+                    return (
+                      <td key={s.field}>
+                        {typeof v === 'number'
+                          ? s.percent
+                            ? formatPercent(v)
+                            : formatNumber(v, s.digits ?? 3)
+                          : String(v)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="row">
+            <button
+              type="button"
+              onClick={() => download(`${meta.id}.csv`, toCsv(rows), 'text/csv')}
+            >
+              Download CSV
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                download(
+                  `${meta.id}.json`,
+                  JSON.stringify(
+                    {
+                      experiment: meta.id,
+                      params,
+                      sweep: sweepParam ? { param: sweepParam } : null,
+                      runs: finished.map((r) => ({ value: r.value, result: r.result })),
+                    },
+                    null,
+                    2,
+                  ),
+                  'application/json',
+                )
+              }
+            >
+              Download JSON
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Reads `a.b` paths from a result. */
+function pick(obj: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
+}
+
+function ResultChart({
+  chart,
+  runs,
+  sweepParam,
+  width,
+  title,
+}: {
+  chart: ChartSpec;
+  runs: Run[];
+  sweepParam: string;
+  width: number;
+  title: string;
+}) {
+  if (chart.kind === 'xy') {
+    const numeric = runs.every((r) => typeof r.value === 'number');
+    if (numeric) {
+      const series: Series[] = [
+        {
+          label: chart.yLabel,
+          x: runs.map((r) => r.value as number),
+          y: runs.map((r) => Number(pick(r.result, chart.y))),
+        },
+      ];
+      return (
+        <LineChart
+          series={series}
+          width={width}
+          height={260}
+          xLabel={sweepParam}
+          yLabel={chart.yLabel}
+          logX={!!chart.logX}
+          markers
+          title={`${title}: ${chart.yLabel} by ${sweepParam}`}
+        />
+      );
+    }
+    const series: Series[] = runs.map((r) => ({
+      label: String(r.value),
+      x: [0],
+      y: [Number(pick(r.result, chart.y))],
+    }));
+    return (
+      <CategoryBars
+        runs={runs}
+        field={chart.y}
+        label={chart.yLabel}
+        width={width}
+        series={series}
+      />
+    );
+  }
+  if (chart.kind === 'cdf') {
+    const series: Series[] = runs.map((r) => {
+      const samples = ((pick(r.result, chart.field) as number[] | undefined) ?? [])
+        .slice()
+        .sort((a, b) => a - b);
+      const n = samples.length;
+      return {
+        label: `${sweepParam || 'run'} ${String(r.value)}`,
+        x: samples,
+        y: samples.map((_, i) => (i + 1) / n),
+      };
+    });
+    return (
+      <>
+        <LineChart
+          series={series}
+          width={width}
+          height={280}
+          xLabel={chart.xLabel}
+          yLabel="share of trials"
+          step
+          title={`${title}: cumulative distribution`}
+          formatY={(v) => formatPercent(v, 0)}
+        />
+        <Legend labels={series.map((s) => s.label)} />
+      </>
+    );
+  }
+  const first = runs[0]!;
+  const values = (pick(first.result, chart.field) as number[] | undefined) ?? [];
+  return (
+    <LineChart
+      series={[{ label: chart.yLabel, x: values.map((_, i) => i), y: values }]}
+      width={width}
+      height={240}
+      xLabel="index"
+      yLabel={chart.yLabel}
+      title={title}
+    />
+  );
+}
+
+function CategoryBars({
+  runs,
+  field,
+  label,
+  width,
+}: {
+  runs: Run[];
+  field: string;
+  label: string;
+  width: number;
+  series: Series[];
+}) {
+  const max = Math.max(...runs.map((r) => Number(pick(r.result, field)) || 0), 1e-9);
+  return (
+    <div
+      className="category-bars"
+      role="img"
+      aria-label={`${label} by run`}
+      style={{ maxWidth: width }}
+    >
+      {runs.map((r, i) => {
+        const v = Number(pick(r.result, field));
+        return (
+          <div key={i} className="category-bar">
+            <span className="category-label">{String(r.value)}</span>
+            <span className="category-track">
+              <span
+                className="category-fill"
+                style={{ width: `${(v / max) * 100}%`, background: `var(--series-${i % 8})` }}
+              />
+            </span>
+            <span className="category-value">{formatNumber(v, 3)}</span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function Legend({ labels }: { labels: string[] }) {
+  return (
+    <ul className="legend">
+      {labels.map((l, i) => (
+        <li key={l}>
+          <span
+            className="swatch"
+            style={{ background: `var(--series-${i % 8})` }}
+            aria-hidden="true"
+          />
+          {l}
+        </li>
+      ))}
+    </ul>
+  );
+}

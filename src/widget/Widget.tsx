@@ -1,0 +1,297 @@
+/**
+ * The one widget: a model's drawing, playback bar, params panel, actions, metrics, invariants
+ * and event log around a simulation host. Lessons, the playground, the embed element and the
+ * editor all mount this component.
+ */
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { catalog } from '../sim/catalog';
+import { formatError, parseWith } from '../sim/core/errors';
+import { paramsPatchSchema } from '../sim/core/scenario';
+import type { LogEvent, ModelMeta, Scenario } from '../sim/core/types';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { ErrorList } from '../ui/ErrorList';
+import { EventLog } from '../ui/EventLog';
+import { useReducedMotion, useSize } from '../ui/hooks';
+import { InvariantsPanel } from '../ui/InvariantsPanel';
+import { MetricsPanel } from '../ui/MetricsPanel';
+import { ParamsPanel } from '../ui/ParamsPanel';
+import { PlaybackBar } from '../ui/PlaybackBar';
+import { VIEWS } from '../views/registry';
+import type { LearnerInput, ModelViews, ViewProps } from '../views/types';
+import { ActionsBar } from './ActionsBar';
+import { setActiveWidget } from './handles';
+import { useWidgetController } from './useWidgetController';
+
+export type Control =
+  'playback' | 'params' | 'actions' | 'log' | 'metrics' | 'invariants' | 'share';
+export const ALL_CONTROLS: readonly Control[] = [
+  'playback',
+  'params',
+  'actions',
+  'log',
+  'metrics',
+  'invariants',
+  'share',
+];
+
+export interface WidgetProps {
+  scenario: unknown;
+  atMs?: number;
+  id?: string;
+  title?: string;
+  controls?: readonly Control[];
+  autoplay?: boolean;
+  /** Height of the drawing area in px. */
+  height?: number;
+  onEvent?(e: LogEvent): void;
+  onShare?(s: Scenario, t: number): void;
+  shareLabel?: string;
+  noWorker?: boolean;
+  createWorker?: () => Worker;
+}
+
+const viewCache = new Map<string, ReturnType<typeof lazyViews>>();
+function lazyViews(model: string) {
+  const load = VIEWS[model];
+  if (!load) return null;
+  const views = load();
+  const part = (k: keyof ModelViews) =>
+    lazy(async () => {
+      const v = await views;
+      const C = v[k];
+      return { default: (C ?? (() => null)) as React.ComponentType<ViewProps> };
+    });
+  return {
+    Main: part('Main'),
+    Side: part('Side'),
+    Actions: part('Actions'),
+    hasActions: views.then((v) => !!v.Actions),
+  };
+}
+const viewsOf = (model: string) => {
+  if (!viewCache.has(model)) viewCache.set(model, lazyViews(model));
+  return viewCache.get(model) ?? null;
+};
+
+const modelOf = (raw: unknown): string =>
+  raw && typeof raw === 'object' && typeof (raw as { model?: unknown }).model === 'string'
+    ? (raw as { model: string }).model
+    : '';
+
+export function Widget(props: WidgetProps) {
+  const autoId = useId();
+  const id = props.id ?? `w${autoId.replace(/[^a-zA-Z0-9]/g, '')}`;
+  const meta = catalog(modelOf(props.scenario));
+  if (!meta) {
+    return (
+      <div className="widget widget-error">
+        <ErrorList
+          title="This widget cannot start."
+          errors={[`model: "${modelOf(props.scenario)}" is not a known model`]}
+        />
+      </div>
+    );
+  }
+  return <WidgetInner {...props} id={id} meta={meta} />;
+}
+
+function WidgetInner(props: WidgetProps & { id: string; meta: ModelMeta }) {
+  const { meta, id } = props;
+  const controls = new Set(props.controls ?? ALL_CONTROLS);
+  const { state, snapshot, store, handle } = useWidgetController({
+    id,
+    scenario: props.scenario,
+    atMs: props.atMs ?? 0,
+    autoplay: props.autoplay ?? false,
+    onEvent: props.onEvent,
+    onShare: props.onShare,
+    noWorker: props.noWorker,
+    createWorker: props.createWorker,
+  });
+  const reducedMotion = useReducedMotion();
+  const stage = useRef<HTMLDivElement>(null);
+  const size = useSize(stage, { width: 640, height: props.height ?? 420 });
+  const views = viewsOf(meta.id);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const send = useCallback(
+    (input: LearnerInput) => {
+      setActiveWidget(id);
+      void handle
+        ?.input(input)
+        .then((r) =>
+          setActionError(r && !r.ok ? (r.errors ?? []).map(formatError).join('; ') : null),
+        );
+    },
+    [handle, id],
+  );
+  const patchSchema = useMemo(() => paramsPatchSchema(meta), [meta]);
+  const validate = useCallback(
+    (patch: Record<string, unknown>) => {
+      const r = parseWith(patchSchema, patch, 'params');
+      return r.ok ? null : r.errors.map(formatError).join('; ');
+    },
+    [patchSchema],
+  );
+
+  const frame = snapshot.frame;
+  const ready = state?.matches('ready') ?? false;
+  const playing = state?.matches({ ready: 'playing' }) ?? false;
+  const ctx = state?.context;
+  const viewProps: ViewProps = {
+    snapshot,
+    virtualNow: () => store.virtualNow(),
+    send,
+    reducedMotion,
+    width: size.width,
+    height: props.height ?? 420,
+  };
+
+  return (
+    <div
+      className="widget"
+      data-widget-id={id}
+      data-model={meta.id}
+      data-state={
+        state
+          ? state.matches('ready')
+            ? playing
+              ? 'playing'
+              : 'paused'
+            : String(state.value)
+          : 'booting'
+      }
+      data-t={frame?.t ?? 0}
+      onFocusCapture={() => setActiveWidget(id)}
+      onPointerDownCapture={() => setActiveWidget(id)}
+      role="region"
+      aria-label={`${props.title ?? meta.title} simulation`}
+    >
+      {props.title ? <h2 className="widget-title">{props.title}</h2> : null}
+      {state?.matches('invalid') && ctx ? (
+        <ErrorList
+          title="This scenario is not valid; nothing was run."
+          errors={ctx.errors.map(formatError)}
+        />
+      ) : null}
+      {state?.matches('crashed') && ctx ? (
+        <div className="error-box" role="alert">
+          <strong>The simulation stopped unexpectedly.</strong> {ctx.crash}{' '}
+          {ctx.crashes <= 3
+            ? 'Restarting from your scenario…'
+            : 'It keeps crashing; reload the page to try again.'}
+        </div>
+      ) : null}
+      {controls.has('actions') && views ? (
+        <ErrorBoundary label="The actions">
+          <Suspense fallback={null}>
+            <ActionsSlot
+              views={views}
+              viewProps={viewProps}
+              meta={meta}
+              send={send}
+              disabled={!ready}
+            />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
+      {actionError ? (
+        <p className="field-error" role="alert">
+          {actionError}
+        </p>
+      ) : null}
+      <div className="widget-body">
+        <div className="stage" ref={stage} style={{ height: props.height ?? 420 }}>
+          <ErrorBoundary label="The drawing">
+            <Suspense fallback={<p className="muted">Loading the drawing…</p>}>
+              {views && frame ? (
+                <views.Main {...viewProps} />
+              ) : (
+                <p className="muted">Starting the simulation…</p>
+              )}
+            </Suspense>
+          </ErrorBoundary>
+        </div>
+        {(controls.has('metrics') || controls.has('invariants')) && (
+          <aside className="side">
+            <ErrorBoundary label="The side panel">
+              <Suspense fallback={null}>
+                {views && frame ? <views.Side {...viewProps} /> : null}
+              </Suspense>
+            </ErrorBoundary>
+            {controls.has('metrics') && frame ? (
+              <MetricsPanel metas={meta.metrics} values={frame.metrics} series={snapshot.series} />
+            ) : null}
+            {controls.has('invariants') && frame ? (
+              <InvariantsPanel items={frame.invariants} />
+            ) : null}
+          </aside>
+        )}
+      </div>
+      {controls.has('playback') && (
+        <PlaybackBar
+          t={frame?.t ?? 0}
+          horizonMs={frame?.status.horizonMs ?? 0}
+          playing={playing}
+          speed={frame?.status.speed ?? 1}
+          lagging={frame?.status.lagging ?? false}
+          disabled={!ready}
+          onToggle={() => handle?.toggle()}
+          onStep={() => handle?.step()}
+          onSeek={(t) => handle?.seek(t)}
+          onSpeed={(s) => handle?.setSpeed(s)}
+          onRestart={() => handle?.reset()}
+          onFork={() => handle?.fork()}
+          {...(controls.has('share') && props.onShare ? { onShare: () => handle?.share() } : {})}
+          {...(props.shareLabel ? { shareLabel: props.shareLabel } : {})}
+        />
+      )}
+      {(controls.has('params') || controls.has('log')) && (
+        <div className="widget-panels">
+          {controls.has('params') && frame ? (
+            <ParamsPanel
+              schema={meta.params}
+              values={frame.params}
+              validate={validate}
+              onApply={(patch) => send({ action: 'set', params: patch })}
+              disabled={!ready}
+            />
+          ) : null}
+          {controls.has('log') ? (
+            <EventLog
+              events={snapshot.log}
+              start={snapshot.logStart}
+              onSeek={(t) => handle?.seek(t)}
+            />
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ActionsSlot({
+  views,
+  viewProps,
+  meta,
+  send,
+  disabled,
+}: {
+  views: NonNullable<ReturnType<typeof viewsOf>>;
+  viewProps: ViewProps;
+  meta: ModelMeta;
+  send(i: LearnerInput): void;
+  disabled: boolean;
+}) {
+  const [custom, setCustom] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    void views.hasActions.then((v) => live && setCustom(v));
+    return () => {
+      live = false;
+    };
+  }, [views]);
+  if (custom === null) return null;
+  if (custom && viewProps.snapshot.frame) return <views.Actions {...viewProps} />;
+  return <ActionsBar actions={meta.actions} send={send} disabled={disabled} />;
+}

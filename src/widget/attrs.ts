@@ -1,0 +1,94 @@
+/**
+ * One way from flat string attributes to a validated scenario, shared by URL query strings,
+ * lesson directives and embed attributes:
+ *   model, preset, seed, param-<name>, and `scenario` (or `s`) holding an encoded share link.
+ * Errors name the attribute as it was written (`param-nodes`, not `params.nodes`).
+ */
+import { catalog, modelIds } from '../sim/catalog';
+import type { FieldError, Parsed } from '../sim/core/errors';
+import { parseScenario } from '../sim/core/scenario';
+import type { Scenario } from '../sim/core/types';
+import { coerce, fieldsOf } from '../ui/schemaFields';
+import { decodeScenario } from './share';
+
+export type Attrs = Record<string, string | undefined>;
+
+/** `params.nodes` is written `param-nodes` in attributes. */
+export const asAttributeError = (e: FieldError): FieldError => ({
+  ...e,
+  path: e.path.replace(/^params\.([^.]+)/, 'param-$1').replace(/^params$/, 'param-*'),
+});
+
+export function scenarioFromAttrs(a: Attrs, defaultModel?: string): Parsed<Scenario> {
+  const encoded = a.scenario ?? a.s;
+  let base: { model?: unknown; params?: unknown; seed?: unknown; inputs?: unknown } = {};
+  if (encoded !== undefined) {
+    const d = decodeScenario(encoded);
+    if (!d.ok)
+      return {
+        ok: false,
+        errors: [
+          {
+            path: a.scenario !== undefined ? 'scenario' : 's',
+            message: d.error.replace(/^s: /, ''),
+          },
+        ],
+      };
+    if (!d.value || typeof d.value !== 'object')
+      return { ok: false, errors: [{ path: 'scenario', message: 'is not a scenario object' }] };
+    base = d.value as typeof base;
+  }
+  const model =
+    a.model ?? (typeof base.model === 'string' ? base.model : undefined) ?? defaultModel;
+  const meta = model ? catalog(model) : undefined;
+  if (!meta) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'model',
+          message: model
+            ? `"${model}" is not a known model (${modelIds().join(', ')})`
+            : 'is required',
+        },
+      ],
+    };
+  }
+  let params: Record<string, unknown>;
+  let seed: unknown;
+  let inputs: unknown;
+  if (encoded !== undefined) {
+    params = base.params && typeof base.params === 'object' ? { ...(base.params as object) } : {};
+    seed = base.seed;
+    inputs = base.inputs;
+  } else {
+    const presetId = a.preset ?? meta.presets[0]?.id;
+    const preset = meta.presets.find((p) => p.id === presetId);
+    if (!preset) {
+      return {
+        ok: false,
+        errors: [
+          {
+            path: 'preset',
+            message: `"${presetId}" is not a preset of ${meta.id} (${meta.presets.map((p) => p.id).join(', ')})`,
+          },
+        ],
+      };
+    }
+    params = { ...(preset.params ?? {}) };
+    seed = preset.seed ?? 1;
+    inputs = preset.inputs ?? [];
+  }
+  const fields = fieldsOf(meta.params);
+  for (const [k, v] of Object.entries(a)) {
+    if (!k.startsWith('param-') || v === undefined) continue;
+    const name = k.slice(6);
+    params[name] = coerce(
+      fields.find((f) => f.key === name),
+      v,
+    );
+  }
+  if (a.seed !== undefined) seed = coerce({ key: 'seed', title: 'seed', kind: 'integer' }, a.seed);
+  const parsed = parseScenario({ model: meta.id, params, seed, inputs }, catalog, modelIds());
+  return parsed.ok ? parsed : { ok: false, errors: parsed.errors.map(asAttributeError) };
+}

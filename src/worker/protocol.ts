@@ -1,0 +1,42 @@
+/**
+ * What the host sends the page and what the page can ask of it. Everything here is
+ * structured-clone data; the same interface is served by a worker (through comlink) and by the
+ * main-thread fallback.
+ */
+import type { FieldError, Parsed } from '../sim/core/errors';
+import type { Frame, Speed } from '../sim/core/frame';
+import type { Scenario, ScenarioInput } from '../sim/core/types';
+
+export type { Frame, HostStatus, SeriesDelta, Speed } from '../sim/core/frame';
+export { SPEED_MAX, SPEED_MIN } from '../sim/core/frame';
+
+export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; errors: FieldError[] };
+
+export interface InputResult {
+  ok: boolean;
+  errors?: FieldError[];
+  /** The scenario's inputs after this one was added (later ones dropped if it forked). */
+  inputs: ScenarioInput[];
+}
+
+export interface ProgressFn {
+  (done: number, total: number): void;
+}
+
+/** The host API, as the page sees it (every call async, worker or not). */
+export interface SimApi {
+  subscribe(onFrame: (frame: Frame) => void): Promise<void>;
+  load(scenario: unknown, atMs?: number): Promise<LoadResult>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  setSpeed(speed: Speed): Promise<void>;
+  step(): Promise<void>;
+  seek(t: number): Promise<void>;
+  /** Drops inputs after the current time; returns the remaining inputs. */
+  fork(): Promise<ScenarioInput[]>;
+  input(raw: unknown): Promise<InputResult>;
+  traceHash(scenario: unknown, untilMs: number): Promise<Parsed<string>>;
+  runExperiment(id: string, params: unknown, onProgress: ProgressFn): Promise<Parsed<unknown>>;
+  /** Test hook: throw from a timer so the worker dies as on a real crash. */
+  crashForTest(): Promise<void>;
+}

@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { contentPlugin } from './scripts/vite/content-plugin';
+
+export default defineConfig({
+  // Relative asset URLs: dist/ works from any sub-path of any static server, no rewrites.
+  base: './',
+  plugins: [react(), contentPlugin()],
+  build: {
+    target: 'es2022',
+    manifest: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 4000,
+  },
+  worker: { format: 'es' },
+  server: { port: 5173 },
+  preview: { port: 4173, strictPort: true },
+});
