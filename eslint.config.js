@@ -158,6 +158,7 @@ export default tseslint.config(
     files: ['src/editor/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', forbid('app', 'lessons', 'embed')] },
   },
+  { files: ['**/*.{mjs,js}'], languageOptions: { globals: { ...globals.node } } },
   {
     files: ['scripts/**/*.{ts,mjs,js}', 'e2e/**/*.ts', '*.config.{ts,js}'],
     rules: { 'no-console': 'off' },
