@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { jumpHash } from './jump';
 import { jumpHashBig } from './reference';
 
+// `npm run test:long` explores far more cases with the same seeds.
+const LONG = process.env.DSP_LONG ? 50 : 1;
+
 const halves = (key: bigint): [number, number] => [Number(key & 0xffffffffn), Number(key >> 32n)];
 const jump = (key: bigint, buckets: number): number => jumpHash(...halves(key), buckets);
 
@@ -30,7 +33,7 @@ describe('jumpHash', () => {
           expect(jump(key, buckets)).toBe(jumpHashBig(key, buckets));
         },
       ),
-      { seed: 1406, numRuns: 2000 },
+      { seed: 1406, numRuns: 2000 * LONG },
     );
   });
 
@@ -45,7 +48,7 @@ describe('jumpHash', () => {
           expect(a === b || b === n).toBe(true);
         },
       ),
-      { seed: 2014, numRuns: 2000 },
+      { seed: 2014, numRuns: 2000 * LONG },
     );
   });
 });

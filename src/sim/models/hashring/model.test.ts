@@ -12,6 +12,9 @@ import { STRATEGY_IDS } from './params';
 import type { HashringState } from './state';
 import type { HashringKeysHeavy, HashringView } from './view';
 
+// `npm run test:long` explores far more cases with the same seeds.
+const LONG = process.env.DSP_LONG ? 50 : 1;
+
 const catalog = (id: string) => (id === 'hashring' ? hashringMeta : undefined);
 const scenario = (
   params: Record<string, unknown> = {},
@@ -196,7 +199,7 @@ describe('hashring model', () => {
           expect(r.violation).toBeNull();
         },
       ),
-      { seed: 1997, numRuns: 150 },
+      { seed: 1997, numRuns: 150 * LONG },
     );
   });
 
@@ -215,7 +218,7 @@ describe('hashring model', () => {
         expect(sim.state).toEqual(straight.sim.state);
         expect(sim.metrics()).toEqual(straight.sim.metrics());
       }),
-      { seed: 7, numRuns: 15 },
+      { seed: 7, numRuns: 15 * LONG },
     );
   });
 

@@ -8,6 +8,9 @@ import {
   type RendezvousNodes,
 } from './rendezvous';
 
+// `npm run test:long` explores far more cases with the same seeds.
+const LONG = process.env.DSP_LONG ? 50 : 1;
+
 const xx = HASHES.xxhash32;
 const nodes = (live: number[], weights?: number[]): RendezvousNodes => ({
   live,
@@ -16,7 +19,7 @@ const nodes = (live: number[], weights?: number[]): RendezvousNodes => ({
   hash: xx,
   seed: 77,
 });
-const FC = { seed: 1998, numRuns: 200 };
+const FC = { seed: 1998, numRuns: 200 * LONG };
 
 describe('rendezvous hashing', () => {
   it('scores the best possible draw highest instead of dividing by ln(1) = 0', () => {
@@ -65,7 +68,7 @@ describe('rendezvous hashing', () => {
           }
         },
       ),
-      { ...FC, numRuns: 100 },
+      { ...FC, numRuns: 100 * LONG },
     );
   });
 

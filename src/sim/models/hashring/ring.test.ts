@@ -14,10 +14,13 @@ import {
 } from './ring';
 import { loadStats } from './stats';
 
+// `npm run test:long` explores far more cases with the same seeds.
+const LONG = process.env.DSP_LONG ? 50 : 1;
+
 const xx = HASHES.xxhash32;
 const members = (n: number, vnodes: number): RingMember[] =>
   Array.from({ length: n }, (_, id) => ({ id, vnodes }));
-const FC = { seed: 20240601, numRuns: 200 };
+const FC = { seed: 20240601, numRuns: 200 * LONG };
 
 describe('buildRing', () => {
   it('holds every (node, vnode) hash exactly once, sorted, with its owner', () => {
@@ -138,7 +141,7 @@ describe('consistent hashing properties', () => {
           for (let k = 0; k < keys.length; k++) if (a[k] !== b[k]) expect(b[k]).toBe(changed);
         },
       ),
-      { ...FC, numRuns: 100 },
+      { ...FC, numRuns: 100 * LONG },
     );
   });
 

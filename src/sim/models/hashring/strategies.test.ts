@@ -7,6 +7,9 @@ import { referenceOwner } from './reference';
 import { buildRing } from './ring';
 import { assignOwners, preferenceList } from './strategies';
 
+// `npm run test:long` explores far more cases with the same seeds.
+const LONG = process.env.DSP_LONG ? 50 : 1;
+
 const seeds = deriveSeeds(7);
 const config = (strategy: StrategyId, ids: number[], vnodes = 100, keyCount = 20_000): Config => ({
   nodes: ids.map((id) => ({ id, weight: 1 })),
@@ -49,7 +52,7 @@ describe('strategies', () => {
           k.forEach((h, i) => expect(owners[i]).toBe(referenceOwner(p, h)));
         },
       ),
-      { seed: 31, numRuns: 150 },
+      { seed: 31, numRuns: 150 * LONG },
     );
   });
 
