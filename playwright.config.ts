@@ -20,6 +20,11 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'main', testIgnore: /perf\.spec\.ts/ },
+    // Timing budgets run alone after everything else, so parallel pages do not disturb them.
+    { name: 'perf', testMatch: /perf\.spec\.ts/, dependencies: ['main'], fullyParallel: false },
+  ],
   webServer: {
     command: `node scripts/serve-static.mjs --dir dist --prefix ${BASE_PATH} --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,

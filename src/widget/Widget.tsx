@@ -113,6 +113,15 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelMeta }) {
   const size = useSize(stage, { width: 640, height: props.height ?? 420 });
   const views = viewsOf(meta.id);
   const [actionError, setActionError] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  // Test hook: browser tests crash the worker to check that the widget recovers.
+  useEffect(() => {
+    const el = root.current;
+    if (!el || !handle) return;
+    const crash = () => handle.crashForTest();
+    el.addEventListener('dsp-test-crash', crash);
+    return () => el.removeEventListener('dsp-test-crash', crash);
+  }, [handle]);
 
   const send = useCallback(
     (input: LearnerInput) => {
@@ -163,6 +172,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelMeta }) {
       }
       data-t={frame?.t ?? 0}
       onFocusCapture={() => setActiveWidget(id)}
+      ref={root}
       onPointerDownCapture={() => setActiveWidget(id)}
       role="region"
       aria-label={`${props.title ?? meta.title} simulation`}

@@ -1,7 +1,8 @@
 /**
  * One way from flat string attributes to a validated scenario, shared by URL query strings,
  * lesson directives and embed attributes:
- *   model, preset, seed, param-<name>, and `scenario` (or `s`) holding an encoded share link.
+ *   model, preset, seed, param-<name>, inputs=none, and `scenario` (or `s`) holding an encoded
+ *   share link.
  * Errors name the attribute as it was written (`param-nodes`, not `params.nodes`).
  */
 import { catalog, modelIds } from '../sim/catalog';
@@ -78,6 +79,15 @@ export function scenarioFromAttrs(a: Attrs, defaultModel?: string): Parsed<Scena
     params = { ...(preset.params ?? {}) };
     seed = preset.seed ?? 1;
     inputs = preset.inputs ?? [];
+  }
+  // `inputs=none` keeps a preset's params but drops its scripted inputs (lessons drive instead).
+  if (a.inputs !== undefined) {
+    if (a.inputs !== 'none')
+      return {
+        ok: false,
+        errors: [{ path: 'inputs', message: `"${a.inputs}" is not allowed (only "none")` }],
+      };
+    inputs = [];
   }
   const fields = fieldsOf(meta.params);
   for (const [k, v] of Object.entries(a)) {

@@ -23,6 +23,8 @@ export interface WidgetHandle {
   input(input: LearnerInput): Promise<InputResult | null>;
   scenario(): Scenario | null;
   time(): number;
+  /** Test hook: make the simulation worker crash. */
+  crashForTest(): void;
 }
 
 const handles = new Map<string, WidgetHandle>();

@@ -131,6 +131,7 @@ export function useWidgetController(o: ControllerOptions) {
       },
       scenario: () => actor.getSnapshot().context.scenario,
       time: now,
+      crashForTest: () => void api()?.crashForTest(),
     };
     return h;
   }, [actor, store, o.id]);

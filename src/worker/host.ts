@@ -164,8 +164,9 @@ export class Host implements SimApi {
     const parsed = parseInput(this.model.meta, stamped);
     if (!parsed.ok)
       return Promise.resolve({ ok: false, errors: parsed.errors, inputs: scenario.inputs });
-    // Acting in the past rewrites the future: inputs after now are dropped (a fork).
-    this.truncateFuture(sim.now);
+    // Acting in the past rewrites the future: inputs after now are dropped (a fork). At the live
+    // edge, scripted inputs still ahead (a preset's) stay.
+    if (sim.now < this.horizonMs) this.truncateFuture(sim.now);
     scenario.inputs = [...scenario.inputs, parsed.value];
     sim.addInput(parsed.value);
     sim.runUntil(sim.now);

@@ -151,6 +151,14 @@ export class Sim implements Ctx<Params, unknown, { type: string }> {
     if (this.logLines.length > 5000) this.logLines.splice(0, this.logLines.length - 2500);
   }
 
+  patchParams(patch: Params): void {
+    const merged = parseParams(this.model.meta, { ...this.params, ...patch });
+    if (!merged.ok)
+      throw new Error(`model patched invalid params: ${merged.errors.map(formatError).join('; ')}`);
+    this.params = merged.value;
+    this.syncNetwork();
+  }
+
   // ---- driving ----
 
   /** Appends an input made live (at or after `now`). */

@@ -139,6 +139,11 @@ export interface Ctx<P, T, M> {
   /** Sends through the network model (latency, loss, duplication, partitions). */
   send(from: number, to: number, payload: M): void;
   log(text: string, options?: LogOptions): void;
+  /**
+   * Records that an action changed values that are also params (addNode changes `nodes`), so
+   * the params shown and shared stay the values in effect. Does not call `onParams`.
+   */
+  patchParams(patch: Partial<P>): void;
 }
 
 export interface Invariant<S, P = Params> {

@@ -80,11 +80,17 @@ export const hashringModel: ModelDef<
         act.setWeight(s, input.node as number, input.weight as number, ctx);
         break;
     }
+    // Keep the params (shown in the panel, carried by share links) equal to what is in effect.
+    ctx.patchParams({
+      nodes: s.config.nodes.length,
+      vnodes: s.config.vnodes,
+      keys: s.config.keyCount,
+      zipfS: s.zipfS,
+    });
   },
 
   // Each param applies live, one change at a time so every change is narrated on its own.
-  // Actions also move these values (addNode, setVnodes...), so only params that the patch
-  // actually changed are applied: an untouched param never undoes an action.
+  // Actions keep the params in step (patchParams above), so a change here is a real change.
   onParams(s, prev, ctx) {
     const p = ctx.params;
     if (p.strategy !== prev.strategy) act.setStrategy(s, p.strategy, ctx);

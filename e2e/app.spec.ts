@@ -1,0 +1,59 @@
+import { expect, expectAccessible, test, widgetReady } from './fixtures';
+
+test('the course map lists phases and the hashring lessons, with no a11y violations', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Course map' })).toBeVisible();
+  await expect(page.locator('.phase')).toHaveCount(10);
+  await expect(page.getByRole('link', { name: /Why hash % N breaks/ })).toBeVisible();
+  await expect(page.locator('.coming').first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('theme toggles between light, dark and auto and survives a reload', async ({ page }) => {
+  await page.goto('./');
+  const button = page.getByRole('button', { name: /Theme:/ });
+  await button.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await button.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectAccessible(page);
+});
+
+test('? opens the keyboard help and Escape closes it', async ({ page }) => {
+  await page.goto('./#/play/hashring');
+  await widgetReady(page);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expectAccessible(page, 'dialog');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+});
+
+test('space plays and pauses the simulation, arrows step and seek', async ({ page }) => {
+  await page.goto('./#/play/hashring');
+  await widgetReady(page);
+  const widget = page.locator('.widget');
+  await page.locator('body').press('Space');
+  await expect(widget).toHaveAttribute('data-state', 'playing');
+  await page.waitForTimeout(600);
+  await page.locator('body').press('Space');
+  await expect(widget).toHaveAttribute('data-state', 'paused');
+  const t = Number(await widget.getAttribute('data-t'));
+  expect(t).toBeGreaterThan(0);
+  await page.locator('body').press('ArrowRight');
+  await expect.poll(async () => Number(await widget.getAttribute('data-t'))).toBeGreaterThan(t);
+  await page.locator('body').press('Home');
+  await expect.poll(async () => Number(await widget.getAttribute('data-t'))).toBe(0);
+});
+
+test('unknown routes show a helpful page', async ({ page }) => {
+  await page.goto('./#/nowhere');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.goto('./#/lesson/not-a-lesson');
+  await expect(page.getByRole('heading', { name: 'No such lesson' })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,47 @@
+/**
+ * Budgets measured in the browser. This file runs alone, after the other tests (see the `perf`
+ * project in playwright.config.ts), so timings are not disturbed by parallel pages.
+ */
+import { gzipSync } from 'node:zlib';
+import budgets from '../budgets.json' with { type: 'json' };
+import { expect, test, widgetReady } from './fixtures';
+
+test('a lesson page downloads at most the budgeted JS (gzip), editor excluded', async ({
+  page,
+}) => {
+  const bodies: Promise<Buffer>[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script' || r.url().endsWith('.js')) bodies.push(r.body());
+  });
+  await page.goto('./#/lesson/hashring-ring');
+  await widgetReady(page);
+  await page.waitForLoadState('networkidle');
+  const sizes = await Promise.all(bodies.map(async (b) => gzipSync(await b, { level: 9 }).length));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  console.log(`lesson page JS: ${(total / 1024).toFixed(1)} kB gzip in ${sizes.length} files`);
+  expect(total).toBeLessThanOrEqual(budgets.lessonPageJs);
+});
+
+test('no main-thread long task while the ring plays with 100,000 keys', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto('./#/play/hashring?preset=big');
+  await widgetReady(page);
+  await expect(page.locator('.ring-center-big')).toContainText('100,000 keys');
+  await page.selectOption('.playback select', '10');
+  await page.locator('.playback button[aria-label="Play"]').click();
+  await page.waitForTimeout(500);
+  await page.evaluate(() => ((window as unknown as { __long: number[] }).__long.length = 0));
+  await page.waitForTimeout(4000);
+  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  console.log(
+    `long tasks while playing: ${long.length} (${long.map((d) => d.toFixed(0)).join(', ')} ms)`,
+  );
+  expect(long).toEqual([]);
+  expect(Number(await page.locator('.widget').getAttribute('data-t'))).toBeGreaterThan(10_000);
+});

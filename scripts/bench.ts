@@ -1,0 +1,140 @@
+/**
+ * `npm run bench`: simulation throughput and experiment times in Node, then frame timing,
+ * long tasks and page weight in headless Chromium against the built app. Prints a table and
+ * writes bench/results/latest.json. Pass `--node` to skip the browser part.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import type { Bench } from './bench/types';
+import {
+  pageJsBytes,
+  playBench,
+  startServer,
+  withBrowser,
+  type PlayMeasurement,
+} from './bench/browser';
+
+interface Row {
+  suite: string;
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+  meets?: boolean;
+  note?: string;
+}
+
+async function nodeBenches(): Promise<Row[]> {
+  const suites: [string, string, string][] = [
+    ['hashring', './bench/hashring', 'hashringBenches'],
+    ['raft', './bench/raft', 'raftBenches'],
+    ['cap', './bench/cap', 'capBenches'],
+    ['stampede', './bench/stampede', 'stampedeBenches'],
+  ];
+  const rows: Row[] = [];
+  for (const [suite, path, name] of suites) {
+    if (!existsSync(new URL(`${path}.ts`, import.meta.url))) continue;
+    const mod = (await import(path)) as Record<string, Bench[]>;
+    for (const b of mod[name] ?? []) {
+      process.stderr.write(`  ${suite}: ${b.name}...\n`);
+      const r = b.run();
+      rows.push({
+        suite,
+        name: b.name,
+        value: r.value,
+        unit: r.unit,
+        ...(b.target && { target: b.target }),
+        ...(b.meets && { meets: b.meets(r.value) }),
+        ...(r.note && { note: r.note }),
+      });
+    }
+  }
+  return rows;
+}
+
+async function browserBenches(): Promise<{ rows: Row[]; play: PlayMeasurement[] }> {
+  if (!existsSync('dist/index.html')) {
+    process.stderr.write('  (no dist/: run `npm run build` first; skipping browser benchmarks)\n');
+    return { rows: [], play: [] };
+  }
+  const server = await startServer();
+  try {
+    return await withBrowser(async (page) => {
+      const rows: Row[] = [];
+      const play: PlayMeasurement[] = [];
+      const m = await playBench(
+        page,
+        'hashring 100,000 keys playing',
+        '#/play/hashring?preset=big',
+        { speed: '10', seconds: 6 },
+      );
+      play.push(m);
+      rows.push({
+        suite: 'browser',
+        name: `${m.name}: long tasks > 50 ms`,
+        value: m.longTasks,
+        unit: 'tasks',
+        target: '0',
+        meets: m.longTasks === 0,
+        note: `longest ${m.longestTaskMs.toFixed(0)} ms`,
+      });
+      rows.push({
+        suite: 'browser',
+        name: `${m.name}: frame interval p95`,
+        value: m.frameMsP95,
+        unit: 'ms',
+        note: `p50 ${m.frameMsP50.toFixed(1)} ms, max ${m.frameMsMax.toFixed(0)} ms, ${m.frames} frames`,
+      });
+      const js = await pageJsBytes(page, '#/lesson/hashring-ring');
+      rows.push({
+        suite: 'browser',
+        name: 'lesson page initial JS (gzip)',
+        value: js.gzipBytes / 1024,
+        unit: 'kB',
+        target: '<= 150 kB',
+        meets: js.gzipBytes <= 150 * 1024,
+        note: `${js.files} files`,
+      });
+      return { rows, play };
+    });
+  } finally {
+    server.kill();
+  }
+}
+
+const fmt = (v: number): string =>
+  Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : v.toFixed(v < 10 ? 2 : 1);
+
+async function main() {
+  const nodeOnly = process.argv.includes('--node');
+  process.stderr.write('Node benchmarks\n');
+  const rows = await nodeBenches();
+  let play: PlayMeasurement[] = [];
+  if (!nodeOnly) {
+    process.stderr.write('Browser benchmarks\n');
+    const b = await browserBenches();
+    rows.push(...b.rows);
+    play = b.play;
+  }
+  const w = Math.max(...rows.map((r) => `${r.suite}  ${r.name}`.length), 20);
+  console.log(`\n${'benchmark'.padEnd(w)}  ${'value'.padStart(14)}  target`);
+  for (const r of rows) {
+    const mark = r.meets === undefined ? '   ' : r.meets ? ' ok' : ' !!';
+    console.log(
+      `${`${r.suite}  ${r.name}`.padEnd(w)}  ${`${fmt(r.value)} ${r.unit}`.padStart(14)}  ${r.target ?? ''}${mark}${r.note ? `  (${r.note})` : ''}`,
+    );
+  }
+  mkdirSync('bench/results', { recursive: true });
+  const out = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    rows,
+    play,
+  };
+  writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
+  console.log('\nwrote bench/results/latest.json');
+}
+
+await main();

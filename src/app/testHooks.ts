@@ -1,0 +1,28 @@
+/**
+ * A small, documented hook for browser tests and curious users: compute a scenario's trace hash
+ * in a fresh simulation worker (the same code path as the widgets), to compare with Node.
+ */
+import type { Parsed } from '../sim/core/errors';
+import { createSimClient } from '../worker/client';
+
+declare global {
+  interface Window {
+    __dsp?: {
+      traceHash(scenario: unknown, untilMs: number): Promise<Parsed<string> & { host: string }>;
+    };
+  }
+}
+
+export function installTestHooks(): void {
+  window.__dsp = {
+    async traceHash(scenario, untilMs) {
+      const client = await createSimClient({ onFrame: () => {}, onCrash: () => {} });
+      try {
+        const r = await client.api.traceHash(scenario, untilMs);
+        return { ...r, host: client.kind };
+      } finally {
+        client.dispose();
+      }
+    },
+  };
+}
