@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { catalogPlugin } from './scripts/vite/catalog-plugin';
 import { contentPlugin } from './scripts/vite/content-plugin';
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any sub-path of any static server, no rewrites.
   base: './',
-  plugins: [react(), contentPlugin()],
+  plugins: [react(), contentPlugin(), catalogPlugin()],
   build: {
     target: 'es2022',
     manifest: true,

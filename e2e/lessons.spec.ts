@@ -40,7 +40,7 @@ test('an action button in the text applies an input to the widget on the page', 
 }) => {
   await page.goto('./#/lesson/hashring-ring');
   await widgetReady(page);
-  await page.getByRole('button', { name: '1,000' }).click();
+  await page.getByRole('button', { name: '1,000', exact: true }).click();
   await expect(
     page.locator('.widget').first().locator('.param input[type=number]').first(),
   ).toBeVisible();

@@ -7,6 +7,7 @@
  */
 import { EXPERIMENT_METAS } from '../src/sim/catalog';
 import { formatError, parseWith } from '../src/sim/core/errors';
+import { jsonSchemaOf } from '../src/sim/core/info';
 import { EXPERIMENTS } from '../src/sim/registry';
 import { toCsv } from '../src/ui/download';
 import { coerce, fieldsOf } from '../src/ui/schemaFields';
@@ -48,7 +49,7 @@ function list(format: string): void {
     model: m.model,
     title: m.title,
     description: m.description,
-    params: fieldsOf(m.params).map((f) => ({
+    params: fieldsOf(jsonSchemaOf(m.params)).map((f) => ({
       name: f.key,
       type: f.kind,
       ...(f.min !== undefined && { min: f.min }),
@@ -92,7 +93,7 @@ function main(): void {
     fail(`name an experiment (${EXPERIMENT_METAS.map((e) => e.id).join(', ')}), or use --list`);
   const exp = EXPERIMENTS[name];
   if (!exp) fail(`"${name}" is not an experiment (${Object.keys(EXPERIMENTS).join(', ')})`);
-  const fields = fieldsOf(exp.meta.params);
+  const fields = fieldsOf(jsonSchemaOf(exp.meta.params));
   const raw: Record<string, unknown> = {};
   for (const [key, value] of flags) {
     const field = fields.find((f) => f.key === key);

@@ -3,7 +3,7 @@
  * as JSON. The page turns the tree into React with hast-util-to-jsx-runtime, so no markdown
  * parser ships to the browser.
  */
-import type { Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
@@ -13,6 +13,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { frontmatterSchema, type Frontmatter } from '../../src/lessons/schema';
+import type { LessonNode } from '../../src/lessons/tree';
 import { fieldErrors, formatError } from '../../src/sim/core/errors';
 
 /** Directives lessons may use, mapped to the custom elements the renderer knows. */
@@ -71,12 +72,48 @@ const processor = unified()
   .use(remarkDsDirectives)
   .use(remarkRehype);
 
-const stripPositions = (key: string, value: unknown): unknown =>
-  key === 'position' ? undefined : value;
-
 export interface CompiledLesson {
   frontmatter: Frontmatter;
-  hast: HastRoot;
+  tree: LessonNode[];
+}
+
+/** hast property names to React prop names. */
+function reactProps(el: Element): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(el.properties ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    let name = key;
+    if (/^data[A-Z]/.test(key))
+      name = `data-${key.slice(4).replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase())}`;
+    else if (/^aria[A-Z]/.test(key)) name = `aria-${key.slice(4).toLowerCase()}`;
+    let v: unknown = Array.isArray(value) ? value.join(key === 'className' ? ' ' : ', ') : value;
+    if (key === 'align' && (el.tagName === 'td' || el.tagName === 'th')) {
+      out.style = { textAlign: v };
+      continue;
+    }
+    // GFM task-list checkboxes are read-only in a lesson.
+    if (key === 'checked') {
+      name = 'defaultChecked';
+      v = true;
+    }
+    out[name] = v;
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/** Elements whose whitespace-only text children are not content (React rejects them in tables). */
+const STRUCTURAL = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'ul', 'ol']);
+
+function toNode(n: RootContent | ElementContent): LessonNode | null {
+  if (n.type === 'text') return n.value;
+  if (n.type !== 'element') return null;
+  const children = n.children
+    .map(toNode)
+    .filter(
+      (c): c is LessonNode =>
+        c !== null && !(STRUCTURAL.has(n.tagName) && typeof c === 'string' && c.trim() === ''),
+    );
+  return [n.tagName, reactProps(n), ...children];
 }
 
 /** Splits `---` frontmatter from the body and validates it; throws with the file path. */
@@ -99,5 +136,9 @@ export async function compileLesson(source: string, path: string): Promise<Compi
   const { frontmatter, body } = splitFrontmatter(source, path);
   const mdast = processor.parse(body);
   const hast = (await processor.run(mdast)) as HastRoot;
-  return { frontmatter, hast: JSON.parse(JSON.stringify(hast, stripPositions)) as HastRoot };
+  // Whitespace-only text between block elements carries no meaning in the rendered page.
+  const tree = hast.children
+    .map(toNode)
+    .filter((c): c is LessonNode => c !== null && !(typeof c === 'string' && c.trim() === ''));
+  return { frontmatter, tree };
 }

@@ -1,14 +1,25 @@
 /** The app shell: header, routes, theme, help and keyboard shortcuts. */
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { HelpDialog } from './HelpDialog';
-import { ExperimentsPage } from './pages/ExperimentsPage';
-import { Home } from './pages/Home';
-import { LessonPage } from './pages/LessonPage';
-import { PlaygroundPage } from './pages/PlaygroundPage';
-import { PlaygroundIndex } from './pages/PlaygroundIndex';
 import { useRoute } from './router';
 import { useShortcuts } from './shortcuts';
 import { resolveTheme, useUi, type ThemeChoice } from './store';
+
+// Each page is its own chunk: a lesson page does not download the experiments page, and so on.
+const Home = lazy(() => import('./pages/Home').then((m) => ({ default: m.Home })));
+const LessonPage = lazy(() =>
+  import('./pages/LessonPage').then((m) => ({ default: m.LessonPage })),
+);
+const PlaygroundPage = lazy(() =>
+  import('./pages/PlaygroundPage').then((m) => ({ default: m.PlaygroundPage })),
+);
+const PlaygroundIndex = lazy(() =>
+  import('./pages/PlaygroundIndex').then((m) => ({ default: m.PlaygroundIndex })),
+);
+const ExperimentsPage = lazy(() =>
+  import('./pages/ExperimentsPage').then((m) => ({ default: m.ExperimentsPage })),
+);
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { auto: 'light', light: 'dark', dark: 'auto' };
 
@@ -96,7 +107,9 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {page}
+        <ErrorBoundary label="This page">
+          <Suspense fallback={<p className="muted">Loading…</p>}>{page}</Suspense>
+        </ErrorBoundary>
       </main>
       <footer className="app-footer">
         <p>

@@ -1,6 +1,6 @@
 /** The lesson list from the build, in course order. */
 import { lessons as all } from 'virtual:lessons';
-import type { LessonMeta } from '../lessons/schema';
+import type { LessonMeta } from '../lessons/phases';
 
 export const LESSONS: readonly LessonMeta[] = [...all].sort(
   (a, b) => a.phase - b.phase || a.order - b.order || a.id.localeCompare(b.id),

@@ -1,14 +1,13 @@
-/** Renders a compiled lesson (a hast tree) to React, mapping directives to components. */
-import type { Root } from 'hast';
-import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
-import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+/** Renders a compiled lesson tree to React, mapping directive elements to components. */
+import { createElement, type ComponentType, type ReactNode } from 'react';
 import { ActionDirective } from './components/ActionDirective';
 import { ExperimentDirective } from './components/ExperimentDirective';
 import { BadDirective, NoteDirective } from './components/misc';
 import { PredictDirective, Reveal } from './components/PredictDirective';
 import { WidgetDirective } from './components/WidgetDirective';
+import type { LessonNode } from './tree';
 
-const components = {
+const COMPONENTS: Record<string, ComponentType<Record<string, unknown>>> = {
   'ds-widget': WidgetDirective,
   'ds-action': ActionDirective,
   'ds-predict': PredictDirective,
@@ -16,8 +15,15 @@ const components = {
   'ds-note': NoteDirective,
   'ds-experiment': ExperimentDirective,
   'ds-bad-directive': BadDirective,
-} as unknown as Partial<Components>;
+};
 
-export function LessonBody({ hast }: { hast: Root }) {
-  return toJsxRuntime(hast, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true });
+function render(node: LessonNode, key: number): ReactNode {
+  if (typeof node === 'string') return node;
+  const [tag, props, ...children] = node;
+  const kids = children.map(render);
+  return createElement(COMPONENTS[tag] ?? tag, { ...props, key }, ...(kids.length ? kids : []));
+}
+
+export function LessonBody({ tree }: { tree: readonly LessonNode[] }) {
+  return <>{tree.map(render)}</>;
 }

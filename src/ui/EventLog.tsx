@@ -2,7 +2,7 @@
  * The event log: what happened, in words. It is an ARIA live region (role="log"), so screen
  * readers narrate new lines; clicking a line's time seeks there.
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import type { LogEvent } from '../sim/core/types';
 import { formatTime } from './format';
 
@@ -28,7 +28,8 @@ export const EventLog = memo(function EventLog({
   onSeek,
   limit = 60,
 }: EventLogProps) {
-  const list = useRef<HTMLOListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const skip = Math.max(0, events.length - limit);
   const shown = skip ? events.slice(skip) : events;
   useEffect(() => {
@@ -36,40 +37,43 @@ export const EventLog = memo(function EventLog({
     if (el) el.scrollTop = el.scrollHeight;
   }, [shown]);
   return (
-    <section className="event-log" aria-labelledby="event-log-title">
-      <h3 id="event-log-title" className="panel-title">
+    <section className="event-log" aria-labelledby={titleId}>
+      <div id={titleId} className="panel-title">
         Event log
-      </h3>
-      <ol
+      </div>
+      <div
         ref={list}
+        className="log-scroll"
         role="log"
         aria-live="polite"
         aria-relevant="additions"
         aria-label="Simulation events"
         tabIndex={0}
       >
-        {shown.length === 0 ? (
-          <li className="muted">Nothing has happened yet. Press play or act on the model.</li>
-        ) : null}
-        {shown.map((e, i) => (
-          <li key={start + skip + i} className={`level-${e.level}`}>
-            {onSeek ? (
-              <button
-                type="button"
-                className="time link-button"
-                onClick={() => onSeek(e.t)}
-                aria-label={`Go to ${formatTime(e.t)}`}
-              >
-                {formatTime(e.t)}
-              </button>
-            ) : (
-              <span className="time">{formatTime(e.t)}</span>
-            )}{' '}
-            {LEVEL_LABEL[e.level] ? <strong>{LEVEL_LABEL[e.level]}: </strong> : null}
-            {e.text}
-          </li>
-        ))}
-      </ol>
+        <ol>
+          {shown.length === 0 ? (
+            <li className="muted">Nothing has happened yet. Press play or act on the model.</li>
+          ) : null}
+          {shown.map((e, i) => (
+            <li key={start + skip + i} className={`level-${e.level}`}>
+              {onSeek ? (
+                <button
+                  type="button"
+                  className="time link-button"
+                  onClick={() => onSeek(e.t)}
+                  aria-label={`Go to ${formatTime(e.t)}`}
+                >
+                  {formatTime(e.t)}
+                </button>
+              ) : (
+                <span className="time">{formatTime(e.t)}</span>
+              )}{' '}
+              {LEVEL_LABEL[e.level] ? <strong>{LEVEL_LABEL[e.level]}: </strong> : null}
+              {e.text}
+            </li>
+          ))}
+        </ol>
+      </div>
     </section>
   );
 });

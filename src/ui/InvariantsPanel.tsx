@@ -1,5 +1,5 @@
 /** The model's invariants, checked after every event, shown as live checks. */
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import type { InvariantStatus } from '../sim/core/types';
 
 export const InvariantsPanel = memo(function InvariantsPanel({
@@ -7,12 +7,13 @@ export const InvariantsPanel = memo(function InvariantsPanel({
 }: {
   items: readonly InvariantStatus[];
 }) {
+  const titleId = useId();
   if (items.length === 0) return null;
   return (
-    <section className="invariants" aria-labelledby="inv-title">
-      <h3 id="inv-title" className="panel-title">
+    <section className="invariants" aria-labelledby={titleId}>
+      <div id={titleId} className="panel-title">
         Invariants
-      </h3>
+      </div>
       <ul>
         {items.map((i) => (
           <li key={i.id} className={i.ok ? 'ok' : 'broken'} data-invariant={i.id}>

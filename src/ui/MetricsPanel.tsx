@@ -1,5 +1,5 @@
 /** Current metric values with a sparkline for the ones worth watching over time. */
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import type { MetricMeta } from '../sim/core/types';
 import { Sparkline } from './charts/Sparkline';
 import { formatNumber, formatPercent } from './format';
@@ -15,11 +15,12 @@ export const MetricsPanel = memo(function MetricsPanel({
   values,
   series,
 }: MetricsPanelProps) {
+  const titleId = useId();
   return (
-    <section className="metrics" aria-labelledby="metrics-title">
-      <h3 id="metrics-title" className="panel-title">
+    <section className="metrics" aria-labelledby={titleId}>
+      <div id={titleId} className="panel-title">
         Metrics
-      </h3>
+      </div>
       <dl>
         {metas.map((m) => {
           const v = values[m.id];

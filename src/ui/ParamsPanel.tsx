@@ -3,11 +3,11 @@
  * a value the schema rejects is shown with the schema's own message and not applied.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { z } from 'zod';
+import type { JsonObjectSchema } from '../sim/core/info';
 import { fieldsOf, type Field } from './schemaFields';
 
 export interface ParamsPanelProps {
-  schema: z.ZodObject;
+  schema: JsonObjectSchema;
   values: Record<string, unknown>;
   /** Returns an error message naming the field and limit, or null if the patch is valid. */
   validate(patch: Record<string, unknown>): string | null;

@@ -1,14 +1,17 @@
 /**
- * Form fields derived from a zod object schema through its JSON Schema, so the params panel,
- * the embed attributes and the scenario editor all describe params the same way.
+ * Form fields and checks from a JSON Schema that was generated from a zod schema (see
+ * src/sim/core/info.ts). The page validates with this (no zod in the main bundle) and reports
+ * errors in exactly the words the zod path uses; the worker validates again with zod. A property
+ * test keeps the two in agreement.
  */
-import { z } from 'zod';
+import { article, show, type FieldError } from '../sim/core/errors';
+import type { JsonField, JsonObjectSchema } from '../sim/core/info';
 
 export interface Field {
   key: string;
   title: string;
   description?: string;
-  kind: 'integer' | 'number' | 'boolean' | 'enum' | 'string';
+  kind: 'integer' | 'number' | 'boolean' | 'enum' | 'string' | 'other';
   min?: number;
   max?: number;
   step?: number;
@@ -19,41 +22,24 @@ export interface Field {
   default?: unknown;
   /** Shown under "More" to keep the panel short. */
   advanced?: boolean;
+  required: boolean;
 }
 
-interface JsonProp {
-  type?: string;
-  title?: string;
-  description?: string;
-  minimum?: number;
-  maximum?: number;
-  enum?: unknown[];
-  default?: unknown;
-  unit?: string;
-  step?: number;
-  scale?: string;
-  advanced?: boolean;
-}
+const kindOf = (p: JsonField): Field['kind'] =>
+  p.enum
+    ? 'enum'
+    : p.type === 'integer' || p.type === 'number' || p.type === 'boolean' || p.type === 'string'
+      ? p.type
+      : 'other';
 
-const cache = new WeakMap<z.ZodObject, Field[]>();
+const cache = new WeakMap<JsonObjectSchema, Field[]>();
 
-export function fieldsOf(schema: z.ZodObject): Field[] {
+export function fieldsOf(schema: JsonObjectSchema): Field[] {
   const hit = cache.get(schema);
   if (hit) return hit;
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, JsonProp>;
-  };
-  const fields = Object.entries(json.properties ?? {}).map(([key, p]): Field => {
-    const kind: Field['kind'] = p.enum
-      ? 'enum'
-      : p.type === 'integer'
-        ? 'integer'
-        : p.type === 'number'
-          ? 'number'
-          : p.type === 'boolean'
-            ? 'boolean'
-            : 'string';
-    const f: Field = { key, title: p.title ?? key, kind };
+  const required = new Set(schema.required ?? []);
+  const fields = Object.entries(schema.properties).map(([key, p]): Field => {
+    const f: Field = { key, title: p.title ?? key, kind: kindOf(p), required: required.has(key) };
     if (p.description) f.description = p.description;
     if (p.minimum !== undefined) f.min = p.minimum;
     if (p.maximum !== undefined) f.max = p.maximum;
@@ -69,9 +55,74 @@ export function fieldsOf(schema: z.ZodObject): Field[] {
   return fields;
 }
 
+function checkValue(f: Field, v: unknown): string | null {
+  switch (f.kind) {
+    case 'integer':
+    case 'number': {
+      if (typeof v !== 'number') return `expected a number, got ${show(v)}`;
+      if (Number.isNaN(v)) return 'expected a number, got NaN';
+      if (!Number.isFinite(v)) return `expected a number, got ${v > 0 ? 'Infinity' : '-Infinity'}`;
+      if (f.kind === 'integer' && !Number.isSafeInteger(v))
+        return `expected an integer, got ${show(v)}`;
+      if (f.min !== undefined && v < f.min) return `${show(v)} is below the minimum ${f.min}`;
+      if (f.max !== undefined && v > f.max) return `${show(v)} is above the maximum ${f.max}`;
+      return null;
+    }
+    case 'boolean':
+      return typeof v === 'boolean' ? null : `expected a boolean, got ${show(v)}`;
+    case 'enum':
+      return f.options?.includes(v as string) && typeof v === 'string'
+        ? null
+        : `${show(v)} is not one of ${f.options?.join(', ')}`;
+    case 'string':
+      return typeof v === 'string' ? null : `expected a string, got ${show(v)}`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Checks an object against the schema: unknown keys, missing required keys (unless `partial`),
+ * and each value's type and limits. Paths are `prefix.key`.
+ */
+export function checkValues(
+  schema: JsonObjectSchema,
+  values: unknown,
+  prefix: string,
+  partial = false,
+): FieldError[] {
+  const path = (k?: string) => [prefix, k].filter(Boolean).join('.') || '(root)';
+  if (!values || typeof values !== 'object' || Array.isArray(values)) {
+    return [{ path: path(), message: `expected an object, got ${show(values)}` }];
+  }
+  const fields = fieldsOf(schema);
+  const obj = values as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  const unknown = Object.keys(obj).filter((k) => !(k in schema.properties));
+  if (unknown.length) {
+    errors.push({
+      path: path(),
+      message: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`,
+    });
+  }
+  for (const f of fields) {
+    const v = obj[f.key];
+    if (v === undefined) {
+      if (!partial && f.required && f.default === undefined) {
+        const t = f.kind === 'enum' ? 'string' : f.kind === 'integer' ? 'number' : f.kind;
+        errors.push({ path: path(f.key), message: `is required (${article(t)})` });
+      }
+      continue;
+    }
+    const msg = checkValue(f, v);
+    if (msg) errors.push({ path: path(f.key), message: msg });
+  }
+  return errors;
+}
+
 /** Coerces a string (from a URL, an attribute or a CLI flag) to the field's type, or leaves it. */
-export function coerce(field: Field | undefined, raw: string): unknown {
-  if (!field) {
+export function coerce(field: Pick<Field, 'kind'> | undefined, raw: string): unknown {
+  if (!field || field.kind === 'other') {
     const n = Number(raw);
     return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
   }

@@ -3,24 +3,27 @@
  * arguments is one button; one with arguments gets small inputs beside its button.
  */
 import { useState } from 'react';
-import type { ActionMeta } from '../sim/core/types';
+import type { ActionInfo, ModelInfo } from '../sim/core/info';
 import { fieldsOf, type Field } from '../ui/schemaFields';
 import type { LearnerInput } from '../views/types';
 
 export function ActionsBar({
-  actions,
+  info,
   send,
   disabled,
 }: {
-  actions: Record<string, ActionMeta>;
+  info: ModelInfo;
   send(i: LearnerInput): void;
   disabled: boolean;
 }) {
   return (
     <div className="actions" role="group" aria-label="Actions">
-      {Object.entries(actions).map(([name, a]) => (
-        <ActionForm key={name} name={name} action={a} send={send} disabled={disabled} />
-      ))}
+      {info.modelActions.map((name) => {
+        const a = info.actions[name];
+        return a ? (
+          <ActionForm key={name} name={name} action={a} send={send} disabled={disabled} />
+        ) : null;
+      })}
     </div>
   );
 }
@@ -39,12 +42,11 @@ function ActionForm({
   disabled,
 }: {
   name: string;
-  action: ActionMeta;
+  action: ActionInfo;
   send(i: LearnerInput): void;
   disabled: boolean;
 }) {
-  const fields = fieldsOf(action.args).filter((f) => f.kind !== 'string');
-  const required = fields.filter((f) => !action.args.shape[f.key]?.isOptional());
+  const required = fieldsOf(action.args).filter((f) => f.required && f.kind !== 'other');
   const [values, setValues] = useState<Record<string, unknown>>(() =>
     Object.fromEntries(required.map((f) => [f.key, initial(f)])),
   );
@@ -59,13 +61,18 @@ function ActionForm({
       {required.map((f) => (
         <label key={f.key} className="action-arg">
           <span className="sr-only">{f.title}</span>
-          {f.kind === 'enum' ? (
+          {f.kind === 'enum' || f.kind === 'boolean' ? (
             <select
               value={String(values[f.key])}
-              onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+              onChange={(e) =>
+                setValues({
+                  ...values,
+                  [f.key]: f.kind === 'boolean' ? e.target.value === 'true' : e.target.value,
+                })
+              }
               disabled={disabled}
             >
-              {f.options?.map((o) => (
+              {(f.kind === 'boolean' ? ['true', 'false'] : (f.options ?? [])).map((o) => (
                 <option key={o}>{o}</option>
               ))}
             </select>

@@ -3,9 +3,9 @@
  * run, a chart, a comparison table, and CSV/JSON downloads.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { experimentMeta } from '../sim/catalog';
-import { formatError, parseWith } from '../sim/core/errors';
-import type { ChartSpec, ExperimentMeta } from '../sim/core/types';
+import { formatError } from '../sim/core/errors';
+import type { ExperimentInfo } from '../sim/core/info';
+import type { ChartSpec } from '../sim/core/types';
 import { LineChart, type Series } from '../ui/charts/LineChart';
 import { download, toCsv } from '../ui/download';
 import { ErrorList } from '../ui/ErrorList';
@@ -13,8 +13,9 @@ import { formatNumber, formatPercent } from '../ui/format';
 import { useSize } from '../ui/hooks';
 import { ParamsPanel } from '../ui/ParamsPanel';
 import { ProgressBar } from '../ui/ProgressBar';
-import { coerce, fieldsOf } from '../ui/schemaFields';
+import { checkValues, coerce, fieldsOf } from '../ui/schemaFields';
 import { ExperimentPool } from '../worker/pool';
+import { experimentInfo } from './models';
 
 type Value = number | string | boolean;
 
@@ -23,6 +24,7 @@ interface Run {
   done: number;
   total: number;
   result: Record<string, unknown> | null;
+  rows: Record<string, number | string | boolean>[];
   error: string | null;
 }
 
@@ -34,7 +36,7 @@ export interface ExperimentRunnerProps {
 }
 
 export function ExperimentRunner(props: ExperimentRunnerProps) {
-  const meta = experimentMeta(props.id);
+  const meta = experimentInfo(props.id);
   if (!meta)
     return (
       <ErrorList
@@ -45,14 +47,19 @@ export function ExperimentRunner(props: ExperimentRunnerProps) {
   return <Runner {...props} meta={meta} />;
 }
 
+const defaultsOf = (meta: ExperimentInfo): Record<string, unknown> =>
+  Object.fromEntries(
+    fieldsOf(meta.params).flatMap((f) => (f.default !== undefined ? [[f.key, f.default]] : [])),
+  );
+
 function Runner({
   meta,
   params: initial,
   sweep: initialSweep,
   compact,
-}: ExperimentRunnerProps & { meta: ExperimentMeta }) {
+}: ExperimentRunnerProps & { meta: ExperimentInfo }) {
   const [params, setParams] = useState<Record<string, unknown>>(() => ({
-    ...(meta.params.parse({}) as object),
+    ...defaultsOf(meta),
     ...initial,
   }));
   const sweepDefault = initialSweep ?? meta.sweep;
@@ -69,8 +76,8 @@ function Runner({
   const sweepField = fields.find((f) => f.key === sweepParam);
 
   const validate = (patch: Record<string, unknown>) => {
-    const r = parseWith(meta.params.partial(), patch, 'params');
-    return r.ok ? null : r.errors.map(formatError).join('; ');
+    const errors = checkValues(meta.params, patch, 'params', true);
+    return errors.length ? errors.map(formatError).join('; ') : null;
   };
 
   const start = async () => {
@@ -84,14 +91,11 @@ function Runner({
     const jobs = (sweepParam ? values : [null]).map((v) =>
       sweepParam ? { ...params, [sweepParam]: v } : params,
     );
-    const bad = jobs.flatMap((j, i) => {
-      const r = parseWith(
-        meta.params.strict(),
-        j,
-        sweepParam ? `${sweepParam}=${String(values[i])}` : 'params',
-      );
-      return r.ok ? [] : r.errors.map(formatError);
-    });
+    const bad = jobs.flatMap((j, i) =>
+      checkValues(meta.params, j, sweepParam ? `${sweepParam}=${String(values[i])}` : 'params').map(
+        formatError,
+      ),
+    );
     setErrors(bad);
     if (bad.length) return;
     pool.current ??= new ExperimentPool();
@@ -102,6 +106,7 @@ function Runner({
         done: 0,
         total: 1,
         result: null,
+        rows: [],
         error: null,
       })),
     );
@@ -115,7 +120,13 @@ function Runner({
             params: job,
             onProgress: (done, total) => update(i, { done, total }),
           });
-          if (r.ok) update(i, { result: r.value as Record<string, unknown>, done: 1, total: 1 });
+          if (r.ok)
+            update(i, {
+              result: r.value.result as Record<string, unknown>,
+              rows: r.value.rows,
+              done: 1,
+              total: 1,
+            });
           else update(i, { error: r.errors.map(formatError).join('; ') });
         } catch (e) {
           update(i, { error: String(e instanceof Error ? e.message : e) });
@@ -134,10 +145,8 @@ function Runner({
   const finished = runs.filter((r) => r.result);
   const rows = useMemo(
     () =>
-      finished.flatMap((r) =>
-        meta.toRows(r.result).map((row) => ({ [sweepParam || 'run']: r.value, ...row })),
-      ),
-    [finished, meta, sweepParam],
+      finished.flatMap((r) => r.rows.map((row) => ({ [sweepParam || 'run']: r.value, ...row }))),
+    [finished, sweepParam],
   );
 
   return (

@@ -3,11 +3,10 @@
  * and event log around a simulation host. Lessons, the playground, the embed element and the
  * editor all mount this component.
  */
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { catalog } from '../sim/catalog';
-import { formatError, parseWith } from '../sim/core/errors';
-import { paramsPatchSchema } from '../sim/core/scenario';
-import type { LogEvent, ModelMeta, Scenario } from '../sim/core/types';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { formatError } from '../sim/core/errors';
+import type { ModelInfo } from '../sim/core/info';
+import type { LogEvent, Scenario } from '../sim/core/types';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ErrorList } from '../ui/ErrorList';
 import { EventLog } from '../ui/EventLog';
@@ -20,6 +19,8 @@ import { VIEWS } from '../views/registry';
 import type { LearnerInput, ModelViews, ViewProps } from '../views/types';
 import { ActionsBar } from './ActionsBar';
 import { setActiveWidget } from './handles';
+import { modelInfo } from './models';
+import { checkValues } from '../ui/schemaFields';
 import { useWidgetController } from './useWidgetController';
 
 export type Control =
@@ -81,7 +82,7 @@ const modelOf = (raw: unknown): string =>
 export function Widget(props: WidgetProps) {
   const autoId = useId();
   const id = props.id ?? `w${autoId.replace(/[^a-zA-Z0-9]/g, '')}`;
-  const meta = catalog(modelOf(props.scenario));
+  const meta = modelInfo(modelOf(props.scenario));
   if (!meta) {
     return (
       <div className="widget widget-error">
@@ -95,7 +96,7 @@ export function Widget(props: WidgetProps) {
   return <WidgetInner {...props} id={id} meta={meta} />;
 }
 
-function WidgetInner(props: WidgetProps & { id: string; meta: ModelMeta }) {
+function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
   const { meta, id } = props;
   const controls = new Set(props.controls ?? ALL_CONTROLS);
   const { state, snapshot, store, handle } = useWidgetController({
@@ -134,13 +135,12 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelMeta }) {
     },
     [handle, id],
   );
-  const patchSchema = useMemo(() => paramsPatchSchema(meta), [meta]);
   const validate = useCallback(
     (patch: Record<string, unknown>) => {
-      const r = parseWith(patchSchema, patch, 'params');
-      return r.ok ? null : r.errors.map(formatError).join('; ');
+      const errors = checkValues(meta.params, patch, 'params', true);
+      return errors.length ? errors.map(formatError).join('; ') : null;
     },
-    [patchSchema],
+    [meta],
   );
 
   const frame = snapshot.frame;
@@ -289,7 +289,7 @@ function ActionsSlot({
 }: {
   views: NonNullable<ReturnType<typeof viewsOf>>;
   viewProps: ViewProps;
-  meta: ModelMeta;
+  meta: ModelInfo;
   send(i: LearnerInput): void;
   disabled: boolean;
 }) {
@@ -303,5 +303,5 @@ function ActionsSlot({
   }, [views]);
   if (custom === null) return null;
   if (custom && viewProps.snapshot.frame) return <views.Actions {...viewProps} />;
-  return <ActionsBar actions={meta.actions} send={send} disabled={disabled} />;
+  return <ActionsBar info={meta} send={send} disabled={disabled} />;
 }

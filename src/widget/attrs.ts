@@ -1,15 +1,15 @@
 /**
- * One way from flat string attributes to a validated scenario, shared by URL query strings,
- * lesson directives and embed attributes:
+ * One way from flat string attributes to a scenario, shared by URL query strings, lesson
+ * directives and embed attributes:
  *   model, preset, seed, param-<name>, inputs=none, and `scenario` (or `s`) holding an encoded
  *   share link.
  * Errors name the attribute as it was written (`param-nodes`, not `params.nodes`).
  */
-import { catalog, modelIds } from '../sim/catalog';
 import type { FieldError, Parsed } from '../sim/core/errors';
-import { parseScenario } from '../sim/core/scenario';
 import type { Scenario } from '../sim/core/types';
 import { coerce, fieldsOf } from '../ui/schemaFields';
+import { checkScenario } from './checkScenario';
+import { modelIds, modelInfo } from './models';
 import { decodeScenario } from './share';
 
 export type Attrs = Record<string, string | undefined>;
@@ -25,24 +25,16 @@ export function scenarioFromAttrs(a: Attrs, defaultModel?: string): Parsed<Scena
   let base: { model?: unknown; params?: unknown; seed?: unknown; inputs?: unknown } = {};
   if (encoded !== undefined) {
     const d = decodeScenario(encoded);
-    if (!d.ok)
-      return {
-        ok: false,
-        errors: [
-          {
-            path: a.scenario !== undefined ? 'scenario' : 's',
-            message: d.error.replace(/^s: /, ''),
-          },
-        ],
-      };
-    if (!d.value || typeof d.value !== 'object')
-      return { ok: false, errors: [{ path: 'scenario', message: 'is not a scenario object' }] };
+    const path = a.scenario !== undefined ? 'scenario' : 's';
+    if (!d.ok) return { ok: false, errors: [{ path, message: d.error }] };
+    if (!d.value || typeof d.value !== 'object' || Array.isArray(d.value))
+      return { ok: false, errors: [{ path, message: 'is not a scenario object' }] };
     base = d.value as typeof base;
   }
   const model =
     a.model ?? (typeof base.model === 'string' ? base.model : undefined) ?? defaultModel;
-  const meta = model ? catalog(model) : undefined;
-  if (!meta) {
+  const info = model ? modelInfo(model) : undefined;
+  if (!info) {
     return {
       ok: false,
       errors: [
@@ -63,15 +55,15 @@ export function scenarioFromAttrs(a: Attrs, defaultModel?: string): Parsed<Scena
     seed = base.seed;
     inputs = base.inputs;
   } else {
-    const presetId = a.preset ?? meta.presets[0]?.id;
-    const preset = meta.presets.find((p) => p.id === presetId);
+    const presetId = a.preset ?? info.presets[0]?.id;
+    const preset = info.presets.find((p) => p.id === presetId);
     if (!preset) {
       return {
         ok: false,
         errors: [
           {
             path: 'preset',
-            message: `"${presetId}" is not a preset of ${meta.id} (${meta.presets.map((p) => p.id).join(', ')})`,
+            message: `"${presetId}" is not a preset of ${info.id} (${info.presets.map((p) => p.id).join(', ')})`,
           },
         ],
       };
@@ -89,7 +81,7 @@ export function scenarioFromAttrs(a: Attrs, defaultModel?: string): Parsed<Scena
       };
     inputs = [];
   }
-  const fields = fieldsOf(meta.params);
+  const fields = fieldsOf(info.params);
   for (const [k, v] of Object.entries(a)) {
     if (!k.startsWith('param-') || v === undefined) continue;
     const name = k.slice(6);
@@ -98,7 +90,12 @@ export function scenarioFromAttrs(a: Attrs, defaultModel?: string): Parsed<Scena
       v,
     );
   }
-  if (a.seed !== undefined) seed = coerce({ key: 'seed', title: 'seed', kind: 'integer' }, a.seed);
-  const parsed = parseScenario({ model: meta.id, params, seed, inputs }, catalog, modelIds());
-  return parsed.ok ? parsed : { ok: false, errors: parsed.errors.map(asAttributeError) };
+  if (a.seed !== undefined) seed = coerce({ kind: 'integer' }, a.seed);
+  const checked = checkScenario({
+    model: info.id,
+    params,
+    ...(seed !== undefined ? { seed } : {}),
+    inputs: inputs ?? [],
+  });
+  return checked.ok ? checked : { ok: false, errors: checked.errors.map(asAttributeError) };
 }

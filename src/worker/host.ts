@@ -11,6 +11,7 @@ import type { AnyModelDef, Scenario, ScenarioInput } from '../sim/core/types';
 import { catalog, modelIds } from '../sim/catalog';
 import { EXPERIMENTS, MODELS } from '../sim/registry';
 import type {
+  ExperimentOutput,
   Frame,
   HostStatus,
   InputResult,
@@ -89,6 +90,8 @@ export class Host implements SimApi {
     this.checkpointEveryMs = model.checkpointEveryMs ?? 1000;
     this.sampleEveryMs = model.sampleEveryMs ?? 100;
     this.sim = new Sim(model, scenario, { checkInvariants: true });
+    // Everything at t = 0 (inputs included) is part of the starting state: checkpoint after it.
+    this.sim.runUntil(0);
     this.checkpoints = [{ t: 0, snap: this.sim.snapshot() }];
     this.horizonMs = 0;
     this.series = { t: [], values: {} };
@@ -167,7 +170,12 @@ export class Host implements SimApi {
     // Acting in the past rewrites the future: inputs after now are dropped (a fork). At the live
     // edge, scripted inputs still ahead (a preset's) stay.
     if (sim.now < this.horizonMs) this.truncateFuture(sim.now);
-    scenario.inputs = [...scenario.inputs, parsed.value];
+    // Keep the scenario's inputs in time order (after any others at the same time).
+    const at = scenario.inputs.findIndex((i) => i.at > parsed.value.at);
+    scenario.inputs =
+      at < 0
+        ? [...scenario.inputs, parsed.value]
+        : [...scenario.inputs.slice(0, at), parsed.value, ...scenario.inputs.slice(at)];
     sim.addInput(parsed.value);
     sim.runUntil(sim.now);
     this.emit();
@@ -185,7 +193,11 @@ export class Host implements SimApi {
     return Promise.resolve({ ok: true, value: sim.traceHash() });
   }
 
-  runExperiment(id: string, rawParams: unknown, onProgress: ProgressFn): Promise<Parsed<unknown>> {
+  runExperiment(
+    id: string,
+    rawParams: unknown,
+    onProgress: ProgressFn,
+  ): Promise<Parsed<ExperimentOutput>> {
     const exp = EXPERIMENTS[id];
     if (!exp) {
       return Promise.resolve({
@@ -201,7 +213,8 @@ export class Host implements SimApi {
     const params = parseWith(exp.meta.params.strict(), rawParams ?? {}, 'params');
     if (!params.ok) return Promise.resolve(params);
     try {
-      return Promise.resolve({ ok: true, value: exp.run(params.value, onProgress) });
+      const result: unknown = exp.run(params.value, onProgress);
+      return Promise.resolve({ ok: true, value: { result, rows: exp.meta.toRows(result) } });
     } catch (e) {
       return Promise.resolve({ ok: false, errors: [{ path: 'experiment', message: String(e) }] });
     }

@@ -4,7 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Parsed } from '../sim/core/errors';
-import type { ProgressFn, SimApi } from './protocol';
+import type { ExperimentOutput, ProgressFn, SimApi } from './protocol';
 
 export interface Job {
   id: string;
@@ -20,7 +20,11 @@ interface Slot {
 
 export class ExperimentPool {
   private slots: Slot[] = [];
-  private queue: { job: Job; resolve(r: Parsed<unknown>): void; reject(e: unknown): void }[] = [];
+  private queue: {
+    job: Job;
+    resolve(r: Parsed<ExperimentOutput>): void;
+    reject(e: unknown): void;
+  }[] = [];
   readonly size: number;
 
   constructor(
@@ -31,7 +35,7 @@ export class ExperimentPool {
     this.size = size ?? Math.max(1, Math.min(4, cores - 1));
   }
 
-  run(job: Job): Promise<Parsed<unknown>> {
+  run(job: Job): Promise<Parsed<ExperimentOutput>> {
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.pump();

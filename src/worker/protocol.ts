@@ -19,6 +19,12 @@ export interface InputResult {
   inputs: ScenarioInput[];
 }
 
+/** An experiment's result with its flat CSV rows (built in the worker, where the code is). */
+export interface ExperimentOutput {
+  result: unknown;
+  rows: Record<string, number | string | boolean>[];
+}
+
 export interface ProgressFn {
   (done: number, total: number): void;
 }
@@ -36,7 +42,11 @@ export interface SimApi {
   fork(): Promise<ScenarioInput[]>;
   input(raw: unknown): Promise<InputResult>;
   traceHash(scenario: unknown, untilMs: number): Promise<Parsed<string>>;
-  runExperiment(id: string, params: unknown, onProgress: ProgressFn): Promise<Parsed<unknown>>;
+  runExperiment(
+    id: string,
+    params: unknown,
+    onProgress: ProgressFn,
+  ): Promise<Parsed<ExperimentOutput>>;
   /** Test hook: throw from a timer so the worker dies as on a real crash. */
   crashForTest(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 /** The experiments of every model, runnable in a worker pool. */
 import { lazy, Suspense } from 'react';
-import { EXPERIMENT_METAS } from '../../sim/catalog';
+import { EXPERIMENT_INFOS } from '../../widget/models';
 import { href } from '../router';
 
 const ExperimentRunner = lazy(() =>
@@ -8,7 +8,7 @@ const ExperimentRunner = lazy(() =>
 );
 
 export function ExperimentsPage({ id }: { id: string | undefined }) {
-  const meta = EXPERIMENT_METAS.find((e) => e.id === id);
+  const meta = EXPERIMENT_INFOS.find((e) => e.id === id);
   return (
     <div className="page experiments-page">
       <h1>Experiments</h1>
@@ -17,7 +17,7 @@ export function ExperimentsPage({ id }: { id: string | undefined }) {
         runs in a pool of web workers. Same params and seed, same numbers.
       </p>
       <nav aria-label="Experiments" className="presets">
-        {EXPERIMENT_METAS.map((e) => (
+        {EXPERIMENT_INFOS.map((e) => (
           <a
             key={e.id}
             href={href('experiments', e.id)}
@@ -36,7 +36,7 @@ export function ExperimentsPage({ id }: { id: string | undefined }) {
         </section>
       ) : (
         <ul>
-          {EXPERIMENT_METAS.map((e) => (
+          {EXPERIMENT_INFOS.map((e) => (
             <li key={e.id}>
               <a href={href('experiments', e.id)}>{e.title}</a>: {e.description}
             </li>

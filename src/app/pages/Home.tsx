@@ -1,6 +1,6 @@
 /** The course map: lessons grouped by the phases of the learning path, with progress. */
-import { MODEL_METAS } from '../../sim/catalog';
-import { PHASES } from '../../lessons/schema';
+import { MODEL_INFOS } from '../../widget/models';
+import { PHASES } from '../../lessons/phases';
 import { answeredCount, loadProgress } from '../../lessons/progress';
 import { COMING } from '../curriculum';
 import { LISTED } from '../lessonIndex';
@@ -19,8 +19,8 @@ export function Home() {
           replays bit for bit.
         </p>
         <p className="muted">
-          {LISTED.length} lessons, {MODEL_METAS.length} live{' '}
-          {MODEL_METAS.length === 1 ? 'model' : 'models'}. You have opened {visited} of them.
+          {LISTED.length} lessons, {MODEL_INFOS.length} live{' '}
+          {MODEL_INFOS.length === 1 ? 'model' : 'models'}. You have opened {visited} of them.
         </p>
       </section>
       <nav aria-label="Course map" className="course-map">
@@ -71,7 +71,7 @@ export function Home() {
       <section className="playgrounds" aria-labelledby="pg-title">
         <h2 id="pg-title">Playgrounds</h2>
         <ul className="lesson-cards">
-          {MODEL_METAS.map((m) => (
+          {MODEL_INFOS.map((m) => (
             <li key={m.id}>
               <a className="lesson-card" href={href('play', m.id)}>
                 <span className="lesson-title">{m.title}</span>

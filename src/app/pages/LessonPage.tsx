@@ -1,11 +1,11 @@
 /** One lesson: its text with live widgets, prerequisites, and links to the next and previous. */
-import type { Root } from 'hast';
+import type { LessonNode } from '../../lessons/tree';
 import { useEffect, useState } from 'react';
 import { loaders } from 'virtual:lessons';
 import { LessonContext } from '../../lessons/context';
 import { LessonBody } from '../../lessons/LessonBody';
 import { markVisited } from '../../lessons/progress';
-import { PHASES } from '../../lessons/schema';
+import { PHASES } from '../../lessons/phases';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { shareHash } from '../../widget/share';
 import { LISTED, lessonById } from '../lessonIndex';
@@ -14,14 +14,16 @@ import { href } from '../router';
 export function LessonPage({ id }: { id: string }) {
   const meta = lessonById(id);
   // Keyed by lesson id, so a stale lesson never shows while the next one loads.
-  const [loaded, setLoaded] = useState<{ id: string; hast?: Root; error?: string } | null>(null);
+  const [loaded, setLoaded] = useState<{ id: string; tree?: LessonNode[]; error?: string } | null>(
+    null,
+  );
 
   useEffect(() => {
     const load = loaders[id];
     if (!load) return;
     let live = true;
     load().then(
-      (m) => live && setLoaded({ id, hast: m.default.hast }),
+      (m) => live && setLoaded({ id, tree: m.default.tree }),
       (e: unknown) => live && setLoaded({ id, error: String(e) }),
     );
     markVisited(id);
@@ -29,7 +31,7 @@ export function LessonPage({ id }: { id: string }) {
       live = false;
     };
   }, [id]);
-  const hast = loaded?.id === id ? loaded.hast : undefined;
+  const tree = loaded?.id === id ? loaded.tree : undefined;
   const error = loaded?.id === id ? loaded.error : undefined;
 
   useEffect(() => {
@@ -88,8 +90,8 @@ export function LessonPage({ id }: { id: string }) {
           <div className="lesson-body">
             {error ? (
               <p role="alert">Could not load the lesson: {error}</p>
-            ) : hast ? (
-              <LessonBody hast={hast} />
+            ) : tree ? (
+              <LessonBody tree={tree} />
             ) : (
               <p className="muted">Loading…</p>
             )}

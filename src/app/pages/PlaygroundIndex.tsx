@@ -1,5 +1,5 @@
 /** Every model, with its presets. */
-import { MODEL_METAS } from '../../sim/catalog';
+import { MODEL_INFOS } from '../../widget/models';
 import { href } from '../router';
 
 export function PlaygroundIndex() {
@@ -11,7 +11,7 @@ export function PlaygroundIndex() {
         link.
       </p>
       <ul className="lesson-cards">
-        {MODEL_METAS.map((m) => (
+        {MODEL_INFOS.map((m) => (
           <li key={m.id}>
             <a className="lesson-card" href={href('play', m.id)}>
               <span className="lesson-title">{m.title}</span>

@@ -3,10 +3,11 @@
  * link shows what is wrong (field and limit) and runs the default preset instead.
  */
 import { useMemo, useState } from 'react';
-import { z } from 'zod';
-import { catalog, MODEL_METAS } from '../../sim/catalog';
-import { formatError, parseWith } from '../../sim/core/errors';
-import { MAX_TIME_MS } from '../../sim/core/scenario';
+import { MODEL_INFOS, modelInfo } from '../../widget/models';
+import { formatError } from '../../sim/core/errors';
+import type { JsonObjectSchema } from '../../sim/core/info';
+import { MAX_TIME_MS } from '../../sim/core/limits';
+import { checkValues, coerce } from '../../ui/schemaFields';
 import type { Scenario } from '../../sim/core/types';
 import { ErrorList } from '../../ui/ErrorList';
 import { scenarioFromAttrs } from '../../widget/attrs';
@@ -14,10 +15,13 @@ import { shareHash, shareUrl } from '../../widget/share';
 import { Widget } from '../../widget/Widget';
 import { href } from '../router';
 
-const tSchema = z.number().int().min(0).max(MAX_TIME_MS);
+const T_SCHEMA: JsonObjectSchema = {
+  type: 'object',
+  properties: { t: { type: 'integer', minimum: 0, maximum: MAX_TIME_MS } },
+};
 
 export function PlaygroundPage({ model, query }: { model: string; query: URLSearchParams }) {
-  const meta = catalog(model);
+  const meta = modelInfo(model);
   const queryKey = query.toString();
   const { scenario, atMs, errors } = useMemo(() => {
     const attrs = Object.fromEntries(query.entries());
@@ -33,14 +37,10 @@ export function PlaygroundPage({ model, query }: { model: string; query: URLSear
     let at = 0;
     const rawT = query.get('t');
     if (rawT !== null && parsed.ok) {
-      const t = parseWith(tSchema, Number(rawT), 't');
-      if (t.ok) at = t.value;
-      else
-        errs.push(
-          ...t.errors.map((e) =>
-            formatError({ ...e, message: e.message.replace('NaN', JSON.stringify(rawT)) }),
-          ),
-        );
+      const t = coerce({ kind: 'integer' }, rawT);
+      const tErrors = checkValues(T_SCHEMA, { t }, '');
+      if (tErrors.length) errs.push(...tErrors.map(formatError));
+      else at = t as number;
     }
     return { scenario: s, atMs: at, errors: errs };
     // The query string is the identity of what to load.
@@ -54,7 +54,7 @@ export function PlaygroundPage({ model, query }: { model: string; query: URLSear
         <h1>No such model</h1>
         <p>
           <code>{model}</code> is not a model here. Try{' '}
-          {MODEL_METAS.map((m, i) => (
+          {MODEL_INFOS.map((m, i) => (
             <span key={m.id}>
               {i > 0 ? ', ' : ''}
               <a href={href('play', m.id)}>{m.title}</a>

@@ -3,11 +3,11 @@
  * to a widget on the page. `action=play|pause|reset` drive playback instead.
  */
 import { useState, type ReactNode } from 'react';
-import { catalog } from '../../sim/catalog';
 import { formatError } from '../../sim/core/errors';
-import { parseInput } from '../../sim/core/scenario';
 import { coerce } from '../../ui/schemaFields';
+import { checkInput } from '../../widget/checkScenario';
 import { whenWidget } from '../../widget/handles';
+import { modelInfo } from '../../widget/models';
 import { attrsOf, asAttributeError } from '../directives';
 import { useLessonContext } from '../context';
 
@@ -35,24 +35,23 @@ export function ActionDirective(props: Record<string, unknown> & { children?: Re
       </button>
     );
   }
-  const meta = catalog(a.model ?? lesson.model ?? '');
-  const parsed = meta ? parseInput(meta, { at: 0, action, ...args }, 'action') : null;
-  if (!parsed || !parsed.ok) {
-    const errors = parsed
-      ? parsed.errors.map((e) =>
-          asAttributeError({
-            ...e,
-            path: e.path.replace(/^action\./, 'arg-').replace(/^arg-action$/, 'action'),
-          }),
-        )
-      : [{ path: 'model', message: 'is required' }];
+  const info = modelInfo(a.model ?? lesson.model ?? '');
+  const problems = info
+    ? checkInput(info, { at: 0, action, ...args }, 'action').map((e) =>
+        asAttributeError({
+          ...e,
+          path: e.path.replace(/^action\./, 'arg-').replace(/^arg-action$/, 'action'),
+        }),
+      )
+    : [{ path: 'model', message: 'is required' }];
+  if (problems.length) {
     return (
       <span className="inline-error" role="alert">
-        [action button unavailable: {errors.map(formatError).join('; ')}]
+        [action button unavailable: {problems.map(formatError).join('; ')}]
       </span>
     );
   }
-  const { at: _at, ...input } = parsed.value;
+  const input = { action, ...args };
   return (
     <>
       <button

@@ -13,7 +13,8 @@ export interface FieldError {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-const show = (v: unknown): string => {
+/** How a bad value is quoted in messages. */
+export const show = (v: unknown): string => {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
   if (v === undefined) return 'nothing';
@@ -21,9 +22,10 @@ const show = (v: unknown): string => {
   return 'an object';
 };
 
-const article = (t: string): string => {
+/** "an integer", "a number". */
+export const article = (t: string): string => {
   if (t === 'int') return 'an integer';
-  if (t === 'object' || t === 'array') return `an ${t}`;
+  if (/^[aeiou]/.test(t)) return `an ${t}`;
   return `a ${t}`;
 };
 

@@ -7,10 +7,9 @@ import { z } from 'zod';
 import { parseWith, type FieldError, type Parsed } from './errors';
 import type { ActionMeta, ModelMeta, Params, Scenario, ScenarioInput } from './types';
 
-export const MAX_SEED = 4294967295;
-export const MAX_INPUTS = 10000;
-/** A day of virtual time is far beyond any lesson; it bounds replay cost. */
-export const MAX_TIME_MS = 86_400_000;
+import { MAX_INPUTS, MAX_SEED, MAX_TIME_MS } from './limits';
+
+export { MAX_INPUTS, MAX_SEED, MAX_TIME_MS };
 
 export const seedSchema = z.number().int().min(0).max(MAX_SEED);
 

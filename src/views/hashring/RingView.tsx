@@ -64,7 +64,10 @@ export function RingView(p: ViewProps) {
   const [finder, setFinder] = useState('');
   const pts = useMemo(() => (keys ? keyPoints(keys, l, MAX_NODE_ID) : null), [keys, l]);
   const byHash = useMemo(() => (keys ? sortedByHash(keys.hashes) : null), [keys]);
-  const nodeIds = useMemo(() => view?.nodes.map((n) => n.id) ?? [], [view?.nodes]);
+  // Frames bring a new `nodes` array 60 times a second; key the memo on the ids so the 100,000-key
+  // base layer is redrawn only when membership really changes.
+  const idsKey = view?.nodes.map((n) => n.id).join(',') ?? '';
+  const nodeIds = useMemo(() => (idsKey ? idsKey.split(',').map(Number) : []), [idsKey]);
   const strategy = view?.strategy ?? 'ring';
   const arcs = ARC_STRATEGIES.has(strategy);
   const focusNode = hover?.kind === 'node' ? hover.id : null;
@@ -73,7 +76,8 @@ export function RingView(p: ViewProps) {
 
   // A membership change arrives as a new keys field with the moved indices: animate it once.
   useEffect(() => {
-    if (keys?.moved && keys.moved.length > 0) animation.current = { keys, start: performance.now() };
+    if (keys?.moved && keys.moved.length > 0)
+      animation.current = { keys, start: performance.now() };
   }, [keys]);
 
   // Base layer: redrawn only when data, size, strategy, focus or theme change.
@@ -207,26 +211,29 @@ export function RingView(p: ViewProps) {
           )}
         </svg>
       </div>
-      <div className="ring-legend" role="list" aria-label="Nodes">
+      <ul
+        className="ring-legend"
+        aria-label="Nodes: focus or hover one to highlight its arcs and keys"
+      >
         {view.nodes.map((n) => (
-          <button
-            key={n.id}
-            type="button"
-            role="listitem"
-            className={`legend-item ${focusNode === n.id ? 'active' : ''}`}
-            onMouseEnter={() => setHover({ kind: 'node', id: n.id })}
-            onMouseLeave={() => setHover(null)}
-            onFocus={() => setHover({ kind: 'node', id: n.id })}
-            onBlur={() => setHover(null)}
-            aria-label={`${n.name}: ${formatInt(n.keys)} keys, weight ${n.weight}`}
-          >
-            <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true">
-              <path d={shapePath(shapeOf(n.id), 4.5)} fill={colorOf(n.id)} />
-            </svg>
-            {n.name}
-          </button>
+          <li key={n.id}>
+            <button
+              type="button"
+              className={`legend-item ${focusNode === n.id ? 'active' : ''}`}
+              onMouseEnter={() => setHover({ kind: 'node', id: n.id })}
+              onMouseLeave={() => setHover(null)}
+              onFocus={() => setHover({ kind: 'node', id: n.id })}
+              onBlur={() => setHover(null)}
+              aria-label={`${n.name}: ${formatInt(n.keys)} keys, weight ${n.weight}`}
+            >
+              <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true">
+                <path d={shapePath(shapeOf(n.id), 4.5)} fill={colorOf(n.id)} />
+              </svg>
+              {n.name}
+            </button>
+          </li>
         ))}
-      </div>
+      </ul>
       <form
         className="key-finder"
         onSubmit={(e) => {

@@ -1,5 +1,5 @@
 /** Load per node (keys or requests) with the mean and the coefficient of variation. */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { BarChart } from '../../ui/charts/BarChart';
 import { formatInt, formatNumber, formatPercent } from '../../ui/format';
 import type { ViewProps } from '../types';
@@ -8,6 +8,7 @@ import type { HashringView } from './types';
 export function HashringSide(p: ViewProps) {
   const view = p.snapshot.frame?.view as HashringView | undefined;
   const [measure, setMeasure] = useState<'keys' | 'requests'>('keys');
+  const titleId = useId();
   if (!view) return null;
   const bars = view.nodes.map((n) => ({
     label: n.name,
@@ -23,16 +24,16 @@ export function HashringSide(p: ViewProps) {
   const max = Math.max(0, ...values);
   const change = view.lastChange;
   return (
-    <section className="ring-side" aria-labelledby="load-title">
+    <section className="ring-side" aria-labelledby={titleId}>
       <div className="row spread">
-        <h3 id="load-title" className="panel-title">
+        <div id={titleId} className="panel-title">
           Load per node
-        </h3>
+        </div>
         <div role="radiogroup" aria-label="Measure" className="segmented">
           <label>
             <input
               type="radio"
-              name="measure"
+              name={`${titleId}-measure`}
               checked={measure === 'keys'}
               onChange={() => setMeasure('keys')}
             />{' '}
@@ -41,7 +42,7 @@ export function HashringSide(p: ViewProps) {
           <label>
             <input
               type="radio"
-              name="measure"
+              name={`${titleId}-measure`}
               checked={measure === 'requests'}
               onChange={() => setMeasure('requests')}
             />{' '}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { Host, type HostClock } from './host';
+import type { Frame } from './protocol';
+
+/** A manual clock: timers run only when the test advances time. */
+function fakeClock() {
+  let now = 0;
+  let timers: { at: number; fn: () => void; id: number }[] = [];
+  let nextId = 1;
+  const clock: HostClock = {
+    now: () => now,
+    setTimeout: (fn, ms) => {
+      const id = nextId++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimeout: (h) => {
+      timers = timers.filter((t) => t.id !== h);
+    },
+  };
+  const advance = (ms: number) => {
+    const end = now + ms;
+    for (;;) {
+      timers.sort((a, b) => a.at - b.at);
+      const t = timers[0];
+      if (!t || t.at > end) break;
+      timers.shift();
+      now = t.at;
+      t.fn();
+    }
+    now = end;
+  };
+  return { clock, advance };
+}
+
+const scenario = {
+  model: 'hashring',
+  params: { nodes: 4, vnodes: 8, keys: 2000 },
+  seed: 5,
+  inputs: [],
+};
+
+async function hostWithFrames() {
+  const { clock, advance } = fakeClock();
+  const host = new Host(clock);
+  const frames: Frame[] = [];
+  await host.subscribe((f) => frames.push(f));
+  return { host, frames, advance, last: () => frames[frames.length - 1]! };
+}
+
+describe('Host', () => {
+  it('reports validation errors naming the field and limit', async () => {
+    const { host } = await hostWithFrames();
+    const r = await host.load({ ...scenario, params: { nodes: 500 } });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]).toEqual({
+      path: 'params.nodes',
+      message: '500 is above the maximum 64',
+    });
+  });
+
+  it('plays against the wall clock at the chosen speed', async () => {
+    const { host, advance, last } = await hostWithFrames();
+    await host.load(scenario);
+    await host.setSpeed(2);
+    await host.play();
+    advance(1000);
+    expect(last().t).toBeGreaterThan(1800);
+    expect(last().t).toBeLessThanOrEqual(2050);
+    await host.pause();
+    const t = last().t;
+    advance(1000);
+    expect(last().t).toBe(t);
+  });
+
+  it('seeks back and forward to exactly the state of a straight run', async () => {
+    const a = await hostWithFrames();
+    await a.host.load(scenario);
+    await a.host.input({ action: 'addNode' });
+    await a.host.seek(5300);
+    const straight = a.last();
+    const b = await hostWithFrames();
+    await b.host.load(scenario);
+    await b.host.input({ action: 'addNode' });
+    await b.host.seek(7900);
+    await b.host.seek(1200);
+    await b.host.seek(5300);
+    expect(b.last().metrics).toEqual(straight.metrics);
+    expect(b.last().view).toEqual(straight.view);
+    expect(b.last().t).toBe(5300);
+  });
+
+  it('keeps inputs made at t = 0 across a reload (crash recovery replays the scenario)', async () => {
+    const { host, last } = await hostWithFrames();
+    await host.load(scenario);
+    const r = await host.input({ action: 'addNode' });
+    expect(r.ok).toBe(true);
+    expect((last().view as { nodes: unknown[] }).nodes).toHaveLength(5);
+    const again = await hostWithFrames();
+    await again.host.load({ ...scenario, inputs: r.inputs }, 0);
+    expect((again.last().view as { nodes: unknown[] }).nodes).toHaveLength(5);
+    await again.host.seek(0);
+    expect((again.last().view as { nodes: unknown[] }).nodes).toHaveLength(5);
+  });
+
+  it('forks: acting in the past drops later inputs; acting at the live edge keeps scripted ones', async () => {
+    const { host, last } = await hostWithFrames();
+    await host.load({ ...scenario, inputs: [{ at: 3000, action: 'addNode' }] });
+    const live = await host.input({ action: 'addNode' });
+    expect(live.inputs.map((i) => i.at)).toEqual([0, 3000]);
+    await host.seek(4000);
+    expect((last().view as { nodes: unknown[] }).nodes).toHaveLength(6);
+    await host.seek(1000);
+    const forked = await host.input({ action: 'removeNode', node: 0 });
+    expect(forked.inputs.map((i) => [i.at, i.action])).toEqual([
+      [0, 'addNode'],
+      [1000, 'removeNode'],
+    ]);
+    await host.seek(4000);
+    expect((last().view as { nodes: unknown[] }).nodes).toHaveLength(4);
+  });
+
+  it('rejects a bad live input with the field and limit', async () => {
+    const { host } = await hostWithFrames();
+    await host.load(scenario);
+    const r = await host.input({ action: 'setVnodes', vnodes: 5000 });
+    expect(r.ok).toBe(false);
+    expect(r.errors?.[0]).toEqual({
+      path: 'input.vnodes',
+      message: '5000 is above the maximum 1000',
+    });
+  });
+
+  it('sends heavy fields only when their version changes', async () => {
+    const { host, frames } = await hostWithFrames();
+    await host.load(scenario);
+    await host.step();
+    await host.step();
+    const withHeavy = frames.filter((f) => Object.keys(f.heavy).length > 0);
+    expect(withHeavy).toHaveLength(1);
+    await host.input({ action: 'addNode' });
+    expect(Object.keys(frames[frames.length - 1]!.heavy).length).toBeGreaterThan(0);
+  });
+});
