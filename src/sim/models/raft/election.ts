@@ -97,7 +97,7 @@ export function onVoteRequest(
 ): void {
   const m = msg.payload;
   const cand = msg.from;
-  const logOk = upToDate(m.lastLogTerm, m.lastLogIndex, srv);
+  const logOk = s.bug === 'stale-log-vote' || upToDate(m.lastLogTerm, m.lastLogIndex, srv);
   if (m.type === 'PreVote') {
     // A pre-vote changes nothing here: no term bump, no recorded vote, no timer reset.
     const sinceLeader = ctx.now - srv.lastLeaderContact;

@@ -72,7 +72,7 @@ export function trialState(ctx: RaftCtx): RaftState {
 }
 
 /** The model with the trial state as its initial state. */
-const trialModel: RaftModel = { ...makeRaftModel({ history: false }), init: trialState };
+export const trialModel: RaftModel = { ...makeRaftModel({ history: false }), init: trialState };
 
 function check(p: ElectionParams): void {
   if (p.timeoutMsMax < p.timeoutMsMin)

@@ -9,7 +9,12 @@ import type { RaftParams } from './params';
 export type Role = 'follower' | 'precandidate' | 'candidate' | 'leader';
 
 /** Deliberately broken variants, for tests and teaching: never the default. */
-export type Bug = 'none' | 'double-vote';
+export type Bug =
+  | 'none'
+  /** Votes again in a term it already voted in. */
+  | 'double-vote'
+  /** Skips the up-to-date check: votes for candidates whose logs lack committed entries. */
+  | 'stale-log-vote';
 
 /** A log entry. Entries never move: the entry at index i is always `log[i - 1]`. */
 export interface Entry {
