@@ -67,21 +67,10 @@ export function onAppendEntries(
 ): void {
   const m = msg.payload;
   const from = msg.from;
-  const reply = (success: boolean, matchIndex: number, hint: number) =>
-    send(s, ctx, srv.id, from, {
-      type: 'AppendEntriesReply',
-      term: srv.currentTerm,
-      success,
-      prevLogIndex: m.prevLogIndex,
-      matchIndex,
-      hint,
-      e: 0,
-      mid: 0,
-    });
   // 1. Reply false if term < currentTerm. (Two leaders in one term cannot happen; if a bug makes
   // it happen, the leader keeps its role so the invariants see it.)
   if (m.term < srv.currentTerm || (m.term === srv.currentTerm && srv.role === 'leader')) {
-    reply(false, 0, 0);
+    appendReply(s, srv, from, m.prevLogIndex, false, 0, 0, ctx);
     return;
   }
   if (m.term > srv.currentTerm) stepDown(s, srv, m.term, ctx);
@@ -91,7 +80,8 @@ export function onAppendEntries(
   // 2. Reply false if the log has no entry at prevLogIndex whose term matches prevLogTerm.
   const have = termAt(srv, m.prevLogIndex);
   if (have !== m.prevLogTerm) {
-    reply(false, 0, ctx.params.conflictHint ? conflictHint(srv, m.prevLogIndex, have) : 0);
+    const hint = ctx.params.conflictHint ? conflictHint(srv, m.prevLogIndex, have) : 0;
+    appendReply(s, srv, from, m.prevLogIndex, false, 0, hint, ctx);
     return;
   }
   // 3-4. Delete a conflicting entry and all that follow it; append entries not already there.
@@ -113,7 +103,29 @@ export function onAppendEntries(
     srv.commitIndex = Math.max(srv.commitIndex, Math.min(m.leaderCommit, index));
     applyCommitted(s, srv);
   }
-  reply(true, index, 0);
+  appendReply(s, srv, from, m.prevLogIndex, true, index, 0, ctx);
+}
+
+function appendReply(
+  s: RaftState,
+  srv: Server,
+  to: number,
+  prevLogIndex: number,
+  success: boolean,
+  matchIndex: number,
+  hint: number,
+  ctx: RaftCtx,
+): void {
+  send(s, ctx, srv.id, to, {
+    type: 'AppendEntriesReply',
+    term: srv.currentTerm,
+    success,
+    prevLogIndex,
+    matchIndex,
+    hint,
+    e: 0,
+    mid: 0,
+  });
 }
 
 /**
