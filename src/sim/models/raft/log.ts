@@ -41,7 +41,7 @@ export function appendEntry(s: RaftState, srv: Server, entry: Entry): void {
     srv.markHash = hash;
   }
   // Log Matching: an (index, term) pair always comes with the same log up to it.
-  const seen = (s.ghost.prefixAt[index - 1] ??= []);
+  const seen = s.ghost.prefixAt[index - 1] ?? [];
   for (let i = 0; i < seen.length; i += 2) {
     if (seen[i] !== entry.term) continue;
     if (seen[i + 1] !== hash)
@@ -52,7 +52,8 @@ export function appendEntry(s: RaftState, srv: Server, entry: Entry): void {
       );
     return;
   }
-  seen.push(entry.term, hash);
+  // A new array, not a push: checkpoints share these lists (copyState).
+  s.ghost.prefixAt[index - 1] = [...seen, entry.term, hash];
 }
 
 /** Deletes the entries after `length` (a follower's conflict truncation). */

@@ -117,8 +117,11 @@ describe('Raft params and inputs', () => {
         const sim = new Sim(raftModel, scenario, { trace: true, checkInvariants: true });
         sim.runUntil(cut);
         const snap = sim.snapshot();
+        const atCut = structuredClone(sim.state);
         sim.runUntil(3950);
         sim.restore(snap);
+        // Checkpoints share log entries with the live state (copyState); nothing else may leak.
+        expect(sim.state).toEqual(atCut);
         sim.runUntil(4000);
         expect(sim.traceHash()).toBe(straight.traceHash);
         expect(sim.state).toEqual(straight.sim.state);

@@ -19,6 +19,7 @@ import {
   stopHeartbeat,
 } from './roles';
 import {
+  copyState,
   createState,
   name,
   type Bug,
@@ -195,6 +196,8 @@ export function makeRaftModel(options: RaftModelOptions = {}): RaftModel {
     metrics,
     invariants: raftInvariants,
     describeMessage,
+    snapshot: copyState,
+    restore: (snap) => copyState(snap as RaftState),
     sampleEveryMs: 100,
     checkpointEveryMs: 1000,
   };

@@ -255,3 +255,37 @@ export function createState(n: number, options: Options, epoch = 0): RaftState {
     },
   };
 }
+
+/**
+ * A copy that shares the log entries (never mutated once created) and copies everything mutable:
+ * checkpoints of a long run with thousands of entries cost pointer copies instead of a deep clone.
+ */
+export function copyState(s: RaftState): RaftState {
+  const g = s.ghost;
+  return {
+    ...s,
+    servers: s.servers.map((srv) => ({
+      ...srv,
+      log: srv.log.slice(),
+      hashes: srv.hashes.slice(),
+      kv: { ...srv.kv },
+      votes: srv.votes.slice(),
+      nextIndex: srv.nextIndex.slice(),
+      matchIndex: srv.matchIndex.slice(),
+      awaiting: srv.awaiting.slice(),
+    })),
+    recentElections: s.recentElections.map((e) => ({ ...e })),
+    messages: s.messages.map((m) => m && { ...m }),
+    ghost: {
+      leaderOfTerm: g.leaderOfTerm.slice(),
+      candidatesInTerm: g.candidatesInTerm.slice(),
+      // The inner arrays are replaced, never mutated (see appendEntry).
+      prefixAt: g.prefixAt.slice(),
+      committedIds: g.committedIds.slice(),
+      committedTerms: g.committedTerms.slice(),
+      committedHash: g.committedHash,
+      appliedIds: g.appliedIds.slice(),
+      violations: { ...g.violations },
+    },
+  };
+}
