@@ -6,8 +6,9 @@
 import type { Catalog } from './core/scenario';
 import type { ExperimentMeta, ModelMeta } from './core/types';
 import { hashringMeta } from './models/hashring/meta';
+import { raftMeta } from './models/raft/meta';
 
-export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta];
+export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta, raftMeta];
 
 export const modelIds = (): string[] => MODEL_METAS.map((m) => m.id);
 

@@ -1,0 +1,243 @@
+/**
+ * Property tests: seeded random fault schedules (crashes, restarts, partitions, heals, message
+ * loss, client requests, forced timeouts) never break the five safety properties; in benign
+ * schedules a leader is elected once the faults end; and a broken variant is caught.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Sim } from '../../core/sim';
+import type { AnyModelDef, Scenario, ScenarioInput } from '../../core/types';
+import { makeRaftModel, raftModel } from './model';
+import type { Bug, RaftState } from './state';
+import { raftScenario } from './testkit';
+
+const LONG = !!process.env.DSP_LONG;
+const RUNS = LONG ? 10_000 : 300;
+const LIVENESS_RUNS = LONG ? 2000 : 200;
+const FAULTS_UNTIL_MS = 5000;
+
+/** A null server means the leader (crash) or the last crashed server (restart, request). */
+type Fault =
+  | { kind: 'timeout'; at: number; server: number }
+  | { kind: 'crash' | 'restart' | 'request'; at: number; server: number | null }
+  | { kind: 'partition'; at: number; sides: number[] }
+  | { kind: 'heal'; at: number }
+  | { kind: 'loss'; at: number; rate: number };
+
+const at = fc.integer({ min: 0, max: FAULTS_UNTIL_MS });
+const server = fc.nat(8);
+const fault: fc.Arbitrary<Fault> = fc.oneof(
+  fc.record({ kind: fc.constant('timeout'), at, server }),
+  fc.record({
+    kind: fc.constantFrom('crash', 'restart', 'request'),
+    at,
+    server: fc.option(server, { freq: 2 }),
+  }),
+  fc.record({
+    kind: fc.constant('partition'),
+    at,
+    sides: fc.array(fc.nat(2), { minLength: 9, maxLength: 9 }),
+  }),
+  fc.record({ kind: fc.constant('heal'), at }),
+  fc.record({ kind: fc.constant('loss'), at, rate: fc.constantFrom(0, 0.05, 0.3) }),
+) as fc.Arbitrary<Fault>;
+
+/** Forced timeouts in pairs at nearly the same time make rival candidates in one term likely. */
+const rivalTimeouts = fc.tuple(at, server, server, fc.nat(3)).map(([t, a, b, d]): Fault[] => [
+  { kind: 'timeout', at: t, server: a },
+  { kind: 'timeout', at: t + d, server: b },
+]);
+
+interface Case {
+  seed: number;
+  servers: number;
+  timeouts: [number, number];
+  preVote: boolean;
+  conflictHint: boolean;
+  leaderNoOp: boolean;
+  clientRateHz: number;
+  lossRate: number;
+  faults: Fault[];
+}
+
+const caseOf = (benign: boolean): fc.Arbitrary<Case> =>
+  fc.record({
+    seed: fc.nat(),
+    servers: fc.constantFrom(3, 4, 5, 5, 7, 9),
+    timeouts: benign
+      ? fc.constantFrom<[number, number]>([150, 300], [150, 250], [100, 250])
+      : fc.constantFrom<[number, number]>(
+          [150, 300],
+          [150, 300],
+          [150, 200],
+          [150, 170],
+          [100, 110],
+        ),
+    preVote: fc.boolean(),
+    conflictHint: fc.boolean(),
+    leaderNoOp: fc.boolean(),
+    clientRateHz: fc.constantFrom(0, 5, 20, 50),
+    lossRate: benign ? fc.constant(0) : fc.constantFrom(0, 0, 0.05),
+    faults: fc
+      .tuple(
+        fc.array(benign ? fault.filter((f) => f.kind !== 'loss') : fault, {
+          minLength: 2,
+          maxLength: 24,
+          size: 'max',
+        }),
+        fc.array(rivalTimeouts, { maxLength: 2 }),
+      )
+      .map(([a, b]) => [...a, ...b.flat()]),
+  });
+
+function toInput(f: Fault, n: number): ScenarioInput {
+  switch (f.kind) {
+    case 'timeout':
+      return { at: f.at, action: f.kind, server: f.server % n };
+    case 'crash':
+    case 'restart':
+    case 'request':
+      return f.server === null
+        ? { at: f.at, action: f.kind }
+        : { at: f.at, action: f.kind, server: f.server % n };
+    case 'partition': {
+      const groups = [0, 1, 2]
+        .map((g) => f.sides.slice(0, n).flatMap((side, id) => (side === g ? [id] : [])))
+        .filter((g) => g.length > 0);
+      return { at: f.at, action: 'partition', groups };
+    }
+    case 'heal':
+      return { at: f.at, action: 'heal' };
+    case 'loss':
+      return { at: f.at, action: 'set', params: { lossRate: f.rate } };
+  }
+}
+
+function scenarioOf(c: Case, extra: ScenarioInput[] = []): Scenario {
+  const [timeoutMsMin, timeoutMsMax] = c.timeouts;
+  return raftScenario(
+    {
+      servers: c.servers,
+      timeoutMsMin,
+      timeoutMsMax,
+      preVote: c.preVote,
+      conflictHint: c.conflictHint,
+      leaderNoOp: c.leaderNoOp,
+      clientRateHz: c.clientRateHz,
+      lossRate: c.lossRate,
+    },
+    [...c.faults.map((f) => toInput(f, c.servers)), ...extra].sort((a, b) => a.at - b.at),
+    c.seed,
+  );
+}
+
+/** What the schedules exercised, summed over runs: a generator that never truncates proves little. */
+interface Coverage {
+  runs: number;
+  leadersElected: number;
+  splitVotes: number;
+  committed: number;
+  truncations: number;
+  redirects: number;
+}
+const coverage = (): Coverage => ({
+  runs: 0,
+  leadersElected: 0,
+  splitVotes: 0,
+  committed: 0,
+  truncations: 0,
+  redirects: 0,
+});
+
+/** The safety property: no invariant breaks in 5 s of virtual time under the schedule. */
+const safe = (model: AnyModelDef, seen = coverage()) =>
+  fc.property(caseOf(false), (c) => {
+    const sim = new Sim(model, scenarioOf(c), { checkInvariants: true });
+    sim.runUntil(FAULTS_UNTIL_MS + 1500);
+    if (sim.violation)
+      throw new Error(
+        `${sim.violation.invariant} broke at ${sim.violation.t} ms (seed ${c.seed}): ${sim.violation.detail}`,
+      );
+    const s = sim.state as RaftState;
+    const log = sim.drainLog();
+    seen.runs++;
+    seen.leadersElected += s.electionsWon;
+    seen.splitVotes += s.splitVotes;
+    seen.committed += s.ghost.committedIds.length;
+    seen.truncations += log.filter((l) => l.kind === 'truncate').length;
+    seen.redirects += log.filter((l) => l.kind === 'redirect').length;
+  });
+
+describe('Raft under random fault schedules', () => {
+  it(`keeps the five safety properties (${RUNS} schedules)`, () => {
+    const seen = coverage();
+    fc.assert(safe(raftModel, seen), { numRuns: RUNS, seed: 20140619 });
+    expect(seen.runs).toBe(RUNS);
+    process.stdout.write(`raft safety schedules exercised: ${JSON.stringify(seen)}\n`);
+    expect(seen.leadersElected).toBeGreaterThan(2 * RUNS);
+    expect(seen.splitVotes).toBeGreaterThan(RUNS / 10);
+    expect(seen.committed).toBeGreaterThan(10 * RUNS);
+    expect(seen.truncations).toBeGreaterThan(RUNS / 10);
+    expect(seen.redirects).toBeGreaterThan(RUNS / 10);
+  });
+
+  const caught = (bug: Bug, pattern: RegExp) => {
+    const out = fc.check(safe(makeRaftModel({ bug })), {
+      numRuns: RUNS,
+      seed: 20140619,
+      endOnFailure: true,
+    });
+    expect(out.failed).toBe(true);
+    const message = out.errorInstance instanceof Error ? out.errorInstance.message : '';
+    process.stdout.write(
+      `${bug} caught after ${out.numRuns} schedules (fast-check seed ${out.seed}, path ${out.counterexamplePath}): ${message}\n`,
+    );
+    expect(message).toMatch(pattern);
+  };
+
+  it('catches a server that votes twice in one term', () => {
+    caught(
+      'double-vote',
+      /^election-safety broke at \d+ ms \(seed \d+\): S\d and S\d were both elected in term \d+$/,
+    );
+  });
+
+  it('catches voters that skip the up-to-date log check', () => {
+    caught('stale-log-vote', /^(leader-completeness|state-machine-safety|log-matching) broke/);
+  });
+
+  it(`elects a leader that commits once the faults end (${LIVENESS_RUNS} schedules)`, () => {
+    const healAt = FAULTS_UNTIL_MS + 100;
+    const recover: ScenarioInput[] = [
+      { at: healAt, action: 'heal' },
+      ...Array.from({ length: 9 }, (_, id) => ({ at: healAt, action: 'restart', server: id })),
+      { at: healAt + 3000, action: 'request', key: 'done', value: 'yes' },
+    ];
+    fc.assert(
+      fc.property(caseOf(true), (c) => {
+        const inputs = recover.filter(
+          (i) => i.server === undefined || (i.server as number) < c.servers,
+        );
+        const sim = new Sim(raftModel, scenarioOf(c, inputs), {
+          checkInvariants: true,
+          keepLog: false,
+        });
+        sim.runUntil(healAt + 6000);
+        const s = sim.state as RaftState;
+        expect(sim.violation).toBeNull();
+        expect(
+          s.leader,
+          `no leader 6 s after the faults ended (seed ${c.seed})`,
+        ).toBeGreaterThanOrEqual(0);
+        const leader = s.servers[s.leader]!;
+        const done = leader.log.find((e) => e.command === 'set done=yes');
+        expect(
+          done && done.index <= leader.commitIndex,
+          `request not committed (seed ${c.seed})`,
+        ).toBe(true);
+        for (const srv of s.servers) expect(srv.crashed).toBe(false);
+      }),
+      { numRuns: LIVENESS_RUNS, seed: 20140620 },
+    );
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * Log replication (paper §5.3, §5.4.2): AppendEntries with the consistency check, conflict
+ * truncation, nextIndex back-off, matchIndex, and the commit rule of Figure 8 (a leader commits
+ * by counting replicas only entries of its own term).
+ */
+import type { Delivery } from '../../core/types';
+import { appendEntry, applyCommitted, lastIndex, recordCommit, termAt, truncateLog } from './log';
+import { send } from './net';
+import { followLeader, resetElectionTimer, scheduleHeartbeat, stepDown } from './roles';
+import {
+  majority,
+  name,
+  type AppendReply,
+  type AppendRequest,
+  type Entry,
+  type RaftCtx,
+  type RaftState,
+  type Server,
+} from './state';
+
+/** Entries per AppendEntries at most: a far-behind follower catches up in several rounds. */
+export const MAX_BATCH = 16;
+const NO_ENTRIES: Entry[] = [];
+
+/** The leader appends a new entry of its term to its own log. */
+export function appendNew(s: RaftState, leader: Server, command: string): Entry {
+  const entry: Entry = {
+    index: lastIndex(leader) + 1,
+    term: leader.currentTerm,
+    command,
+    id: s.nextEntryId++,
+  };
+  appendEntry(s, leader, entry);
+  leader.matchIndex[leader.id] = entry.index;
+  return entry;
+}
+
+/** Sends `to` the entries from its nextIndex on (none for a heartbeat), with the leader's commit. */
+export function sendAppend(s: RaftState, leader: Server, to: number, ctx: RaftCtx): void {
+  const prevLogIndex = leader.nextIndex[to]! - 1;
+  const end = Math.min(lastIndex(leader), prevLogIndex + MAX_BATCH);
+  leader.awaiting[to] = true;
+  send(s, ctx, leader.id, to, {
+    type: 'AppendEntries',
+    term: leader.currentTerm,
+    prevLogIndex,
+    prevLogTerm: termAt(leader, prevLogIndex),
+    entries: end > prevLogIndex ? leader.log.slice(prevLogIndex, end) : NO_ENTRIES,
+    leaderCommit: leader.commitIndex,
+    e: 0,
+    mid: 0,
+  });
+}
+
+/** To every follower, or (`idleOnly`) to those not waiting for a reply already. */
+export function broadcastAppend(s: RaftState, leader: Server, ctx: RaftCtx, idleOnly: boolean) {
+  for (let to = 0; to < s.servers.length; to++)
+    if (to !== leader.id && !(idleOnly && leader.awaiting[to])) sendAppend(s, leader, to, ctx);
+}
+
+/** AppendEntries arriving at `srv` (the receiver implementation of Figure 2). */
+export function onAppendEntries(
+  s: RaftState,
+  srv: Server,
+  msg: Delivery<AppendRequest>,
+  ctx: RaftCtx,
+): void {
+  const m = msg.payload;
+  const from = msg.from;
+  // 1. Reply false if term < currentTerm. (Two leaders in one term cannot happen; if a bug makes
+  // it happen, the leader keeps its role so the invariants see it.)
+  if (m.term < srv.currentTerm || (m.term === srv.currentTerm && srv.role === 'leader')) {
+    appendReply(s, srv, from, m.prevLogIndex, false, 0, 0, ctx);
+    return;
+  }
+  if (m.term > srv.currentTerm) stepDown(s, srv, m.term, ctx);
+  if (srv.role !== 'follower' || srv.leaderId !== from) followLeader(s, srv, from, ctx);
+  srv.lastLeaderContact = ctx.now;
+  resetElectionTimer(s, srv, ctx);
+  // 2. Reply false if the log has no entry at prevLogIndex whose term matches prevLogTerm.
+  const have = termAt(srv, m.prevLogIndex);
+  if (have !== m.prevLogTerm) {
+    const hint = ctx.params.conflictHint ? conflictHint(srv, m.prevLogIndex, have) : 0;
+    appendReply(s, srv, from, m.prevLogIndex, false, 0, hint, ctx);
+    return;
+  }
+  // 3-4. Delete a conflicting entry and all that follow it; append entries not already there.
+  let index = m.prevLogIndex;
+  for (const entry of m.entries) {
+    index++;
+    if (index <= lastIndex(srv)) {
+      if (srv.log[index - 1]!.term === entry.term) continue;
+      ctx.log(
+        `${name(srv.id)} deleted entries ${index} to ${lastIndex(srv)}: they conflict with leader ${name(from)}'s log`,
+        { kind: 'truncate', nodes: [srv.id] },
+      );
+      truncateLog(s, srv, index - 1);
+    }
+    appendEntry(s, srv, entry);
+  }
+  // 5. commitIndex = min(leaderCommit, index of last new entry).
+  if (m.leaderCommit > srv.commitIndex) {
+    srv.commitIndex = Math.max(srv.commitIndex, Math.min(m.leaderCommit, index));
+    applyCommitted(s, srv);
+  }
+  appendReply(s, srv, from, m.prevLogIndex, true, index, 0, ctx);
+}
+
+function appendReply(
+  s: RaftState,
+  srv: Server,
+  to: number,
+  prevLogIndex: number,
+  success: boolean,
+  matchIndex: number,
+  hint: number,
+  ctx: RaftCtx,
+): void {
+  send(s, ctx, srv.id, to, {
+    type: 'AppendEntriesReply',
+    term: srv.currentTerm,
+    success,
+    prevLogIndex,
+    matchIndex,
+    hint,
+    e: 0,
+    mid: 0,
+  });
+}
+
+/**
+ * Where the leader may resume after a rejection (paper §5.3): past the follower's log when it is
+ * too short, else the first index of the conflicting term.
+ */
+function conflictHint(srv: Server, prevLogIndex: number, have: number): number {
+  if (have < 0) return lastIndex(srv) + 1;
+  let i = prevLogIndex;
+  while (i > 1 && termAt(srv, i - 1) === have) i--;
+  return i;
+}
+
+/** A follower's AppendEntries reply arriving at the leader. */
+export function onAppendReply(s: RaftState, srv: Server, msg: Delivery<AppendReply>, ctx: RaftCtx) {
+  const m = msg.payload;
+  if (m.term > srv.currentTerm) {
+    stepDown(s, srv, m.term, ctx);
+    return;
+  }
+  if (srv.role !== 'leader' || m.term !== srv.currentTerm) return;
+  const p = msg.from;
+  srv.awaiting[p] = false;
+  if (m.success) {
+    if (m.matchIndex > srv.matchIndex[p]!) srv.matchIndex[p] = m.matchIndex;
+    if (m.matchIndex + 1 > srv.nextIndex[p]!) srv.nextIndex[p] = m.matchIndex + 1;
+    advanceCommit(s, srv, ctx);
+    if (srv.nextIndex[p]! <= lastIndex(srv)) sendAppend(s, srv, p, ctx);
+    return;
+  }
+  // A rejection of an older probe is stale: the current one is already on its way.
+  if (m.prevLogIndex !== srv.nextIndex[p]! - 1) return;
+  const back = srv.nextIndex[p]! - 1;
+  srv.nextIndex[p] = Math.max(1, m.hint > 0 ? Math.min(back, m.hint) : back);
+  sendAppend(s, srv, p, ctx);
+}
+
+/**
+ * Commits the highest index N stored on a majority whose entry is of the leader's current term;
+ * older entries are committed only indirectly, with it (Figure 8).
+ */
+export function advanceCommit(s: RaftState, leader: Server, ctx: RaftCtx): void {
+  const need = majority(s);
+  for (let n = lastIndex(leader); n > leader.commitIndex; n--) {
+    // Terms never decrease along a log: below this point every entry is of an older term.
+    if (leader.log[n - 1]!.term !== leader.currentTerm) return;
+    let count = 1;
+    for (let p = 0; p < s.servers.length; p++)
+      if (p !== leader.id && leader.matchIndex[p]! >= n) count++;
+    if (count < need) continue;
+    const from = leader.commitIndex + 1;
+    recordCommit(s, leader, n);
+    const e = leader.log[n - 1]!;
+    ctx.log(
+      n === from
+        ? `${name(leader.id)} committed entry ${n} (${e.command}) in term ${leader.currentTerm}`
+        : `${name(leader.id)} committed entries ${from} to ${n} (up to ${e.command}) in term ${leader.currentTerm}`,
+      { kind: 'commit', nodes: [leader.id] },
+    );
+    leader.commitIndex = n;
+    applyCommitted(s, leader);
+    return;
+  }
+}
+
+/** The leader's heartbeat timer: AppendEntries to every follower, then again in heartbeatMs. */
+export function onHeartbeat(s: RaftState, srv: Server, ctx: RaftCtx): void {
+  srv.heartbeatTimer = -1;
+  if (srv.crashed || srv.role !== 'leader') return;
+  srv.lastLeaderContact = ctx.now;
+  broadcastAppend(s, srv, ctx, false);
+  scheduleHeartbeat(s, srv, ctx);
+}
