@@ -6,8 +6,9 @@
 import type { Catalog } from './core/scenario';
 import type { ExperimentMeta, ModelMeta } from './core/types';
 import { hashringMeta } from './models/hashring/meta';
+import { stampedeMeta } from './models/stampede/meta';
 
-export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta];
+export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta, stampedeMeta];
 
 export const modelIds = (): string[] => MODEL_METAS.map((m) => m.id);
 
