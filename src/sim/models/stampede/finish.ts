@@ -40,7 +40,8 @@ export function finishServed(
     s.lastTimeoutAt = now;
   } else ctx.cancel(req.timer);
   const counter = how === 'timeout' ? C_TIMEOUTS : how === 'stale' ? C_STALE : C_FINISHED;
-  record(s, now, now - req.start, counter);
+  // Whole nanoseconds: sums of float arrival gaps would otherwise show as 1000.0000000000036.
+  record(s, now, Math.round((now - req.start) * 1e6) / 1e6, counter);
   if (req.sample >= 0) {
     const rec = s.samples[req.sample];
     if (rec && rec.id === req.id) {
