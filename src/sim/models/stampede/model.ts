@@ -3,6 +3,23 @@
  * over Zipf-popular keys; a miss recomputes the key on a database with limited concurrency and a
  * FIFO queue, so a herd of misses turns into queueing delay and timeouts. Seven strategies decide
  * what a miss does (see `requests.ts`).
+ *
+ * Modelling choices, for whoever teaches with it:
+ * - Time is fractional virtual ms; arrival gaps are whole microseconds (see `state.ts`).
+ * - A cache read takes no time: a hit's latency is 0. Latency is what the database adds.
+ * - A request not answered within `timeoutMs` fails and counts with latency = timeoutMs. Its
+ *   database query is not cancelled: it keeps its slot, runs to the end and fills the cache.
+ * - A recomputation runs from the moment it is issued (queue wait included) to its completion;
+ *   XFetch's delta is that whole duration, as a client timing its recompute would measure it.
+ * - Hit ratio = requests answered at once from the cache (fresh, or stale under swr/lease) over
+ *   requests finished. Waiting for someone else's recomputation is not a hit.
+ * - singleflight coalesces across all clients, as if they shared one process (Go's group is per
+ *   process). lock polls like nginx's proxy_cache_lock; a waiter that finds the lock free and
+ *   the key still missing takes the lock itself.
+ * - jitter draws each TTL uniformly from ttl * (1 ± jitterPct/200), keeping the mean TTL.
+ * - lease follows memcache: a token is handed out when none is outstanding, or when the
+ *   outstanding one is leaseMs old (its holder is presumed lost); a successful set ends the
+ *   lease; a holder whose token was replaced has its set refused.
  */
 import type { Invariant, ModelDef } from '../../core/types';
 import { admit, complete } from './db';
@@ -17,7 +34,7 @@ function setRate(s: State, ctx: C, rate: number): void {
   s.rate = rate;
   // Poisson arrivals are memoryless: drawing the next gap afresh at the new rate is exact.
   ctx.cancel(s.arrivalTimer);
-  scheduleArrival(s, ctx);
+  scheduleArrival(s, ctx, true);
 }
 
 /** Every key cached, expiring at a uniformly random time within the first TTL. */

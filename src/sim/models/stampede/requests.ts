@@ -12,10 +12,15 @@ import { sampleKey, zipfTable } from './zipf';
 
 const ARRIVE: Timer = { k: 'arrive' };
 
-/** Schedules the next arrival: exponential gaps rounded to whole microseconds. */
-export function scheduleArrival(s: State, ctx: C): void {
-  const gapMs = Math.round(ctx.rng('arrivals').exponential(1e6 / s.rate)) / 1000;
-  s.arrivalTimer = ctx.schedule(gapMs, ARRIVE);
+/**
+ * Schedules the next arrival `gap` after the previous one (or after now, when `restart`):
+ * exponential gaps in whole microseconds, so arrival times stay exact multiples of 1 µs.
+ */
+export function scheduleArrival(s: State, ctx: C, restart = false): void {
+  const gapUs = Math.round(ctx.rng('arrivals').exponential(1e6 / s.rate));
+  const fromUs = restart ? Math.ceil(ctx.now * 1000) : s.arrivalUs;
+  s.arrivalUs = fromUs + gapUs;
+  s.arrivalTimer = ctx.schedule(Math.max(0, s.arrivalUs / 1000 - ctx.now), ARRIVE);
 }
 
 export function arrive(s: State, ctx: C): void {
@@ -31,7 +36,8 @@ export function arrive(s: State, ctx: C): void {
 /**
  * XFetch (Vattani, Chierichetti & Lowenstein, PVLDB 2015): recompute early when
  * now - delta * beta * ln(rand()) >= expiry, rand() uniform in (0, 1], delta the duration of the
- * key's last recomputation. The chance at time t is exp(-(expiry - t) / (delta * beta)).
+ * key's last recomputation. The chance at time t is exp(-(expiry - t) / (delta * beta)). (Not the
+ * "remaining < beta * age * rand()" rule of the seed course notes.)
  */
 export function xfetchEarly(
   now: number,

@@ -4,8 +4,9 @@
  * only requests that have to wait and database jobs get records.
  *
  * Time is the kernel's virtual clock in fractional milliseconds: at 10,000 requests per second
- * arrivals are about 0.1 ms apart. Arrival gaps are rounded to whole microseconds, so an engine
- * whose `Math.log` differs in the last bit almost never changes a run.
+ * arrivals are about 0.1 ms apart. Arrivals fall on whole microseconds (gaps are rounded), so an
+ * engine whose `Math.log` differs in the last bit almost never changes a run, and times print
+ * cleanly. Every other event is an arrival plus whole milliseconds of service, poll or timeout.
  */
 import type { Ctx } from '../../core/types';
 import type { StampedeParams, Strategy } from './meta';
@@ -181,6 +182,8 @@ export interface State {
   /** After dbConcurrency is lowered live, the running queries allowed to finish. */
   dbCapGrace: number;
   arrivalTimer: number;
+  /** Time of the pending arrival in whole microseconds. */
+  arrivalUs: number;
   totals: Totals;
   window: StatsWindow;
   samples: SampledRequest[];
@@ -227,6 +230,7 @@ export function createState(p: StampedeParams): State {
     dbRunning: 0,
     dbCapGrace: 0,
     arrivalTimer: -1,
+    arrivalUs: 0,
     totals: {
       arrived: 0,
       finished: 0,

@@ -114,9 +114,15 @@ function liveStats(s: State, now: number) {
 
 /** The metrics the host samples over time. */
 export function stampedeMetrics(s: State, now: number): Record<string, number> {
+  // Whichever is shorter: the keys, or the queries in flight.
   let maxPerKey = 0;
   const inflight = s.inflight;
-  for (let k = 0; k < inflight.length; k++) if (inflight[k]! > maxPerKey) maxPerKey = inflight[k]!;
+  if (s.jobs.size < inflight.length) {
+    for (const job of s.jobs.values())
+      if (!job.orphan && inflight[job.key]! > maxPerKey) maxPerKey = inflight[job.key]!;
+  } else
+    for (let k = 0; k < inflight.length; k++)
+      if (inflight[k]! > maxPerKey) maxPerKey = inflight[k]!;
   return {
     ...liveStats(s, now),
     dbInFlight: s.dbRunning,
