@@ -220,8 +220,8 @@ export const stampedePresets: PresetMeta[] = [
   preset(
     'xfetch',
     'Probabilistic early expiration',
-    'Reads recompute early with a probability that grows as expiry nears, so one request usually ' +
-      'refreshes the key before anyone misses.',
+    'Each read recomputes early with a probability that grows as expiry nears, so a few ' +
+      'requests refresh the key shortly before it expires and nobody misses.',
   ),
   preset(
     'swr',
