@@ -8,7 +8,7 @@
 import { EXPERIMENT_METAS } from '../src/sim/catalog';
 import { formatError, parseWith } from '../src/sim/core/errors';
 import { jsonSchemaOf } from '../src/sim/core/info';
-import { EXPERIMENTS } from '../src/sim/registry';
+import { loadExperiment } from '../src/sim/registry';
 import { toCsv } from '../src/ui/download';
 import { coerce, fieldsOf } from '../src/ui/schemaFields';
 
@@ -79,7 +79,7 @@ function list(format: string): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { name, flags } = parseArgs(process.argv.slice(2));
   const format = flags.get('format') ?? 'json';
   flags.delete('format');
@@ -91,8 +91,8 @@ function main(): void {
   }
   if (!name)
     fail(`name an experiment (${EXPERIMENT_METAS.map((e) => e.id).join(', ')}), or use --list`);
-  const exp = EXPERIMENTS[name];
-  if (!exp) fail(`"${name}" is not an experiment (${Object.keys(EXPERIMENTS).join(', ')})`);
+  const exp = await loadExperiment(name);
+  if (!exp) fail(`"${name}" is not an experiment (${EXPERIMENT_METAS.map((e) => e.id).join(', ')})`);
   const fields = fieldsOf(jsonSchemaOf(exp.meta.params));
   const raw: Record<string, unknown> = {};
   for (const [key, value] of flags) {
@@ -101,18 +101,23 @@ function main(): void {
       fail(`--${key}: unknown parameter of ${name} (${fields.map((f) => f.key).join(', ')})`);
     raw[key] = coerce(field, value);
   }
-  const params = parseWith(exp.meta.params.strict(), raw, '');
+  const params = parseWith(exp.meta.params, raw, '');
   if (!params.ok)
     fail(params.errors.map((e) => formatError({ ...e, path: `--${e.path}` })).join('\n'));
   const started = performance.now();
   let lastReport = 0;
-  const result = exp.run(params.value, (done, total) => {
+  let result: Record<string, unknown>;
+  try {
+    result = exp.run(params.value, (done, total) => {
     const now = performance.now();
     if (now - lastReport < 250 && done < total) return;
     lastReport = now;
     if (process.stderr.isTTY)
       process.stderr.write(`\r${name}: ${Math.round((done / Math.max(1, total)) * 100)}%`);
-  }) as Record<string, unknown>;
+    }) as Record<string, unknown>;
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
   if (process.stderr.isTTY) process.stderr.write('\r');
   process.stderr.write(`${name}: done in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   if (format === 'csv') process.stdout.write(toCsv(exp.meta.toRows(result)));
@@ -122,4 +127,4 @@ function main(): void {
     );
 }
 
-main();
+await main();

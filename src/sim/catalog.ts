@@ -1,14 +1,16 @@
 /**
- * What the main thread knows about every model: schemas, actions, presets, metrics and experiment
- * descriptions, but no simulation code (that lives in `registry.ts`, loaded by the worker).
+ * Every model's metadata: schemas, actions, presets, metrics and experiment descriptions, but no
+ * simulation code (that is loaded per model through `registry.ts`). The page gets a JSON form of
+ * this at build time (scripts/vite/catalog-plugin.ts).
  * Adding a model: one line here, one in `registry.ts`, one in `src/views/registry.ts`.
  */
 import type { Catalog } from './core/scenario';
 import type { ExperimentMeta, ModelMeta } from './core/types';
 import { hashringMeta } from './models/hashring/meta';
 import { raftMeta } from './models/raft/meta';
+import { stampedeMeta } from './models/stampede/meta';
 
-export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta, raftMeta];
+export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta, raftMeta, stampedeMeta];
 
 export const modelIds = (): string[] => MODEL_METAS.map((m) => m.id);
 

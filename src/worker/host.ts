@@ -8,8 +8,8 @@ import { formatError, parseWith, type Parsed } from '../sim/core/errors';
 import { MAX_TIME_MS, parseInput, parseScenario } from '../sim/core/scenario';
 import { Sim, type SimSnapshot } from '../sim/core/sim';
 import type { AnyModelDef, Scenario, ScenarioInput } from '../sim/core/types';
-import { catalog, modelIds } from '../sim/catalog';
-import { EXPERIMENTS, MODELS } from '../sim/registry';
+import { catalog, EXPERIMENT_METAS, modelIds } from '../sim/catalog';
+import { loadExperiment, loadModel } from '../sim/registry';
 import type {
   ExperimentOutput,
   Frame,
@@ -64,6 +64,7 @@ export class Host implements SimApi {
   private seriesSent = 0;
   private seriesReset = true;
   private logReset = true;
+  private loads = 0;
 
   constructor(private readonly clock: HostClock = realClock) {}
 
@@ -72,19 +73,17 @@ export class Host implements SimApi {
     return Promise.resolve();
   }
 
-  load(raw: unknown, atMs = 0): Promise<LoadResult> {
+  async load(raw: unknown, atMs = 0): Promise<LoadResult> {
     this.stopTimer();
     this.playing = false;
+    const loading = ++this.loads;
     const parsed = parseScenario(raw, catalog, modelIds());
-    if (!parsed.ok) return Promise.resolve(parsed);
+    if (!parsed.ok) return parsed;
     const scenario = parsed.value;
-    const model = MODELS[scenario.model];
-    if (!model) {
-      return Promise.resolve({
-        ok: false,
-        errors: [{ path: 'model', message: `"${scenario.model}" has no simulation` }],
-      });
-    }
+    const model = await loadModel(scenario.model);
+    if (!model) return { ok: false, errors: [{ path: 'model', message: `"${scenario.model}" has no simulation` }] };
+    // A newer load started while this one fetched its model: let that one win.
+    if (loading !== this.loads) return { ok: false, errors: [{ path: 'model', message: 'superseded by a newer load' }] };
     this.model = model;
     this.scenario = scenario;
     this.checkpointEveryMs = model.checkpointEveryMs ?? 1000;
@@ -101,7 +100,7 @@ export class Host implements SimApi {
     this.logReset = true;
     if (atMs > 0) this.advanceTo(Math.min(atMs, MAX_TIME_MS));
     this.emit();
-    return Promise.resolve({ ok: true, scenario });
+    return { ok: true, scenario };
   }
 
   play(): Promise<void> {
@@ -182,41 +181,29 @@ export class Host implements SimApi {
     return Promise.resolve({ ok: true, inputs: scenario.inputs });
   }
 
-  traceHash(raw: unknown, untilMs: number): Promise<Parsed<string>> {
+  async traceHash(raw: unknown, untilMs: number): Promise<Parsed<string>> {
     const parsed = parseScenario(raw, catalog, modelIds());
-    if (!parsed.ok) return Promise.resolve(parsed);
-    const model = MODELS[parsed.value.model];
-    if (!model)
-      return Promise.resolve({ ok: false, errors: [{ path: 'model', message: 'no simulation' }] });
+    if (!parsed.ok) return parsed;
+    const model = await loadModel(parsed.value.model);
+    if (!model) return { ok: false, errors: [{ path: 'model', message: 'no simulation' }] };
     const sim = new Sim(model, parsed.value, { trace: true, checkInvariants: true });
     sim.runUntil(Math.min(untilMs, MAX_TIME_MS));
-    return Promise.resolve({ ok: true, value: sim.traceHash() });
+    return { ok: true, value: sim.traceHash() };
   }
 
-  runExperiment(
-    id: string,
-    rawParams: unknown,
-    onProgress: ProgressFn,
-  ): Promise<Parsed<ExperimentOutput>> {
-    const exp = EXPERIMENTS[id];
+  async runExperiment(id: string, rawParams: unknown, onProgress: ProgressFn): Promise<Parsed<ExperimentOutput>> {
+    const exp = await loadExperiment(id);
     if (!exp) {
-      return Promise.resolve({
-        ok: false,
-        errors: [
-          {
-            path: 'experiment',
-            message: `"${id}" is not an experiment (${Object.keys(EXPERIMENTS).join(', ')})`,
-          },
-        ],
-      });
+      const known = EXPERIMENT_METAS.map((e) => e.id).join(', ');
+      return { ok: false, errors: [{ path: 'experiment', message: `"${id}" is not an experiment (${known})` }] };
     }
-    const params = parseWith(exp.meta.params.strict(), rawParams ?? {}, 'params');
-    if (!params.ok) return Promise.resolve(params);
+    const params = parseWith(exp.meta.params, rawParams ?? {}, 'params');
+    if (!params.ok) return params;
     try {
       const result: unknown = exp.run(params.value, onProgress);
-      return Promise.resolve({ ok: true, value: { result, rows: exp.meta.toRows(result) } });
+      return { ok: true, value: { result, rows: exp.meta.toRows(result) } };
     } catch (e) {
-      return Promise.resolve({ ok: false, errors: [{ path: 'experiment', message: String(e) }] });
+      return { ok: false, errors: [{ path: 'experiment', message: e instanceof Error ? e.message : String(e) }] };
     }
   }
 

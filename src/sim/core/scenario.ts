@@ -93,7 +93,8 @@ export function parseInput(meta: ModelMeta, raw: unknown, prefix = 'input'): Par
 
 /** Validates params against the model's schema, filling defaults. */
 export function parseParams(meta: ModelMeta, raw: unknown, prefix = 'params'): Parsed<Params> {
-  return parseWith(meta.params.strict(), raw ?? {}, prefix) as Parsed<Params>;
+  // Params schemas are strict objects by convention (tested for every model).
+  return parseWith(meta.params, raw ?? {}, prefix) as Parsed<Params>;
 }
 
 export type Catalog = (id: string) => ModelMeta | undefined;

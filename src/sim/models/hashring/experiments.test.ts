@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPERIMENTS } from '../../registry';
+import { loadExperiment } from '../../registry';
 import { balanceExperiment, rebalanceExperiment } from './experiments';
 import { balanceParams, rebalanceParams } from './experimentsMeta';
 
@@ -8,8 +8,8 @@ const rebalance = (over: Record<string, unknown>) =>
   rebalanceExperiment.run(rebalanceParams.parse(over));
 
 describe('hashring-balance', () => {
-  it('is registered and fills defaults from its schema', () => {
-    expect(EXPERIMENTS['hashring-balance']).toBe(balanceExperiment);
+  it('is registered and fills defaults from its schema', async () => {
+    expect(await loadExperiment('hashring-balance')).toBe(balanceExperiment);
     expect(balanceParams.parse({})).toMatchObject({
       nodes: 10,
       vnodes: 100,

@@ -73,6 +73,9 @@ export function fakeCtx(params: Partial<RaftParams> = {}, now = 1000): FakeCtx {
     log(text, options = {}) {
       ctx.lines.push({ t: ctx.now, text, level: options.level ?? 'info' });
     },
+    patchParams(patch) {
+      Object.assign(ctx.params, patch);
+    },
   };
   return ctx;
 }
