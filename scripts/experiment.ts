@@ -92,7 +92,8 @@ async function main(): Promise<void> {
   if (!name)
     fail(`name an experiment (${EXPERIMENT_METAS.map((e) => e.id).join(', ')}), or use --list`);
   const exp = await loadExperiment(name);
-  if (!exp) fail(`"${name}" is not an experiment (${EXPERIMENT_METAS.map((e) => e.id).join(', ')})`);
+  if (!exp)
+    fail(`"${name}" is not an experiment (${EXPERIMENT_METAS.map((e) => e.id).join(', ')})`);
   const fields = fieldsOf(jsonSchemaOf(exp.meta.params));
   const raw: Record<string, unknown> = {};
   for (const [key, value] of flags) {
@@ -109,11 +110,11 @@ async function main(): Promise<void> {
   let result: Record<string, unknown>;
   try {
     result = exp.run(params.value, (done, total) => {
-    const now = performance.now();
-    if (now - lastReport < 250 && done < total) return;
-    lastReport = now;
-    if (process.stderr.isTTY)
-      process.stderr.write(`\r${name}: ${Math.round((done / Math.max(1, total)) * 100)}%`);
+      const now = performance.now();
+      if (now - lastReport < 250 && done < total) return;
+      lastReport = now;
+      if (process.stderr.isTTY)
+        process.stderr.write(`\r${name}: ${Math.round((done / Math.max(1, total)) * 100)}%`);
     }) as Record<string, unknown>;
   } catch (e) {
     fail(e instanceof Error ? e.message : String(e));

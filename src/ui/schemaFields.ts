@@ -23,6 +23,8 @@ export interface Field {
   /** Shown under "More" to keep the panel short. */
   advanced?: boolean;
   required: boolean;
+  /** The JSON Schema it came from, for checks beyond the form's needs. */
+  json: JsonField;
 }
 
 const kindOf = (p: JsonField): Field['kind'] =>
@@ -39,7 +41,13 @@ export function fieldsOf(schema: JsonObjectSchema): Field[] {
   if (hit) return hit;
   const required = new Set(schema.required ?? []);
   const fields = Object.entries(schema.properties).map(([key, p]): Field => {
-    const f: Field = { key, title: p.title ?? key, kind: kindOf(p), required: required.has(key) };
+    const f: Field = {
+      key,
+      title: p.title ?? key,
+      kind: kindOf(p),
+      required: required.has(key),
+      json: p,
+    };
     if (p.description) f.description = p.description;
     if (p.minimum !== undefined) f.min = p.minimum;
     if (p.maximum !== undefined) f.max = p.maximum;
@@ -55,27 +63,48 @@ export function fieldsOf(schema: JsonObjectSchema): Field[] {
   return fields;
 }
 
-function checkValue(f: Field, v: unknown): string | null {
-  switch (f.kind) {
+const typeOf = (p: JsonField): string => (p.enum ? 'string' : (p.type ?? 'value'));
+
+/** Checks one value against one JSON Schema node; the wording matches errors.ts. */
+function checkJson(p: JsonField, v: unknown): string | null {
+  if (p.anyOf) {
+    // Like zod's unions: if exactly one alternative has the value's type, report its problem.
+    const results = p.anyOf.map((alt) => checkJson(alt, v));
+    if (results.some((r) => r === null)) return null;
+    const typed = p.anyOf.filter((alt) => !results[p.anyOf!.indexOf(alt)]!.startsWith('expected '));
+    if (typed.length === 1) return checkJson(typed[0]!, v);
+    return `expected ${p.anyOf.map((alt) => article(typeOf(alt))).join(' or ')}, got ${show(v)}`;
+  }
+  if (p.enum)
+    return p.enum.includes(v as string) && typeof v === 'string'
+      ? null
+      : `${show(v)} is not one of ${p.enum.join(', ')}`;
+  switch (p.type) {
     case 'integer':
     case 'number': {
       if (typeof v !== 'number') return `expected a number, got ${show(v)}`;
       if (Number.isNaN(v)) return 'expected a number, got NaN';
       if (!Number.isFinite(v)) return `expected a number, got ${v > 0 ? 'Infinity' : '-Infinity'}`;
-      if (f.kind === 'integer' && !Number.isSafeInteger(v))
+      if (p.type === 'integer' && !Number.isSafeInteger(v))
         return `expected an integer, got ${show(v)}`;
-      if (f.min !== undefined && v < f.min) return `${show(v)} is below the minimum ${f.min}`;
-      if (f.max !== undefined && v > f.max) return `${show(v)} is above the maximum ${f.max}`;
+      if (p.minimum !== undefined && v < p.minimum)
+        return `${show(v)} is below the minimum ${p.minimum}`;
+      if (p.maximum !== undefined && v > p.maximum)
+        return `${show(v)} is above the maximum ${p.maximum}`;
       return null;
     }
     case 'boolean':
       return typeof v === 'boolean' ? null : `expected a boolean, got ${show(v)}`;
-    case 'enum':
-      return f.options?.includes(v as string) && typeof v === 'string'
-        ? null
-        : `${show(v)} is not one of ${f.options?.join(', ')}`;
-    case 'string':
-      return typeof v === 'string' ? null : `expected a string, got ${show(v)}`;
+    case 'string': {
+      if (typeof v !== 'string') return `expected a string, got ${show(v)}`;
+      if (p.minLength !== undefined && v.length < p.minLength)
+        return `needs at least ${p.minLength} characters`;
+      if (p.maxLength !== undefined && v.length > p.maxLength)
+        return `is longer than the maximum ${p.maxLength} characters`;
+      if (p.pattern !== undefined && !new RegExp(p.pattern).test(v))
+        return `${show(v)} does not match the pattern /${p.pattern}/`;
+      return null;
+    }
     default:
       return null;
   }
@@ -109,12 +138,14 @@ export function checkValues(
     const v = obj[f.key];
     if (v === undefined) {
       if (!partial && f.required && f.default === undefined) {
-        const t = f.kind === 'enum' ? 'string' : f.kind === 'integer' ? 'number' : f.kind;
-        errors.push({ path: path(f.key), message: `is required (${article(t)})` });
+        const message = f.options
+          ? `is required (one of ${f.options.join(', ')})`
+          : `is required (${article(f.kind === 'integer' ? 'number' : f.kind)})`;
+        errors.push({ path: path(f.key), message });
       }
       continue;
     }
-    const msg = checkValue(f, v);
+    const msg = checkJson(f.json, v);
     if (msg) errors.push({ path: path(f.key), message: msg });
   }
   return errors;

@@ -81,9 +81,14 @@ export class Host implements SimApi {
     if (!parsed.ok) return parsed;
     const scenario = parsed.value;
     const model = await loadModel(scenario.model);
-    if (!model) return { ok: false, errors: [{ path: 'model', message: `"${scenario.model}" has no simulation` }] };
+    if (!model)
+      return {
+        ok: false,
+        errors: [{ path: 'model', message: `"${scenario.model}" has no simulation` }],
+      };
     // A newer load started while this one fetched its model: let that one win.
-    if (loading !== this.loads) return { ok: false, errors: [{ path: 'model', message: 'superseded by a newer load' }] };
+    if (loading !== this.loads)
+      return { ok: false, errors: [{ path: 'model', message: 'superseded by a newer load' }] };
     this.model = model;
     this.scenario = scenario;
     this.checkpointEveryMs = model.checkpointEveryMs ?? 1000;
@@ -191,11 +196,18 @@ export class Host implements SimApi {
     return { ok: true, value: sim.traceHash() };
   }
 
-  async runExperiment(id: string, rawParams: unknown, onProgress: ProgressFn): Promise<Parsed<ExperimentOutput>> {
+  async runExperiment(
+    id: string,
+    rawParams: unknown,
+    onProgress: ProgressFn,
+  ): Promise<Parsed<ExperimentOutput>> {
     const exp = await loadExperiment(id);
     if (!exp) {
       const known = EXPERIMENT_METAS.map((e) => e.id).join(', ');
-      return { ok: false, errors: [{ path: 'experiment', message: `"${id}" is not an experiment (${known})` }] };
+      return {
+        ok: false,
+        errors: [{ path: 'experiment', message: `"${id}" is not an experiment (${known})` }],
+      };
     }
     const params = parseWith(exp.meta.params, rawParams ?? {}, 'params');
     if (!params.ok) return params;
@@ -203,7 +215,10 @@ export class Host implements SimApi {
       const result: unknown = exp.run(params.value, onProgress);
       return { ok: true, value: { result, rows: exp.meta.toRows(result) } };
     } catch (e) {
-      return { ok: false, errors: [{ path: 'experiment', message: e instanceof Error ? e.message : String(e) }] };
+      return {
+        ok: false,
+        errors: [{ path: 'experiment', message: e instanceof Error ? e.message : String(e) }],
+      };
     }
   }
 

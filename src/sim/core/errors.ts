@@ -51,8 +51,25 @@ function describe(issue: z.core.$ZodIssue): string {
         return `is required (${article(issue.expected)})`;
       return `expected ${article(issue.expected)}, got ${received}`;
     }
-    case 'invalid_value':
-      return `${show(input)} is not one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'invalid_value': {
+      const values = issue.values.map((v) => String(v)).join(', ');
+      return input === undefined
+        ? `is required (one of ${values})`
+        : `${show(input)} is not one of ${values}`;
+    }
+    case 'invalid_format':
+      if (issue.format === 'regex' && 'pattern' in issue)
+        return `${show(input)} does not match the pattern ${String(issue.pattern)}`;
+      return issue.message;
+    case 'invalid_union': {
+      const expected = issue.errors
+        .map((branch) => branch[0])
+        .filter((i) => i?.code === 'invalid_type')
+        .map((i) => article((i as { expected: string }).expected));
+      return expected.length
+        ? `expected ${expected.join(' or ')}, got ${show(input)}`
+        : issue.message;
+    }
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     default:

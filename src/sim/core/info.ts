@@ -13,6 +13,10 @@ export interface JsonField {
   enum?: (string | number | boolean)[];
   minimum?: number;
   maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  anyOf?: JsonField[];
   default?: unknown;
   title?: string;
   description?: string;
