@@ -13,7 +13,16 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4000,
   },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Every chunk the simulation worker loads is named worker-*, so budgets can tell them apart.
+    rollupOptions: {
+      output: {
+        chunkFileNames: 'assets/worker-[name]-[hash].js',
+        entryFileNames: 'assets/worker-[name]-[hash].js',
+      },
+    },
+  },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
 });

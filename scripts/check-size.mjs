@@ -20,7 +20,18 @@ function closure(key, seen = new Set()) {
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('index.html'));
 const initial = [...closure(entryKey)].filter((f) => f.endsWith('.js'));
 const initialBytes = initial.reduce((s, f) => s + gz(f), 0);
-const workers = readdirSync('dist/assets').filter((f) => /^worker-.*\.js$/.test(f));
+// The worker's entry plus what it imports statically (the kernel, zod); model chunks are dynamic
+// imports, loaded only for the models a page shows.
+function staticImports(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join('dist/assets', file), 'utf8');
+  for (const m of code.matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g))
+    staticImports(m[1], seen);
+  return seen;
+}
+const workerEntry = readdirSync('dist/assets').find((f) => /^worker-worker-.*\.js$/.test(f));
+const workers = workerEntry ? [...staticImports(workerEntry)] : [];
 const workerBytes = workers.reduce((s, f) => s + gz(join('assets', f)), 0);
 const monacoInInitial = initial.some((f) =>
   readFileSync(join('dist', f), 'utf8').includes('monaco-editor'),

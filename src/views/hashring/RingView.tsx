@@ -15,7 +15,6 @@ type Hover = { kind: 'key'; index: number } | { kind: 'node'; id: number } | nul
 
 const ARC_STRATEGIES = new Set(['ring', 'bounded']);
 const MOVE_ANIMATION_MS = 1600;
-const MAX_NODE_ID = 64;
 
 function cssVar(el: Element, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
@@ -62,12 +61,17 @@ export function RingView(p: ViewProps) {
   const overlay = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<Hover>(null);
   const [finder, setFinder] = useState('');
-  const pts = useMemo(() => (keys ? keyPoints(keys, l, MAX_NODE_ID) : null), [keys, l]);
-  const byHash = useMemo(() => (keys ? sortedByHash(keys.hashes) : null), [keys]);
-  // Frames bring a new `nodes` array 60 times a second; key the memo on the ids so the 100,000-key
-  // base layer is redrawn only when membership really changes.
-  const idsKey = view?.nodes.map((n) => n.id).join(',') ?? '';
-  const nodeIds = useMemo(() => (idsKey ? idsKey.split(',').map(Number) : []), [idsKey]);
+  const pts = useMemo(() => (keys ? keyPoints(keys, l) : null), [keys, l]);
+  // Keys sorted by hash, for hit-testing: built on the first hover, not on every change.
+  const byHashCache = useRef<{ keys: KeysHeavy; sorted: ReturnType<typeof sortedByHash> } | null>(
+    null,
+  );
+  const byHashOf = (k: KeysHeavy) => {
+    if (byHashCache.current?.keys !== k)
+      byHashCache.current = { keys: k, sorted: sortedByHash(k.hashes) };
+    return byHashCache.current.sorted;
+  };
+  const keysLayer = useRef<HTMLCanvasElement>(null);
   const strategy = view?.strategy ?? 'ring';
   const arcs = ARC_STRATEGIES.has(strategy);
   const focusNode = hover?.kind === 'node' ? hover.id : null;
@@ -91,8 +95,21 @@ export function RingView(p: ViewProps) {
     const muted = cssVar(canvas, '--muted', '#888');
     drawArcs(ctx, ring, l, { background: '', muted, arcsMeaningful: arcs, dim });
     if (arcs) drawTicks(ctx, ring, l, 'rgba(255, 255, 255, 0.85)');
-    if (pts) drawKeys(ctx, pts, nodeIds, dim);
-  }, [ring, pts, l, width, height, arcs, focusNode, nodeIds]);
+  }, [ring, l, width, height, arcs, focusNode]);
+
+  // Keys layer: pixels written directly, redrawn when keys, owners or focus change.
+  useEffect(() => {
+    const canvas = keysLayer.current;
+    if (!canvas) return;
+    const ctx = setupCanvas(canvas, width, height);
+    if (!ctx) return;
+    if (!pts || !keys) {
+      ctx.clearRect(0, 0, width, height);
+      return;
+    }
+    const dpr = Math.min(2, window.devicePixelRatio || 1);
+    drawKeys(canvas, pts, keys.owners, focusNode === null ? null : new Set([focusNode]), dpr);
+  }, [pts, keys, width, height, focusNode]);
 
   // Overlay: moved-key animation, request pulses and the hovered key's walk, at display rate.
   const latest = useRef<OverlayState>({
@@ -148,21 +165,16 @@ export function RingView(p: ViewProps) {
       const i = successor(ring.positions, hashAt(a));
       const owner = ring.owners[i];
       setHover(owner === undefined ? null : { kind: 'node', id: owner });
-    } else if (
-      keys &&
-      byHash &&
-      r >= l.keyInnerR - 6 &&
-      r <= l.keyOuterR + 6 &&
-      byHash.sorted.length
-    ) {
+    } else if (keys && pts && keys.hashes.length && r >= l.keyInnerR - 6 && r <= l.keyOuterR + 6) {
+      const byHash = byHashOf(keys);
       // Nearest key by angle, then the closest of a few neighbours in pixels.
       const j = successor(byHash.sorted, hashAt(a));
       let best = -1;
       let bestD = 12 * 12;
       for (let k = -6; k <= 6; k++) {
         const idx = byHash.order[(j + k + byHash.order.length) % byHash.order.length]!;
-        const dx = pts!.x[idx]! - (x + l.cx);
-        const dy = pts!.y[idx]! - (y + l.cy);
+        const dx = pts.x[idx]! - (x + l.cx);
+        const dy = pts.y[idx]! - (y + l.cy);
         const d = dx * dx + dy * dy;
         if (d < bestD) {
           bestD = d;
@@ -190,6 +202,7 @@ export function RingView(p: ViewProps) {
         onPointerLeave={() => setHover(null)}
       >
         <canvas ref={base} style={{ width, height }} role="img" aria-label={summary} />
+        <canvas ref={keysLayer} style={{ width, height }} aria-hidden="true" />
         <canvas ref={overlay} style={{ width, height }} aria-hidden="true" />
         <svg width={width} height={height} aria-hidden="true" className="ring-svg">
           {arcs && ring && ring.positions.length <= 64 && (
