@@ -4,7 +4,8 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/browser.mjs';
 const executablePath = (await findChromium()) ?? undefined;
 /** The app is served from a sub-path by a plain static server: no rewrites, relative assets. */
 export const BASE_PATH = '/ds-playground/';
-const PORT = 4173;
+// Several checkouts can run their browser tests at once on different ports.
+const PORT = Number(process.env.DSP_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -24,4 +24,9 @@ export interface ModelViews {
   Side?: ComponentType<ViewProps>;
   /** Model-specific action controls; defaults to buttons generated from the actions' schemas. */
   Actions?: ComponentType<ViewProps>;
+  /**
+   * The view's CSS as a string (import it with `?inline`). The widget renders it inside its own
+   * root, so it also reaches widgets inside an embed's shadow DOM.
+   */
+  css?: string;
 }

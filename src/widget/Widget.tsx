@@ -66,6 +66,11 @@ function lazyViews(model: string) {
     Main: part('Main'),
     Side: part('Side'),
     Actions: part('Actions'),
+    // The view's CSS lives inside the widget so it reaches shadow roots (embeds) too.
+    Style: lazy(async () => {
+      const v = await views;
+      return { default: () => (v.css ? <style>{v.css}</style> : null) };
+    }),
     hasActions: views.then((v) => !!v.Actions),
   };
 }
@@ -177,6 +182,11 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
       role="region"
       aria-label={`${props.title ?? meta.title} simulation`}
     >
+      {views ? (
+        <Suspense fallback={null}>
+          <views.Style />
+        </Suspense>
+      ) : null}
       {props.title ? <h2 className="widget-title">{props.title}</h2> : null}
       {state?.matches('invalid') && ctx ? (
         <ErrorList
