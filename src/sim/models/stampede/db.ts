@@ -117,7 +117,7 @@ function start(s: State, ctx: C, job: Job): void {
   if (rec) rec.dbStartAt = ctx.now;
   noteStep(s, job.startedAt - job.issuedAt);
   if (++s.dbRunning > s.totals.peakDbRunning) s.totals.peakDbRunning = s.dbRunning;
-  ctx.schedule(s.recomputeMs, { k: 'db', job: job.id });
+  ctx.schedule(ctx.params.recomputeMs, { k: 'db', job: job.id });
 }
 
 function noteStep(s: State, ms: number): void {
@@ -153,7 +153,7 @@ function settleKey(s: State, ctx: C, job: Job): void {
   const owned = s.owner[key] === job.id;
   if (job.kind === 'lease' && !owned) s.totals.rejectedSets++;
   else {
-    s.expiresAt[key] = now + ttlFor(s, ctx);
+    s.expiresAt[key] = now + ttlFor(ctx);
     s.deltaMs[key] = now - job.issuedAt;
   }
   if (owned) s.owner[key] = -1;
@@ -169,9 +169,9 @@ function settleKey(s: State, ctx: C, job: Job): void {
  * The TTL of a value stored now. jitter draws it uniformly from ttl * (1 ± jitterPct/200): the
  * mean stays the TTL, so jitter changes when keys expire, not the hit ratio.
  */
-function ttlFor(s: State, ctx: C): number {
-  const { ttlMs, jitterPct } = ctx.params;
-  if (s.strategy !== 'jitter' || jitterPct === 0) return ttlMs;
+function ttlFor(ctx: C): number {
+  const { ttlMs, jitterPct, strategy } = ctx.params;
+  if (strategy !== 'jitter' || jitterPct === 0) return ttlMs;
   const u = ctx.rng('jitter').float();
   return ttlMs * (1 + (u - 0.5) * (jitterPct / 100));
 }

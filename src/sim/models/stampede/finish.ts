@@ -56,9 +56,15 @@ export function finishServed(
  * Picks every n-th arrival (about 40 per virtual second) into a ring of SAMPLES records for the
  * view; returns the slot or -1. Records are reused in place.
  */
-export function sampleArrival(s: State, id: number, key: number, now: number): number {
+export function sampleArrival(
+  s: State,
+  id: number,
+  key: number,
+  now: number,
+  rate: number,
+): number {
   if (--s.sampleCountdown > 0) return -1;
-  s.sampleCountdown = Math.max(1, Math.ceil(s.rate / 40));
+  s.sampleCountdown = Math.max(1, Math.ceil(rate / 40));
   const slot = s.sampleNext;
   s.sampleNext = (slot + 1) % SAMPLES;
   let rec = s.samples[slot];

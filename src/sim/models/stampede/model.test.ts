@@ -79,7 +79,7 @@ describe('actions', () => {
     expect(stateOf(sim).hot[0]!.lastHerd).toBeGreaterThan(50);
     sim.runUntil(6000);
     expect(sim.violation).toBeNull();
-    expect(stateOf(sim).strategy).toBe('lock');
+    expect(sim.params.strategy).toBe('lock');
     expect(stateOf(sim).hot[0]!.lastHerd).toBe(1);
     expect(sim.drainLog().some((l) => l.text.includes('from none to lock'))).toBe(true);
   });
@@ -89,8 +89,27 @@ describe('actions', () => {
       scenario({ ...warm, ttlMs: 500 }, [{ at: 2000, action: 'slowDb', recomputeMs: 400 }]),
       4000,
     );
-    expect(stateOf(sim).recomputeMs).toBe(400);
+    expect(sim.params.recomputeMs).toBe(400);
     expect(stateOf(sim).deltaMs[0]).toBeCloseTo(400, 6);
+  });
+
+  it('records what actions set as params, so the panel, share links and later changes agree', () => {
+    const sim = run(
+      scenario({ ...warm, ttlMs: 500 }, [
+        { at: 1000, action: 'setRate', rate: 3000 },
+        { at: 1000, action: 'setStrategy', strategy: 'lock' },
+        { at: 1000, action: 'slowDb', recomputeMs: 250 },
+      ]),
+      1500,
+    );
+    expect(sim.params).toMatchObject({ rate: 3000, strategy: 'lock', recomputeMs: 250 });
+    const view = sim.frame().view as StampedeView;
+    expect(view).toMatchObject({ rate: 3000, strategy: 'lock', recomputeMs: 250 });
+    // Setting the strategy back from the panel is a real change, not a no-op against stale params.
+    sim.addInput({ at: 1500, action: 'set', params: { strategy: 'none' } });
+    sim.runUntil(4000);
+    expect(sim.params.strategy).toBe('none');
+    expect(stateOf(sim).hot[0]!.lastHerd).toBeGreaterThan(1);
   });
 
   it('applies live params: more database slots start queued queries at once', () => {
@@ -106,7 +125,7 @@ describe('actions', () => {
     });
     sim.runUntil(4000);
     expect(sim.violation).toBeNull();
-    expect(stateOf(sim).strategy).toBe('swr');
+    expect(sim.params.strategy).toBe('swr');
     expect(stateOf(sim).expiresAt).toHaveLength(7);
   });
 

@@ -30,9 +30,8 @@ import { arrive, poll, scheduleArrival, timeout } from './requests';
 import { createState, perKey, type C, type NoMessage, type State, type Timer } from './state';
 import { buildView, stampedeMetrics, type StampedeView } from './view';
 
-function setRate(s: State, ctx: C, rate: number): void {
-  s.rate = rate;
-  // Poisson arrivals are memoryless: drawing the next gap afresh at the new rate is exact.
+/** Poisson arrivals are memoryless: drawing the next gap afresh at the new rate is exact. */
+function restartArrivals(s: State, ctx: C): void {
   ctx.cancel(s.arrivalTimer);
   scheduleArrival(s, ctx, true);
 }
@@ -52,7 +51,7 @@ function strategyInvariant(strategy: Strategy, label: string, description: strin
     id: `${strategy}-exclusive`,
     label,
     description,
-    check: (s: State) => (s.strategy === strategy ? (s.breaches[strategy] ?? null) : null),
+    check: (s, ctx) => (ctx.params.strategy === strategy ? (s.breaches[strategy] ?? null) : null),
   } satisfies Invariant<State, StampedeParams>;
 }
 
@@ -99,29 +98,33 @@ export const stampedeModel: ModelDef<StampedeParams, State, Timer, NoMessage, St
           level: 'warn',
         });
         break;
+      // The three below record the value in effect as a param (ctx.patchParams), so the params
+      // panel and share links show it and handlers read it from ctx.params.
       case 'setRate': {
-        const before = s.rate;
-        setRate(s, ctx, input.rate as number);
-        ctx.log(`Request rate changed at ${at} from ${before} to ${s.rate} per second.`, {
+        const before = ctx.params.rate;
+        ctx.patchParams({ rate: input.rate as number });
+        restartArrivals(s, ctx);
+        ctx.log(`Request rate changed at ${at} from ${before} to ${ctx.params.rate} per second.`, {
           kind: 'rate',
         });
         break;
       }
       case 'setStrategy': {
-        const before = s.strategy;
-        s.strategy = input.strategy as Strategy;
-        ctx.log(`Strategy switched at ${at} from ${before} to ${s.strategy}.`, {
+        const before = ctx.params.strategy;
+        ctx.patchParams({ strategy: input.strategy as Strategy });
+        ctx.log(`Strategy switched at ${at} from ${before} to ${ctx.params.strategy}.`, {
           kind: 'strategy',
         });
         break;
       }
       case 'slowDb': {
-        const before = s.recomputeMs;
-        s.recomputeMs = input.recomputeMs as number;
-        ctx.log(
-          `Database queries starting from ${at} take ${s.recomputeMs} ms (was ${before} ms).`,
-          { kind: 'db', level: s.recomputeMs > before ? 'warn' : 'info' },
-        );
+        const before = ctx.params.recomputeMs;
+        const after = input.recomputeMs as number;
+        ctx.patchParams({ recomputeMs: after });
+        ctx.log(`Database queries starting from ${at} take ${after} ms (was ${before} ms).`, {
+          kind: 'db',
+          level: after > before ? 'warn' : 'info',
+        });
         break;
       }
     }
@@ -131,10 +134,9 @@ export const stampedeModel: ModelDef<StampedeParams, State, Timer, NoMessage, St
   onParams(s, previous, ctx) {
     const p = ctx.params;
     advanceHistory(s, ctx.now);
-    // The kernel already narrates the change itself.
-    if (p.strategy !== previous.strategy) s.strategy = p.strategy;
-    if (p.recomputeMs !== previous.recomputeMs) s.recomputeMs = p.recomputeMs;
-    if (p.rate !== previous.rate) setRate(s, ctx, p.rate);
+    // The kernel already narrates the change itself; strategy and recomputeMs are read from
+    // ctx.params where they are used, so only the arrival clock needs restarting.
+    if (p.rate !== previous.rate) restartArrivals(s, ctx);
     if (p.dbConcurrency > previous.dbConcurrency) admit(s, ctx);
     else if (p.dbConcurrency < previous.dbConcurrency) s.dbCapGrace = s.dbRunning;
     if (p.keys !== previous.keys) {

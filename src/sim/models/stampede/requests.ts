@@ -17,7 +17,7 @@ const ARRIVE: Timer = { k: 'arrive' };
  * exponential gaps in whole microseconds, so arrival times stay exact multiples of 1 µs.
  */
 export function scheduleArrival(s: State, ctx: C, restart = false): void {
-  const gapUs = Math.round(ctx.rng('arrivals').exponential(1e6 / s.rate));
+  const gapUs = Math.round(ctx.rng('arrivals').exponential(1e6 / ctx.params.rate));
   const fromUs = restart ? Math.ceil(ctx.now * 1000) : s.arrivalUs;
   s.arrivalUs = fromUs + gapUs;
   s.arrivalTimer = ctx.schedule(Math.max(0, s.arrivalUs / 1000 - ctx.now), ARRIVE);
@@ -29,7 +29,7 @@ export function arrive(s: State, ctx: C): void {
   const id = s.totals.arrived++;
   countAt(s.window, now, C_ARRIVED);
   const key = sampleKey(zipfTable(s.keys, ctx.params.zipfS), ctx.rng('keys'));
-  const sample = sampleArrival(s, id, key, now);
+  const sample = sampleArrival(s, id, key, now, ctx.params.rate);
   read(s, ctx, key, id, sample);
 }
 
@@ -86,7 +86,7 @@ function recompute(
   sample: number,
   kind: 'miss' | 'early',
 ): void {
-  newReq(s, ctx, id, key, s.strategy, sample);
+  newReq(s, ctx, id, key, ctx.params.strategy, sample);
   issue(s, ctx, key, kind, [id], sample);
 }
 
@@ -98,7 +98,7 @@ function canLease(s: State, ctx: C, key: number): boolean {
 }
 
 function wait(s: State, ctx: C, key: number, id: number, sample: number, poll: boolean): Req {
-  const req = newReq(s, ctx, id, key, s.strategy, sample);
+  const req = newReq(s, ctx, id, key, ctx.params.strategy, sample);
   noteEpisode(s, key, 'wait');
   if (poll) schedulePoll(ctx, req);
   return req;
@@ -108,7 +108,7 @@ function wait(s: State, ctx: C, key: number, id: number, sample: number, poll: b
 function read(s: State, ctx: C, key: number, id: number, sample: number): void {
   const now = ctx.now;
   const expiry = s.expiresAt[key]!;
-  const strategy = s.strategy;
+  const strategy = ctx.params.strategy;
   if (now < expiry) {
     if (strategy === 'xfetch' && ctx.params.beta > 0) {
       const u = ctx.rng('xfetch').floatOpenZero();

@@ -153,10 +153,7 @@ export interface History {
 }
 
 export interface State {
-  /** Working values: params, or what an action set since. */
-  strategy: Strategy;
-  rate: number;
-  recomputeMs: number;
+  /** Length of the per-key arrays (params.keys, applied live). */
   keys: number;
   expiresAt: Float64Array;
   /** Duration of the key's last recomputation, issue to completion (XFetch's delta). */
@@ -212,9 +209,6 @@ export function perKey(s: State, keys: number): void {
 
 export function createState(p: StampedeParams): State {
   const s: State = {
-    strategy: p.strategy,
-    rate: p.rate,
-    recomputeMs: p.recomputeMs,
     keys: 0,
     expiresAt: new Float64Array(0),
     deltaMs: new Float64Array(0),

@@ -24,7 +24,7 @@ export interface HotKeyView {
 
 export interface StampedeView {
   t: number;
-  /** Working values (params, or what an action set since). */
+  /** The params in effect (actions record theirs with ctx.patchParams). */
   strategy: Strategy;
   rate: number;
   recomputeMs: number;
@@ -58,7 +58,7 @@ export function buildView(s: State, now: number, p: StampedeParams): StampedeVie
     if (rec) requests.push({ ...rec });
   }
   const table = zipfTable(s.keys, p.zipfS);
-  const staleMs = s.strategy === 'swr' || s.strategy === 'lease' ? p.staleMs : null;
+  const staleMs = p.strategy === 'swr' || p.strategy === 'lease' ? p.staleMs : null;
   const hotKeys: HotKeyView[] = [];
   for (let k = 0; k < Math.min(HOT, s.keys); k++) {
     const exp = s.expiresAt[k]!;
@@ -75,9 +75,9 @@ export function buildView(s: State, now: number, p: StampedeParams): StampedeVie
   const m = liveStats(s, now);
   return {
     t: now,
-    strategy: s.strategy,
-    rate: s.rate,
-    recomputeMs: s.recomputeMs,
+    strategy: p.strategy,
+    rate: p.rate,
+    recomputeMs: p.recomputeMs,
     dbConcurrency: p.dbConcurrency,
     ttlMs: p.ttlMs,
     timeoutMs: p.timeoutMs,
