@@ -3,7 +3,15 @@
  * requests the view animates. A hit is recorded without any allocation.
  */
 import { narrateTimeouts } from './narrate';
-import { SAMPLES, dbQueueLength, grow, type C, type Req, type State } from './state';
+import {
+  SAMPLES,
+  SAMPLES_PER_SEC,
+  dbQueueLength,
+  grow,
+  type C,
+  type Req,
+  type State,
+} from './state';
 import { C_FINISHED, C_HITS, C_STALE, C_TIMEOUTS, recordFinish } from './window';
 
 /** Records one finished request; `counter` says how it was answered. */
@@ -53,7 +61,7 @@ export function finishServed(
 }
 
 /**
- * Picks every n-th arrival (about 40 per virtual second) into a ring of SAMPLES records for the
+ * Picks every n-th arrival (about SAMPLES_PER_SEC per virtual second) into a ring of SAMPLES records for the
  * view; returns the slot or -1. Records are reused in place.
  */
 export function sampleArrival(
@@ -64,7 +72,7 @@ export function sampleArrival(
   rate: number,
 ): number {
   if (--s.sampleCountdown > 0) return -1;
-  s.sampleCountdown = Math.max(1, Math.ceil(rate / 40));
+  s.sampleCountdown = Math.max(1, Math.ceil(rate / SAMPLES_PER_SEC));
   const slot = s.sampleNext;
   s.sampleNext = (slot + 1) % SAMPLES;
   let rec = s.samples[slot];

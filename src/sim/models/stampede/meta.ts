@@ -276,8 +276,8 @@ const summary: ExperimentMeta['summary'] = [
   { field: 'dbQueries', label: 'DB queries', digits: 0 },
   { field: 'peakDbConcurrency', label: 'Peak DB concurrency', digits: 0 },
   { field: 'peakDbQueue', label: 'Peak DB queue', digits: 0 },
-  { field: 'recomputesPerExpiry', label: 'Recomputes per expiry', digits: 2 },
   { field: 'hotKeyRecomputesPerExpiry', label: 'Recomputes per expiry, key 0', digits: 1 },
+  { field: 'recomputesPerExpiry', label: 'Recomputes per expiry, all keys', digits: 2 },
   { field: 'peakRecomputesPerKey', label: 'Peak recomputes of one key', digits: 0 },
   { field: 'hitRatio', label: 'Hit ratio', percent: true },
   { field: 'latencyMs.p50', label: 'Latency p50 (ms)', digits: 1 },
@@ -293,7 +293,13 @@ export const stampedeExperimentMeta: ExperimentMeta = {
     'Runs the same Zipf workload from a cold cache under each strategy and counts database ' +
     'queries, the herd size at each expiry, hit ratio, latency and timeouts.',
   params: stampedeExperimentParams,
-  chart: { kind: 'xy', y: 'recomputesPerExpiry', yLabel: 'recomputes per expiry' },
+  // Averaged over all keys the herd drowns in the cold tail (a rarely read key is recomputed once
+  // whatever the strategy); the hottest key is where strategies differ by two orders of magnitude.
+  chart: {
+    kind: 'xy',
+    y: 'hotKeyRecomputesPerExpiry',
+    yLabel: 'recomputes per expiry of the hottest key',
+  },
   sweep: { param: 'strategy', values: [...STRATEGIES] },
   summary,
   toRows: (result) => {

@@ -141,7 +141,9 @@ export interface Recorder {
 export const HOT = 5;
 export const HIST_SLOTS = 100;
 export const HIST_MS = 100;
-export const SAMPLES = 60;
+/** Ring of sampled requests for the view's dots: 1.5 virtual seconds at SAMPLES_PER_SEC. */
+export const SAMPLES = 120;
+export const SAMPLES_PER_SEC = 80;
 
 export interface History {
   /** Absolute slot (floor(t / HIST_MS)) of the latest write. */

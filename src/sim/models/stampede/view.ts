@@ -1,5 +1,5 @@
 /**
- * The frame the views draw (sent 60 times a second, so small and bounded: at most 60 sampled
+ * The frame the views draw (sent 60 times a second, so small and bounded: at most 120 sampled
  * requests, 5 hot keys and 100 history slots) and the metrics the host samples.
  */
 import { readHistory, type HistoryView } from './history';
@@ -32,7 +32,7 @@ export interface StampedeView {
   ttlMs: number;
   timeoutMs: number;
   keys: number;
-  /** Recently sampled requests (about 40 per virtual second), oldest first. */
+  /** Recently sampled requests (every ceil(rate / 80)-th arrival, so about 80 per virtual second), oldest first. */
   requests: SampledRequest[];
   db: { running: number; queue: number; capacity: number };
   hotKeys: HotKeyView[];
