@@ -26,6 +26,8 @@ export interface StatsWindow {
   slot: Float64Array;
   counts: Uint32Array;
   hist: Uint32Array;
+  /** Longest latency per slice: quantiles never exceed it (a bucket's middle can). */
+  max: Float64Array;
 }
 
 export function createWindow(): StatsWindow {
@@ -33,6 +35,7 @@ export function createWindow(): StatsWindow {
     slot: new Float64Array(SLICES).fill(-1),
     counts: new Uint32Array(SLICES * COUNTERS),
     hist: new Uint32Array(SLICES * BUCKETS),
+    max: new Float64Array(SLICES),
   };
 }
 
@@ -44,6 +47,7 @@ function slotAt(w: StatsWindow, now: number): number {
     w.slot[i] = abs;
     w.counts.fill(0, i * COUNTERS, (i + 1) * COUNTERS);
     w.hist.fill(0, i * BUCKETS, (i + 1) * BUCKETS);
+    w.max[i] = 0;
   }
   return i;
 }
@@ -74,6 +78,7 @@ export function recordFinish(
   w.counts[i * COUNTERS + C_FINISHED]!++;
   if (counter !== C_FINISHED) w.counts[i * COUNTERS + counter]!++;
   w.hist[i * BUCKETS + bucketOf(latencyMs)]!++;
+  if (latencyMs > w.max[i]!) w.max[i] = latencyMs;
 }
 
 export interface WindowSummary {
@@ -89,15 +94,20 @@ export function summarize(w: StatsWindow, now: number): WindowSummary {
   const cur = Math.floor(now / SLICE_MS);
   const counts = new Array<number>(COUNTERS).fill(0);
   const hist = new Float64Array(BUCKETS);
+  let max = 0;
   for (let i = 0; i < SLICES; i++) {
     const abs = w.slot[i]!;
     if (abs < 0 || abs <= cur - SLICES || abs > cur) continue;
+    if (w.max[i]! > max) max = w.max[i]!;
     for (let c = 0; c < COUNTERS; c++) counts[c]! += w.counts[i * COUNTERS + c]!;
     for (let b = 0; b < BUCKETS; b++) hist[b]! += w.hist[i * BUCKETS + b]!;
   }
   const total = counts[C_FINISHED]!;
   const spanMs = Math.max(1, Math.min(now, now - (cur - SLICES + 1) * SLICE_MS));
-  return { spanMs, counts, p50: quantile(hist, total, 0.5), p99: quantile(hist, total, 0.99) };
+  // A bucket's middle can lie above every latency in it (1017 ms with a 1000 ms timeout).
+  const p50 = Math.min(max, quantile(hist, total, 0.5));
+  const p99 = Math.min(max, quantile(hist, total, 0.99));
+  return { spanMs, counts, p50, p99 };
 }
 
 function quantile(hist: Float64Array, total: number, q: number): number {

@@ -1,0 +1,183 @@
+/**
+ * The main drawing: clients -> cache -> database with sampled requests as moving dots, the hot
+ * keys' expiry countdowns and recomputes in flight, the database's slots and queue, and below it
+ * the database load over the last 10 s. One canvas, redrawn in a requestAnimationFrame loop only
+ * when the frame, the interpolated time, the size or the theme changed; the HTML around it is the
+ * legend and a text summary for screen readers and tests.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { formatInt, formatNumber, formatPercent } from '../../ui/format';
+import { useSize } from '../../ui/hooks';
+import { shapePath } from '../../ui/palette';
+import type { ViewProps } from '../types';
+import { drawChart, peakLoad } from './chart';
+import { placeRequests, tally } from './dots';
+import { drawPipeline, type Theme } from './draw';
+import { layout, type Layout } from './layout';
+import { LEGEND, OUTCOMES } from './outcomes';
+import type { StampedeView } from './types';
+
+/** Virtual ms per visual hop between boxes (a cache read itself takes no virtual time). */
+const LEG_MS = 180;
+/** One dot per this many requests: the model samples about 80 arrivals per virtual second. */
+export const perDot = (rate: number) => Math.max(1, Math.ceil(rate / 80));
+
+function readTheme(el: Element): Theme {
+  const cs = getComputedStyle(el);
+  const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+  return {
+    fg: v('--fg', '#1b1b1f'),
+    muted: v('--muted', '#55555e'),
+    panel: v('--panel', '#ffffff'),
+    grid: v('--grid', '#e4e4de'),
+    bad: v('--bad', '#b03a00'),
+    font: v('--font', 'system-ui'),
+  };
+}
+
+function setupCanvas(c: HTMLCanvasElement, w: number, h: number): CanvasRenderingContext2D | null {
+  const dpr = Math.min(2, window.devicePixelRatio || 1);
+  if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
+    c.width = Math.round(w * dpr);
+    c.height = Math.round(h * dpr);
+  }
+  const ctx = c.getContext('2d');
+  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return ctx;
+}
+
+/**
+ * Times the hottest key expired, seen across frames: a value that passed its expiry before being
+ * replaced (xfetch replaces it early: no expiry). Seeking back forgets later ones.
+ */
+function useExpiries(view: StampedeView | undefined) {
+  const seen = useRef<{ list: number[]; prev: number | null; t: number }>({
+    list: [],
+    prev: null,
+    t: 0,
+  });
+  useLayoutEffect(() => {
+    if (!view) return;
+    const s = seen.current;
+    if (view.t < s.t) {
+      s.list = s.list.filter((e) => e <= view.t);
+      s.prev = null;
+    }
+    s.t = view.t;
+    const e = view.hotKeys[0]?.expiresAt ?? null;
+    const add = (x: number) => {
+      if (!s.list.includes(x)) s.list = [...s.list.slice(-19), x];
+    };
+    if (s.prev !== null && s.prev !== e && s.prev <= view.t) add(s.prev);
+    if (e !== null && e <= view.t) add(e);
+    s.prev = e;
+  }, [view]);
+  return seen;
+}
+
+export function PipelineView(p: ViewProps) {
+  const view = p.snapshot.frame?.view as StampedeView | undefined;
+  const width = Math.max(320, p.width);
+  // The legend wraps on narrow stages: the canvas gets what it leaves.
+  const legend = useRef<HTMLUListElement>(null);
+  const legendH = useSize(legend, { width, height: 26 }).height;
+  const height = Math.max(300, p.height - Math.ceil(legendH) - 4);
+  const hot = view?.hotKeys.length ?? 0;
+  const g = useMemo(() => layout(width, height, hot), [width, height, hot]);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const expiries = useExpiries(view);
+
+  const latest = useRef({ view, g, reduced: p.reducedMotion, virtualNow: p.virtualNow });
+  useLayoutEffect(() => {
+    latest.current = { view, g, reduced: p.reducedMotion, virtualNow: p.virtualNow };
+  });
+
+  useEffect(() => {
+    let raf = 0;
+    let theme: Theme | null = null;
+    let themeAt = 0;
+    let last = { view: undefined as unknown, v: NaN, g: null as Layout | null, theme: '' };
+    const draw = (now: number) => {
+      raf = requestAnimationFrame(draw);
+      const c = canvas.current;
+      const s = latest.current;
+      if (!c || !s.view) return;
+      if (!theme || now - themeAt > 500) {
+        theme = readTheme(c);
+        themeAt = now;
+      }
+      const v = s.reduced ? s.view.t : s.virtualNow();
+      const key = JSON.stringify(theme);
+      if (last.view === s.view && last.v === v && last.g === s.g && last.theme === key) return;
+      last = { view: s.view, v, g: s.g, theme: key };
+      const ctx = setupCanvas(c, s.g.width, height);
+      if (!ctx) return;
+      ctx.clearRect(0, 0, s.g.width, height);
+      const marks = s.reduced
+        ? null
+        : placeRequests(s.view.requests, v, s.g, s.view.db.capacity, LEG_MS);
+      const t = tally(s.view.requests, v, 1000);
+      // With dots, say what they show; without, estimate from the samples at the frame's time.
+      const waiting = marks ? marks.filter((m) => m.parked).length : t.waiting;
+      drawPipeline(ctx, s.g, s.view, v, theme, marks, {
+        waiting: waiting * perDot(s.view.rate),
+        perDot: perDot(s.view.rate),
+      });
+      drawChart(ctx, s.g.chart, s.view, expiries.current.list, theme);
+    };
+    raf = requestAnimationFrame(draw);
+    return () => cancelAnimationFrame(raf);
+  }, [height, expiries]);
+
+  if (!view) return null;
+  const k0 = view.hotKeys[0];
+  const peak = peakLoad(view.history);
+  const per = perDot(view.rate);
+  const counts = p.reducedMotion ? tally(view.requests, view.t, 1000).counts : null;
+  const summary =
+    `Cache stampede, ${view.strategy} strategy, ${formatInt(view.rate)} requests per second. ` +
+    `Database: ${view.db.running} of ${view.db.capacity} slots busy, ${formatInt(view.db.queue)} queued; ` +
+    `peak load in the last 10 seconds ${formatInt(peak)}. ` +
+    (k0
+      ? `Key 0: ${k0.inFlight} recomputations in flight, ${k0.lastHerd} at its last expiry. `
+      : '') +
+    `Hit ratio ${formatPercent(view.stats.hitRatio)}, p99 latency ${formatNumber(view.stats.latencyP99Ms, 1)} ms, ` +
+    `${formatInt(view.stats.totalTimeouts)} timeouts.`;
+
+  return (
+    <div className="stampede-view" style={{ width: '100%', height: p.height }}>
+      <ul
+        ref={legend}
+        className="stampede-legend"
+        aria-label="Legend: how each request was answered"
+      >
+        {LEGEND.map((o) => (
+          <li key={o}>
+            <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true">
+              <path d={shapePath(OUTCOMES[o].shape, 4.5)} fill={OUTCOMES[o].color} />
+            </svg>
+            {OUTCOMES[o].label}
+            {counts ? ` ${formatInt(counts[o as keyof typeof counts] * per)}/s` : ''}
+          </li>
+        ))}
+        <li className="stampede-per-dot">
+          {p.reducedMotion ? 'last second, estimated' : `1 dot ≈ ${formatInt(per)} requests`}
+        </li>
+      </ul>
+      <canvas ref={canvas} style={{ width: g.width, height }} role="img" aria-label={summary} />
+      <p
+        className="sr-only"
+        data-testid="stampede-status"
+        data-strategy={view.strategy}
+        data-db-peak={peak}
+        data-db-running={view.db.running}
+        data-db-queue={view.db.queue}
+        data-herd={k0?.lastHerd ?? 0}
+        data-inflight={k0?.inFlight ?? 0}
+        data-timeouts={view.stats.totalTimeouts}
+      >
+        {summary}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ModelViews } from '../types';
+import { StampedeActions } from './Actions';
+import { PipelineView } from './PipelineView';
+import { StampedeSide } from './Side';
+import css from './stampede.css?inline';
+
+export const stampedeViews: ModelViews = {
+  Main: PipelineView,
+  Side: StampedeSide,
+  Actions: StampedeActions,
+  css,
+};
