@@ -84,6 +84,17 @@ const f = {
       description: 'Larger beta recomputes earlier (xfetch only); 0 never recomputes early.',
       step: 0.1,
     }),
+  warmStart: (advanced: boolean) =>
+    z
+      .boolean()
+      .default(false)
+      .meta({
+        title: 'Start warm',
+        description:
+          'Start with every key cached, expiries spread evenly over one TTL, as in a cache that ' +
+          'has been running a while (off: start empty, a cold start).',
+        ...(advanced ? { advanced: true } : {}),
+      }),
   jitterPct: (d: number) =>
     z.number().min(0).max(100).default(d).meta({
       title: 'TTL jitter',
@@ -121,16 +132,7 @@ export const stampedeParams = z.strictObject({
     unit: 'ms',
     advanced: true,
   }),
-  warmStart: z
-    .boolean()
-    .default(false)
-    .meta({
-      title: 'Start warm',
-      description:
-        'Start with every key cached, expiries spread evenly over one TTL, as in a cache that ' +
-        'has been running a while (off: start empty, a cold start).',
-      advanced: true,
-    }),
+  warmStart: f.warmStart(true),
 });
 export type StampedeParams = z.output<typeof stampedeParams>;
 
@@ -145,9 +147,10 @@ export const stampedeExperimentParams = z.strictObject({
   timeoutMs: f.timeoutMs(1000),
   beta: f.beta(1),
   jitterPct: f.jitterPct(20),
+  warmStart: f.warmStart(false),
   durationMs: z.number().int().min(100).max(600_000).default(60_000).meta({
     title: 'Duration',
-    description: 'Virtual time simulated, starting from an empty cache.',
+    description: 'Virtual time simulated.',
     unit: 'ms',
   }),
   seed: seedSchema.default(1).meta({ title: 'Seed' }),
@@ -232,16 +235,17 @@ export const stampedePresets: PresetMeta[] = [
     id: 'jitter',
     title: 'Jittered TTLs',
     description:
-      'Two hundred equally popular keys, all filled in the first second of a cold start. ' +
-      'Randomized TTLs spread their expiries instead of letting them expire together.',
+      'Five hundred equally popular keys, all filled within a moment of a cold start by a ' +
+      'database big enough to take them at once. With equal TTLs they keep expiring together; ' +
+      'randomized TTLs (jitter 50%) spread the expiries over half a TTL.',
     params: {
       strategy: 'jitter',
-      rate: 2000,
-      keys: 200,
+      rate: 5000,
+      keys: 500,
       zipfS: 0,
       ttlMs: 5000,
       recomputeMs: 100,
-      dbConcurrency: 40,
+      dbConcurrency: 200,
       jitterPct: 50,
     },
   },
@@ -290,7 +294,8 @@ export const stampedeExperimentMeta: ExperimentMeta = {
   model: 'stampede',
   title: 'Cache stampede: strategies compared',
   description:
-    'Runs the same Zipf workload from a cold cache under each strategy and counts database ' +
+    'Runs the same Zipf workload under each strategy, from a cold cache unless "Start warm" is ' +
+    'on, and counts database ' +
     'queries, the herd size at each expiry, hit ratio, latency and timeouts.',
   params: stampedeExperimentParams,
   // Averaged over all keys the herd drowns in the cold tail (a rarely read key is recomputed once
