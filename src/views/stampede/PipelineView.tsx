@@ -46,35 +46,6 @@ function setupCanvas(c: HTMLCanvasElement, w: number, h: number): CanvasRenderin
   return ctx;
 }
 
-/**
- * Times the hottest key expired, seen across frames: a value that passed its expiry before being
- * replaced (xfetch replaces it early: no expiry). Seeking back forgets later ones.
- */
-function useExpiries(view: StampedeView | undefined) {
-  const seen = useRef<{ list: number[]; prev: number | null; t: number }>({
-    list: [],
-    prev: null,
-    t: 0,
-  });
-  useLayoutEffect(() => {
-    if (!view) return;
-    const s = seen.current;
-    if (view.t < s.t) {
-      s.list = s.list.filter((e) => e <= view.t);
-      s.prev = null;
-    }
-    s.t = view.t;
-    const e = view.hotKeys[0]?.expiresAt ?? null;
-    const add = (x: number) => {
-      if (!s.list.includes(x)) s.list = [...s.list.slice(-19), x];
-    };
-    if (s.prev !== null && s.prev !== e && s.prev <= view.t) add(s.prev);
-    if (e !== null && e <= view.t) add(e);
-    s.prev = e;
-  }, [view]);
-  return seen;
-}
-
 export function PipelineView(p: ViewProps) {
   const view = p.snapshot.frame?.view as StampedeView | undefined;
   const width = Math.max(320, p.width);
@@ -85,7 +56,6 @@ export function PipelineView(p: ViewProps) {
   const hot = view?.hotKeys.length ?? 0;
   const g = useMemo(() => layout(width, height, hot), [width, height, hot]);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const expiries = useExpiries(view);
 
   const latest = useRef({ view, g, reduced: p.reducedMotion, virtualNow: p.virtualNow });
   useLayoutEffect(() => {
@@ -95,6 +65,7 @@ export function PipelineView(p: ViewProps) {
   useEffect(() => {
     let raf = 0;
     let theme: Theme | null = null;
+    let themeKey = '';
     let themeAt = 0;
     let last = { view: undefined as unknown, v: NaN, g: null as Layout | null, theme: '' };
     const draw = (now: number) => {
@@ -104,12 +75,13 @@ export function PipelineView(p: ViewProps) {
       if (!c || !s.view) return;
       if (!theme || now - themeAt > 500) {
         theme = readTheme(c);
+        themeKey = Object.values(theme).join('|');
         themeAt = now;
       }
       const v = s.reduced ? s.view.t : s.virtualNow();
-      const key = JSON.stringify(theme);
-      if (last.view === s.view && last.v === v && last.g === s.g && last.theme === key) return;
-      last = { view: s.view, v, g: s.g, theme: key };
+      // Paused, or between frames at "max" speed: nothing moved, nothing to redraw.
+      if (last.view === s.view && last.v === v && last.g === s.g && last.theme === themeKey) return;
+      last = { view: s.view, v, g: s.g, theme: themeKey };
       const ctx = setupCanvas(c, s.g.width, height);
       if (!ctx) return;
       ctx.clearRect(0, 0, s.g.width, height);
@@ -123,11 +95,11 @@ export function PipelineView(p: ViewProps) {
         waiting: waiting * perDot(s.view.rate),
         perDot: perDot(s.view.rate),
       });
-      drawChart(ctx, s.g.chart, s.view, expiries.current.list, theme);
+      drawChart(ctx, s.g.chart, s.view, theme);
     };
     raf = requestAnimationFrame(draw);
     return () => cancelAnimationFrame(raf);
-  }, [height, expiries]);
+  }, [height]);
 
   if (!view) return null;
   const k0 = view.hotKeys[0];

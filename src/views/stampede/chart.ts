@@ -26,13 +26,7 @@ export function peakLoad(h: StampedeView['history']): number {
   return peak;
 }
 
-export function drawChart(
-  ctx: C2D,
-  b: Box,
-  view: StampedeView,
-  expiries: readonly number[],
-  th: Theme,
-): void {
+export function drawChart(ctx: C2D, b: Box, view: StampedeView, th: Theme): void {
   const h = view.history;
   const span = 100 * h.slotMs;
   const t0 = h.t0;
@@ -136,7 +130,7 @@ export function drawChart(
   ctx.textAlign = 'left';
   ctx.textBaseline = 'bottom';
   ctx.font = font(9);
-  for (const e of expiries) {
+  for (const e of h.expiries) {
     if (e < t0 || e > t0 + span) continue;
     const ex = Math.round(x(e)) + 0.5;
     ctx.beginPath();

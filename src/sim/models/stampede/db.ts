@@ -153,6 +153,7 @@ function settleKey(s: State, ctx: C, job: Job): void {
   const owned = s.owner[key] === job.id;
   if (job.kind === 'lease' && !owned) s.totals.rejectedSets++;
   else {
+    if (key === 0) noteExpiry(s, s.expiresAt[0]!, now);
     s.expiresAt[key] = now + ttlFor(ctx);
     s.deltaMs[key] = now - job.issuedAt;
   }
@@ -163,6 +164,15 @@ function settleKey(s: State, ctx: C, job: Job): void {
     ep.lastHerd = ep.count;
     if (key === 0) narrateEpisode(ctx, ep);
   }
+}
+
+/** Remembers the expiry of a value of key 0 replaced after it expired (not an early refresh). */
+function noteExpiry(s: State, expiry: number, now: number): void {
+  if (expiry === -Infinity || expiry > now) return;
+  const list = s.history.expiries;
+  if (list[list.length - 1] === expiry) return;
+  list.push(expiry);
+  if (list.length > 16) list.shift();
 }
 
 /**

@@ -46,6 +46,8 @@ export interface HistoryView {
   queue: number[];
   /** One row per hot key. */
   hot: number[][];
+  /** When key 0 expired within the window, including now if it is expired. */
+  expiries: number[];
 }
 
 /** The slots up to `now`, oldest first, without modifying the state. */
@@ -60,7 +62,11 @@ export function readHistory(s: State, now: number): HistoryView {
     running: [],
     queue: [],
     hot: Array.from({ length: hot }, () => []),
+    expiries: h.expiries.filter((e) => e >= first * HIST_MS && e <= now),
   };
+  const current = s.keys > 0 ? s.expiresAt[0]! : -Infinity;
+  if (current !== -Infinity && current <= now && out.expiries.at(-1) !== current)
+    out.expiries.push(current);
   for (let a = first; a <= cur; a++) {
     const i = a % HIST_SLOTS;
     const live = a > h.slot;

@@ -166,6 +166,17 @@ describe('view and metrics', () => {
     expect(Math.max(...view.history.running)).toBe(20);
     expect(view.hotKeys[0]!.lastHerd).toBeGreaterThan(100);
     expect(view.hotKeys[0]!.expiresAt).toBeGreaterThan(0);
+    // Expiries at 0.59 s plus about every 4 s (3 s TTL after each herd's first fill).
+    const { expiries, t0 } = view.history;
+    expect(expiries.length).toBeGreaterThanOrEqual(2);
+    for (const e of expiries) expect(e >= t0 && e <= 10_000).toBe(true);
+  });
+
+  it('records no expiry when xfetch refreshes the key before it expires', () => {
+    const sim = run(presetScenario(stampedeModel, 'xfetch'), 20_000);
+    const view = sim.frame().view as StampedeView;
+    expect(view.history.expiries).toEqual([]);
+    expect((sim.state as State).totals.earlyRecomputes).toBeGreaterThan(0);
   });
 
   it('reports every declared metric', () => {

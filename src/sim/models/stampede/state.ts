@@ -152,6 +152,8 @@ export interface History {
   queue: Int32Array;
   /** HOT rows of HIST_SLOTS: recomputations in flight per hot key. */
   hot: Int32Array;
+  /** When key 0's values expired (replaced after their expiry), oldest first, at most 16. */
+  expiries: number[];
 }
 
 export interface State {
@@ -249,6 +251,7 @@ export function createState(p: StampedeParams): State {
       running: new Int32Array(HIST_SLOTS),
       queue: new Int32Array(HIST_SLOTS),
       hot: new Int32Array(HOT * HIST_SLOTS),
+      expiries: [],
     },
     hot: Array.from({ length: HOT }, () => ({
       start: 0,
