@@ -147,6 +147,7 @@ export function PipelineView(p: ViewProps) {
         data-herd={k0?.lastHerd ?? 0}
         data-inflight={k0?.inFlight ?? 0}
         data-timeouts={view.stats.totalTimeouts}
+        data-expiries={view.history.expiries.length}
       >
         {summary}
       </p>

@@ -18,7 +18,7 @@ export function StampedeSide(p: ViewProps) {
   const scale = Math.max(1, ...view.hotKeys.map((k) => Math.max(k.inFlight, k.lastHerd)));
   const s = view.stats;
   return (
-    <section className="stampede-side" aria-labelledby={titleId}>
+    <div className="stampede-side" role="group" aria-labelledby={titleId}>
       <div id={titleId} className="panel-title">
         Strategy <strong className="stampede-strategy">{view.strategy}</strong>
       </div>
@@ -80,6 +80,6 @@ export function StampedeSide(p: ViewProps) {
         ))}
       </ul>
       <p className="stampede-note muted">bar: now · tick and second number: at the last expiry</p>
-    </section>
+    </div>
   );
 }
