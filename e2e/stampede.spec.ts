@@ -55,6 +55,8 @@ test('a share link opened in a fresh browser reproduces the run', async ({ page,
   await page.getByRole('button', { name: 'Slow the database ×5' }).click();
   await expect.poll(() => time(page), { timeout: 30_000 }).toBeGreaterThan(6000);
   await page.locator('.playback button[aria-label="Pause"]').click();
+  // Dots hop at a pace set by the playback speed, which a link does not carry: compare at 1x.
+  await page.selectOption('.playback select', '1');
   await expect(page.getByRole('combobox', { name: 'Strategy' })).toHaveValue('lock');
   await page.getByRole('button', { name: 'Share' }).click();
   const url = await page.getByTestId('share-url').inputValue();

@@ -131,6 +131,32 @@ describe('Host', () => {
     });
   });
 
+  it('stops on whole milliseconds when the tick budget runs out between fractional events', async () => {
+    const { clock, advance } = fakeClock();
+    // Every read of the clock costs 3 ms, so each tick runs out of budget mid-chunk.
+    let spent = 0;
+    const busy: HostClock = { ...clock, now: () => clock.now() + (spent += 3) };
+    const host = new Host(busy);
+    const frames: Frame[] = [];
+    await host.subscribe((f) => frames.push(f));
+    // Arrivals microseconds apart: event times are fractional milliseconds.
+    const r = await host.load({
+      model: 'stampede',
+      params: { rate: 20_000, keys: 1000, dbConcurrency: 100 },
+      seed: 3,
+      inputs: [],
+    });
+    expect(r.ok).toBe(true);
+    await host.setSpeed(10);
+    await host.play();
+    advance(300);
+    await host.pause();
+    await host.step();
+    const times = frames.map((f) => f.t);
+    expect(times.at(-1)).toBeGreaterThan(0);
+    expect(times.filter((t) => !Number.isInteger(t))).toEqual([]);
+  });
+
   it('sends heavy fields only when their version changes', async () => {
     const { host, frames } = await hostWithFrames();
     await host.load(scenario);

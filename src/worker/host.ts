@@ -134,7 +134,8 @@ export class Host implements SimApi {
     const sim = this.sim;
     if (!sim) return Promise.resolve();
     const next = sim.nextAt();
-    if (next !== undefined && next <= MAX_TIME_MS) this.advanceTo(next);
+    // Whole milliseconds, like every time the page shows, stamps on inputs or puts in a link.
+    if (next !== undefined && next <= MAX_TIME_MS) this.advanceTo(Math.ceil(next));
     this.emit();
     return Promise.resolve();
   }
@@ -267,12 +268,25 @@ export class Host implements SimApi {
         (Math.floor(sim.now / this.checkpointEveryMs) + 1) * this.checkpointEveryMs;
       const stop = Math.min(target, nextSample, nextCheckpoint);
       // Chunks of events keep one busy instant from blocking past the budget.
+      let outOfBudget = false;
       while (!sim.runUntil(stop, 500)) {
-        if (budgetMs !== Infinity && this.clock.now() - start > budgetMs) return false;
+        if (budgetMs !== Infinity && this.clock.now() - start > budgetMs) {
+          // A model with fractional event times (arrivals microseconds apart) would otherwise
+          // pause between two events: finish the millisecond, so the time shown, stamped on
+          // inputs and written into share links stays whole and a link reproduces it exactly.
+          const whole = Math.ceil(sim.now);
+          while (!sim.runUntil(whole, 500));
+          outOfBudget = true;
+          break;
+        }
       }
       if (sim.now === nextSample) this.sample();
       if (sim.now === nextCheckpoint && sim.now > (this.checkpoints.at(-1)?.t ?? 0))
         this.checkpoint();
+      if (outOfBudget) {
+        this.horizonMs = Math.max(this.horizonMs, sim.now);
+        return sim.now >= target;
+      }
       if (budgetMs !== Infinity && this.clock.now() - start > budgetMs) {
         this.horizonMs = Math.max(this.horizonMs, sim.now);
         return sim.now >= target;

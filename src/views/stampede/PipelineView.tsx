@@ -17,8 +17,14 @@ import { layout, type Layout } from './layout';
 import { LEGEND, OUTCOMES } from './outcomes';
 import type { StampedeView } from './types';
 
-/** Virtual ms per visual hop between boxes (a cache read itself takes no virtual time). */
-const LEG_MS = 180;
+/**
+ * Virtual ms per visual hop between boxes. A cache read takes no virtual time, so every hop the
+ * drawing adds makes the dots lag the counters beside them; a hop of about 120 ms of wall time
+ * reads as simultaneous at any speed (and never longer than 180 virtual ms, so fast playback
+ * does not smear the dots over seconds of simulated time).
+ */
+export const legMs = (speed: number | 'max'): number =>
+  speed === 'max' ? 180 : Math.min(180, Math.max(10, 120 * speed));
 /** One dot per this many requests: the model samples about 80 arrivals per virtual second. */
 export const perDot = (rate: number) => Math.max(1, Math.ceil(rate / 80));
 
@@ -57,9 +63,10 @@ export function PipelineView(p: ViewProps) {
   const g = useMemo(() => layout(width, height, hot), [width, height, hot]);
   const canvas = useRef<HTMLCanvasElement>(null);
 
-  const latest = useRef({ view, g, reduced: p.reducedMotion, virtualNow: p.virtualNow });
+  const leg = legMs(p.snapshot.frame?.status.speed ?? 1);
+  const latest = useRef({ view, g, leg, reduced: p.reducedMotion, virtualNow: p.virtualNow });
   useLayoutEffect(() => {
-    latest.current = { view, g, reduced: p.reducedMotion, virtualNow: p.virtualNow };
+    latest.current = { view, g, leg, reduced: p.reducedMotion, virtualNow: p.virtualNow };
   });
 
   useEffect(() => {
@@ -67,7 +74,7 @@ export function PipelineView(p: ViewProps) {
     let theme: Theme | null = null;
     let themeKey = '';
     let themeAt = 0;
-    let last = { view: undefined as unknown, v: NaN, g: null as Layout | null, theme: '' };
+    let last = { view: undefined as unknown, v: NaN, g: null as Layout | null, theme: '', leg: 0 };
     const draw = (now: number) => {
       raf = requestAnimationFrame(draw);
       const c = canvas.current;
@@ -80,14 +87,21 @@ export function PipelineView(p: ViewProps) {
       }
       const v = s.reduced ? s.view.t : s.virtualNow();
       // Paused, or between frames at "max" speed: nothing moved, nothing to redraw.
-      if (last.view === s.view && last.v === v && last.g === s.g && last.theme === themeKey) return;
-      last = { view: s.view, v, g: s.g, theme: themeKey };
+      if (
+        last.view === s.view &&
+        last.v === v &&
+        last.g === s.g &&
+        last.theme === themeKey &&
+        last.leg === s.leg
+      )
+        return;
+      last = { view: s.view, v, g: s.g, theme: themeKey, leg: s.leg };
       const ctx = setupCanvas(c, s.g.width, height);
       if (!ctx) return;
       ctx.clearRect(0, 0, s.g.width, height);
       const marks = s.reduced
         ? null
-        : placeRequests(s.view.requests, v, s.g, s.view.db.capacity, LEG_MS);
+        : placeRequests(s.view.requests, v, s.g, s.view.db.capacity, s.leg);
       const t = tally(s.view.requests, v, 1000);
       // With dots, say what they show; without, estimate from the samples at the frame's time.
       const waiting = marks ? marks.filter((m) => m.parked).length : t.waiting;
