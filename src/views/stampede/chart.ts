@@ -11,11 +11,11 @@ import type { StampedeView } from './types';
 
 type C2D = CanvasRenderingContext2D;
 
-/** A round axis maximum at or above `v`: 1, 2, 5 times a power of ten. */
+/** A round axis maximum at or above `v`: 1, 2, 2.5 or 5 times a power of ten. */
 export function niceMax(v: number): number {
   if (v <= 1) return 1;
   const p = Math.pow(10, Math.floor(Math.log10(v)));
-  for (const m of [1, 2, 5, 10]) if (m * p >= v) return m * p;
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
   return 10 * p;
 }
 
@@ -138,7 +138,11 @@ export function drawChart(ctx: C2D, b: Box, view: StampedeView, th: Theme): void
     ctx.lineTo(ex, b.y1);
     ctx.stroke();
     ctx.fillStyle = th.fg;
-    ctx.fillText('k0 expired', ex + 3, b.y0 + 11);
+    // Near the right edge the label goes to the left of its line.
+    const label = 'k0 expired';
+    const right = ex + 3 + ctx.measureText(label).width > b.x1;
+    ctx.textAlign = right ? 'right' : 'left';
+    ctx.fillText(label, right ? ex - 3 : ex + 3, b.y0 + 11);
   }
   ctx.setLineDash([]);
 

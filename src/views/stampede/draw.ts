@@ -134,7 +134,9 @@ function hotRow(
   const labelW = g.compact ? 24 : 58;
   const countW = g.compact ? 30 : 42;
   text(ctx, `k${k.key}`, x0, cy, th.fg, 11, 'left', '600');
-  if (!g.compact) text(ctx, `${Math.round(k.share * 100)}%`, x0 + 22, cy, th.muted, 10);
+  const pct = k.share * 100;
+  if (!g.compact)
+    text(ctx, `${pct < 9.95 ? pct.toFixed(1) : Math.round(pct)}%`, x0 + 22, cy, th.muted, 10);
   const bx0 = x0 + labelW;
   const bx1 = x1 - countW;
   const bh = Math.min(12, row.h - 5);
