@@ -24,7 +24,14 @@ export default defineConfig({
   projects: [
     { name: 'main', testIgnore: /perf\.spec\.ts/ },
     // Timing budgets run alone after everything else, so parallel pages do not disturb them.
-    { name: 'perf', testMatch: /perf\.spec\.ts/, dependencies: ['main'], fullyParallel: false },
+    // One worker: several *perf.spec.ts files must not run side by side either.
+    {
+      name: 'perf',
+      testMatch: /perf\.spec\.ts/,
+      dependencies: ['main'],
+      fullyParallel: false,
+      workers: 1,
+    },
   ],
   webServer: {
     command: `node scripts/serve-static.mjs --dir dist --prefix ${BASE_PATH} --port ${PORT}`,
