@@ -233,7 +233,14 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
           </ErrorBoundary>
         </div>
         {(controls.has('metrics') || controls.has('invariants')) && (
-          <aside className="side">
+          // The side column scrolls within the drawing's height, so a long list of metrics never
+          // leaves an empty band under the drawing.
+          <aside
+            className="side"
+            style={{ maxHeight: props.height ?? 420 }}
+            tabIndex={0}
+            aria-label="Load, metrics and invariants"
+          >
             <ErrorBoundary label="The side panel">
               <Suspense fallback={null}>
                 {views && frame ? <views.Side {...viewProps} /> : null}
