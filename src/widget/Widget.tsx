@@ -3,11 +3,21 @@
  * and event log around a simulation host. Lessons, the playground, the embed element and the
  * editor all mount this component.
  */
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { formatError } from '../sim/core/errors';
 import type { ModelInfo } from '../sim/core/info';
 import type { LogEvent, Scenario } from '../sim/core/types';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import type { FrameStore } from '../ui/frameStore';
 import { ErrorList } from '../ui/ErrorList';
 import { EventLog } from '../ui/EventLog';
 import { useReducedMotion, useSize } from '../ui/hooks';
@@ -225,7 +235,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
           <ErrorBoundary label="The drawing">
             <Suspense fallback={<p className="muted">Loading the drawing…</p>}>
               {views && frame ? (
-                <views.Main {...viewProps} />
+                <LiveView View={views.Main} store={store} props={viewProps} />
               ) : (
                 <p className="muted">Starting the simulation…</p>
               )}
@@ -295,6 +305,23 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
       )}
     </div>
   );
+}
+
+/**
+ * The drawing re-renders on every frame; everything else in the widget follows the store's slow
+ * channel (5 times a second), so panels and charts never compete with the animation.
+ */
+function LiveView({
+  View,
+  store,
+  props,
+}: {
+  View: React.ComponentType<ViewProps>;
+  store: FrameStore;
+  props: ViewProps;
+}) {
+  const snapshot = useSyncExternalStore(store.subscribe, store.get);
+  return <View {...props} snapshot={snapshot} />;
 }
 
 function ActionsSlot({
