@@ -158,6 +158,10 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
     [meta],
   );
 
+  // Landmark names must be unique on a page with several widgets: name them by title or id.
+  const label =
+    props.title ??
+    (props.id && props.id !== 'playground' ? `${meta.title} (${props.id})` : meta.title);
   const frame = snapshot.frame;
   const ready = state?.matches('ready') ?? false;
   const playing = state?.matches({ ready: 'playing' }) ?? false;
@@ -190,7 +194,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
       ref={root}
       onPointerDownCapture={() => setActiveWidget(id)}
       role="region"
-      aria-label={`${props.title ?? meta.title} simulation`}
+      aria-label={`${label} simulation`}
     >
       {views ? (
         <Suspense fallback={null}>
@@ -249,7 +253,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
             className="side"
             style={{ maxHeight: props.height ?? 420 }}
             tabIndex={0}
-            aria-label="Load, metrics and invariants"
+            aria-label={`${label}: load, metrics and invariants`}
           >
             <ErrorBoundary label="The side panel">
               <Suspense fallback={null}>
