@@ -108,10 +108,14 @@ export function Widget(props: WidgetProps) {
       </div>
     );
   }
-  return <WidgetInner {...props} id={id} meta={meta} />;
+  // Landmark names must be unique on a page with several widgets: name them by title or id.
+  const label =
+    props.title ??
+    (props.id && props.id !== 'playground' ? `${meta.title} (${props.id})` : meta.title);
+  return <WidgetInner {...props} id={id} meta={meta} label={label} />;
 }
 
-function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
+function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: string }) {
   const { meta, id } = props;
   const controls = new Set(props.controls ?? ALL_CONTROLS);
   const { state, snapshot, store, handle } = useWidgetController({
