@@ -5,9 +5,10 @@
  */
 import type { Catalog } from './core/scenario';
 import type { ExperimentMeta, ModelMeta } from './core/types';
+import { capMeta } from './models/cap/meta';
 import { hashringMeta } from './models/hashring/meta';
 
-export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta];
+export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta, capMeta];
 
 export const modelIds = (): string[] => MODEL_METAS.map((m) => m.id);
 

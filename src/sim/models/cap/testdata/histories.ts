@@ -6,8 +6,13 @@ import type { HistoryEntry } from '../history';
 import type { ReadValue } from '../linearizability';
 
 type Step =
-  | [type: 'invoke', process: number, f: 'read' | 'write', value?: number]
-  | [type: 'ok' | 'fail' | 'info', process: number, f: 'read' | 'write', value?: ReadValue];
+  | [type: 'invoke', process: number, f: 'read' | 'write', value?: number | undefined]
+  | [
+      type: 'ok' | 'fail' | 'info',
+      process: number,
+      f: 'read' | 'write',
+      value?: ReadValue | undefined,
+    ];
 
 /** Builds a one-key history from steps; time = position. */
 export function hist(steps: Step[], key = 0): HistoryEntry[] {
