@@ -69,6 +69,7 @@ export function onSync(
   data.forEach((vers, key) => {
     if (applyPut(ctx, r, key, vers)) changed.push(key);
   });
-  if (reply) ctx.send(r.id, from, { type: 'sync', e: s.epoch, data: snapshotData(r), reply: false });
+  if (reply)
+    ctx.send(r.id, from, { type: 'sync', e: s.epoch, data: snapshotData(r), reply: false });
   return changed;
 }

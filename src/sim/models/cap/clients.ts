@@ -132,7 +132,9 @@ function isStale(s: CapState, key: number, value: ReadValue, bar: number): boole
   const values = typeof value === 'number' ? [value] : value;
   // A value whose write completed before an already-completed later write began was overwritten
   // before this read started. Values too old to remember are overwritten by now.
-  return values.some((v) => (st.doneAt[v] ?? (v < s.lastValue[key]! - DONE_AT_MAX ? -1 : Infinity)) < bar);
+  return values.some(
+    (v) => (st.doneAt[v] ?? (v < s.lastValue[key]! - DONE_AT_MAX ? -1 : Infinity)) < bar,
+  );
 }
 
 function finish(
@@ -232,7 +234,12 @@ function narrate(
     });
   else if ((typeof value === 'object' && value !== null) || manual)
     ctx.log(
-      f === 'write' ? `${who} wrote ${show(value)} to ${K}` : `${who} read ${show(value)} from ${K}`,
-      { kind: f === 'read' && typeof value === 'object' && value !== null ? 'siblings' : 'op', nodes },
+      f === 'write'
+        ? `${who} wrote ${show(value)} to ${K}`
+        : `${who} read ${show(value)} from ${K}`,
+      {
+        kind: f === 'read' && typeof value === 'object' && value !== null ? 'siblings' : 'op',
+        nodes,
+      },
     );
 }

@@ -81,9 +81,7 @@ export function coordinate(
     value: req.value,
     proto: abd ? 'abd' : 'quorum',
     phase: 'query',
-    targets: abd
-      ? Array.from({ length: p.replicas }, (_, i) => i)
-      : preferenceList(req.key, p),
+    targets: abd ? Array.from({ length: p.replicas }, (_, i) => i) : preferenceList(req.key, p),
     need: abd ? majority(p.replicas) : req.f === 'write' ? p.W : p.R,
     heard: [],
     best: null,

@@ -35,7 +35,11 @@ export interface CapPartitionResult extends CapPartitionSummary {
 }
 
 /** Partition groups that split the replicas in two; each client stays with its home. */
-export function splitGroups(sideA: readonly number[], replicas: number, clients: number): number[][] {
+export function splitGroups(
+  sideA: readonly number[],
+  replicas: number,
+  clients: number,
+): number[][] {
   const a: number[] = [];
   const b: number[] = [];
   for (let r = 0; r < replicas; r++) (sideA.includes(r) ? a : b).push(r);
@@ -73,8 +77,7 @@ export function runCapPartition(
   onProgress?: (done: number, total: number) => void,
 ): CapPartitionResult {
   const bad = relationIssues(params);
-  if (bad.length)
-    throw new Error(bad.map((i) => `params.${i.path}: ${i.message}`).join('; '));
+  if (bad.length) throw new Error(bad.map((i) => `params.${i.path}: ${i.message}`).join('; '));
   const { ops, partitionMs, seed, ...rest } = params;
   const modelParams = capParams.parse({ ...rest, rate: params.rate }) as CapParams;
   // Generous: ops arrive at `rate`, but arrivals find every client busy during partitions.

@@ -36,8 +36,8 @@ export interface HistoryVerdict {
 }
 
 /**
- * Checks a whole history, key by key. Completions pair with their process's open invoke; a key
- * is checked (and its window compacted) whenever nothing is outstanding on it, and at the end.
+ * Checks a whole history, key by key, as the model does live: completions pair with their
+ * process's open invoke, and each completion checks its key (which also moves its window on).
  */
 export function checkHistory(
   entries: readonly HistoryEntry[],
@@ -66,7 +66,7 @@ export function checkHistory(
     if (id === undefined) continue;
     open.delete(e.process);
     const key = complete(m, id, e.type, e.value, e.time);
-    if (key >= 0 && m.keys[key]!.outstanding === 0) witnesses.push(...checkKey(m, key, options));
+    if (key >= 0) witnesses.push(...checkKey(m, key, options));
   }
   witnesses.push(...checkAll(m, options));
   const statuses = Object.values(m.keys).map((k) => k.status);

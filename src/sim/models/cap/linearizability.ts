@@ -28,6 +28,15 @@ export interface RegisterOp {
   ret: number;
 }
 
+/**
+ * Where a search may start: a register state, and ops (indices) already linearized before the
+ * window began (ops that straddle a cut, see `monitor.ts`).
+ */
+export interface Start {
+  state: RegisterState;
+  done?: readonly number[];
+}
+
 export interface SearchOptions {
   /** Give up (result 'unknown') after this many search steps. Default 2,000,000. */
   budget?: number;
@@ -42,8 +51,11 @@ export interface SearchOutcome {
   failed: number;
   /** States the register held when that read had to have happened (a sample, at most 4). */
   statesAtFailure: RegisterState[];
-  /** With `enumerate`: every state the register can hold once all ops are linearized. */
-  ends: RegisterState[];
+  /**
+   * With `enumerate`: every configuration reachable once all ops with a finite return are
+   * linearized: the state, and which ops with an infinite return were linearized on the way.
+   */
+  ends: Start[];
 }
 
 const NULL_STATE = -1;
@@ -99,12 +111,12 @@ function step(state: number, op: RegisterOp): number {
 }
 
 /**
- * Searches for a linearization of `ops` (one register) starting from any of `starts`.
- * With `enumerate`, finds all end states instead (callers use it to summarize a closed window).
+ * Searches for a linearization of `ops` (one register) from any of `starts`. With `enumerate`,
+ * collects every end configuration instead (callers summarize a window with it).
  */
 export function searchRegister(
   ops: readonly RegisterOp[],
-  starts: readonly RegisterState[],
+  starts: readonly Start[],
   options: SearchOptions = {},
 ): SearchOutcome {
   const budget = options.budget ?? 2_000_000;
@@ -118,7 +130,7 @@ export function searchRegister(
     ends: [],
   };
   if (n === 0) {
-    outcome.ends = [...new Set(starts)];
+    outcome.ends = starts.map((st) => ({ state: st.state, done: [] }));
     return outcome;
   }
 
@@ -159,15 +171,25 @@ export function searchRegister(
   const stackState = new Float64Array(n);
   let finiteTotal = 0;
   for (const op of ops) if (Number.isFinite(op.ret)) finiteTotal++;
-  const ends = new Set<number>();
+  const optional: number[] = [];
+  for (let i = 0; i < n; i++) if (!Number.isFinite(ops[i]!.ret)) optional.push(i);
+  const ends = new Map<string, Start>();
   let furthest = -Infinity;
   const failStates = new Set<number>();
 
-  for (const start of new Set(starts.map(encode))) {
-    let state = start;
+  for (const start of starts) {
+    let state = encode(start.state);
     let depth = 0;
     let hash = 0;
     let finiteLeft = finiteTotal;
+    const done = [...new Set(start.done ?? [])].filter((i) => i >= 0 && i < n);
+    for (const i of done) {
+      bits[i >> 5]! |= 1 << (i & 31);
+      hash ^= zobrist[i]!;
+      unlink(2 * i);
+      unlink(2 * i + 1);
+      if (Number.isFinite(ops[i]!.ret)) finiteLeft--;
+    }
     let e = head;
     for (;;) {
       if (++outcome.steps > budget) {
@@ -176,7 +198,8 @@ export function searchRegister(
       }
       if (finiteLeft === 0) {
         if (!enumerate) return outcome;
-        ends.add(state);
+        const linearized = optional.filter((i) => bits[i >> 5]! & (1 << (i & 31)));
+        ends.set(`${state}|${linearized.join(',')}`, { state: decode(state), done: linearized });
       } else if ((e & 1) === 0) {
         const i = e >> 1;
         const ns = step(state, ops[i]!);
@@ -223,9 +246,15 @@ export function searchRegister(
       // Its own return entry follows its call, so the scan goes on from a real entry.
       e = next[2 * i]!;
     }
+    for (let d = done.length - 1; d >= 0; d--) {
+      const i = done[d]!;
+      bits[i >> 5]! &= ~(1 << (i & 31));
+      relink(2 * i + 1);
+      relink(2 * i);
+    }
   }
   if (enumerate && ends.size > 0) {
-    outcome.ends = [...ends].map(decode);
+    outcome.ends = [...ends.values()];
     return outcome;
   }
   outcome.result = 'violation';

@@ -25,7 +25,12 @@ const clients = z.number().int().min(1).max(8).meta({
   title: 'Clients',
   description: 'Client Ci talks to its home replica S(i mod replicas), one op at a time.',
 });
-const keys = z.number().int().min(1).max(16).meta({ title: 'Keys', description: 'Keys k0, k1, ...' });
+const keys = z
+  .number()
+  .int()
+  .min(1)
+  .max(16)
+  .meta({ title: 'Keys', description: 'Keys k0, k1, ...' });
 const quorumField = (title: string, description: string) =>
   z.number().int().min(1).max(7).meta({ title, description });
 const N = quorumField('N', 'quorum mode: replicas that hold each key.');
@@ -33,7 +38,8 @@ const R = quorumField('R', 'quorum mode: answers a read waits for.');
 const W = quorumField('W', 'quorum mode: acknowledgements a write waits for.');
 const readRepair = z.boolean().meta({
   title: 'Read repair',
-  description: 'quorum mode: a read sends the newest version it saw to replicas that answered with older ones.',
+  description:
+    'quorum mode: a read sends the newest version it saw to replicas that answered with older ones.',
 });
 const conflict = z.enum(CONFLICTS).meta({
   title: 'Conflicts',
@@ -56,7 +62,11 @@ export function relationIssues(p: {
     out.push({ path: 'N', message: `${p.N} is above replicas (${p.replicas})`, input: p.N });
   if (p.R > p.N) out.push({ path: 'R', message: `${p.R} is above N (${p.N})`, input: p.R });
   if (p.W > p.N) out.push({ path: 'W', message: `${p.W} is above N (${p.N})`, input: p.W });
-  if (p.latencyMsMin !== undefined && p.latencyMsMax !== undefined && p.latencyMsMax < p.latencyMsMin)
+  if (
+    p.latencyMsMin !== undefined &&
+    p.latencyMsMax !== undefined &&
+    p.latencyMsMax < p.latencyMsMin
+  )
     out.push({
       path: 'latencyMsMax',
       message: `${p.latencyMsMax} is below latencyMsMin (${p.latencyMsMin})`,
@@ -76,65 +86,53 @@ export const capParams = z
     W: W.default(2),
     readRepair: readRepair.default(false),
     conflict: conflict.default('lww'),
-    rate: z
-      .number()
-      .min(0)
-      .max(200)
-      .default(5)
-      .meta({ title: 'Rate', description: 'Client operations per second, all clients together (Poisson).', unit: 'ops/s', step: 0.5 }),
-    writeRatio: z
-      .number()
-      .min(0)
-      .max(1)
-      .default(0.5)
-      .meta({ title: 'Write ratio', description: 'Fraction of generated operations that are writes.', step: 0.05 }),
-    timeoutMs: z
-      .number()
-      .int()
-      .min(50)
-      .max(10000)
-      .default(1000)
-      .meta({
-        title: 'Client timeout',
-        description: 'A client gives up on an op after this long; coordinators give up at 75% of it.',
-        unit: 'ms',
-      }),
-    latencyMsMin: z
-      .number()
-      .int()
-      .min(0)
-      .max(1000)
-      .default(10)
-      .meta({ title: 'Latency min', description: 'One-way message delay, lower bound.', unit: 'ms' }),
-    latencyMsMax: z
-      .number()
-      .int()
-      .min(0)
-      .max(2000)
-      .default(40)
-      .meta({ title: 'Latency max', description: 'One-way message delay, upper bound.', unit: 'ms' }),
-    lossRate: z
-      .number()
-      .min(0)
-      .max(0.5)
-      .default(0)
-      .meta({ title: 'Loss rate', description: 'Probability that a message is lost.', step: 0.01, advanced: true }),
-    antiEntropyMs: z
-      .number()
-      .int()
-      .min(50)
-      .max(10000)
-      .default(500)
-      .meta({
-        title: 'Anti-entropy period',
-        description: 'ap mode: how often each replica swaps its store with a random peer.',
-        unit: 'ms',
-        advanced: true,
-      }),
+    rate: z.number().min(0).max(200).default(5).meta({
+      title: 'Rate',
+      description: 'Client operations per second, all clients together (Poisson).',
+      unit: 'ops/s',
+      step: 0.5,
+    }),
+    writeRatio: z.number().min(0).max(1).default(0.5).meta({
+      title: 'Write ratio',
+      description: 'Fraction of generated operations that are writes.',
+      step: 0.05,
+    }),
+    timeoutMs: z.number().int().min(50).max(10000).default(1000).meta({
+      title: 'Client timeout',
+      description: 'A client gives up on an op after this long; coordinators give up at 75% of it.',
+      unit: 'ms',
+    }),
+    latencyMsMin: z.number().int().min(0).max(1000).default(10).meta({
+      title: 'Latency min',
+      description: 'One-way message delay, lower bound.',
+      unit: 'ms',
+    }),
+    latencyMsMax: z.number().int().min(0).max(2000).default(40).meta({
+      title: 'Latency max',
+      description: 'One-way message delay, upper bound.',
+      unit: 'ms',
+    }),
+    lossRate: z.number().min(0).max(0.5).default(0).meta({
+      title: 'Loss rate',
+      description: 'Probability that a message is lost.',
+      step: 0.01,
+      advanced: true,
+    }),
+    antiEntropyMs: z.number().int().min(50).max(10000).default(500).meta({
+      title: 'Anti-entropy period',
+      description: 'ap mode: how often each replica swaps its store with a random peer.',
+      unit: 'ms',
+      advanced: true,
+    }),
   })
   .superRefine((p, ctx) => {
     for (const issue of relationIssues(p))
-      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message, input: issue.input });
+      ctx.addIssue({
+        code: 'custom',
+        path: [issue.path],
+        message: issue.message,
+        input: issue.input,
+      });
   });
 
 /** Replicas 0..4 and clients 5..8 (homes S0..S3): S0, S1 and their clients C0, C1 cut off. */
@@ -319,7 +317,13 @@ export const capMeta: ModelMeta = {
   presets: capPresets,
   metrics: [
     { id: 'availability', label: 'Availability', percent: true, digits: 1, chart: true },
-    { id: 'availabilityRecent', label: 'Availability (last 2 s)', percent: true, digits: 0, chart: true },
+    {
+      id: 'availabilityRecent',
+      label: 'Availability (last 2 s)',
+      percent: true,
+      digits: 0,
+      chart: true,
+    },
     { id: 'staleReads', label: 'Stale reads', chart: true },
     { id: 'opsOk', label: 'Ops ok' },
     { id: 'opsFailed', label: 'Ops failed' },

@@ -238,7 +238,9 @@ export const capModel: ModelDef<CapParams, CapState, CapTimer, CapMsg, CapView> 
   describeMessage(m) {
     switch (m.type) {
       case 'req':
-        return m.f === 'write' ? `C${m.client} write ${keyName(m.key)}=${m.value}` : `C${m.client} read ${keyName(m.key)}`;
+        return m.f === 'write'
+          ? `C${m.client} write ${keyName(m.key)}=${m.value}`
+          : `C${m.client} read ${keyName(m.key)}`;
       case 'resp':
         return m.status === 'ok' ? (m.value === null ? 'ok' : `ok ${String(m.value)}`) : m.status;
       case 'get':

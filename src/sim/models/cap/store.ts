@@ -31,7 +31,12 @@ export function dominates(a: Ver, b: Ver, n: number): boolean {
  * With `siblings`, keeps every version no other version dominates (ties: one copy);
  * otherwise keeps the single newest.
  */
-export function merge(cell: Ver[], incoming: readonly Ver[], siblings: boolean, n: number): boolean {
+export function merge(
+  cell: Ver[],
+  incoming: readonly Ver[],
+  siblings: boolean,
+  n: number,
+): boolean {
   if (!siblings) {
     const best = top([...cell, ...incoming]);
     if (!best || (cell.length === 1 && sameVer(cell[0]!, best))) return false;

@@ -19,7 +19,14 @@ export interface CapView {
   /** Partition groups as given (node ids), or null when the network is whole. */
   partition: number[][] | null;
   /** cp: the majority size; quorum: N, R, W and each key's replicas. */
-  quorum: { majority: number; N: number; R: number; W: number; readRepair: boolean; prefs: number[][] };
+  quorum: {
+    majority: number;
+    N: number;
+    R: number;
+    W: number;
+    readRepair: boolean;
+    prefs: number[][];
+  };
   keys: string[];
   replicas: {
     id: number;
@@ -29,7 +36,15 @@ export interface CapView {
     /** Per key: the versions held (several = siblings) and what a local read returns. */
     values: { versions: Ver[]; read: ReadValue }[];
     /** Ops it is coordinating right now. */
-    coordinating: { op: number; client: number; f: 'read' | 'write'; key: number; phase: string; heard: number; need: number }[];
+    coordinating: {
+      op: number;
+      client: number;
+      f: 'read' | 'write';
+      key: number;
+      phase: string;
+      heard: number;
+      need: number;
+    }[];
   }[];
   clients: {
     id: number;
@@ -38,7 +53,13 @@ export interface CapView {
     home: number;
     side: number;
     canReachHome: boolean;
-    pending: { f: 'read' | 'write'; key: number; value: number | null; sinceMs: number; index: number } | null;
+    pending: {
+      f: 'read' | 'write';
+      key: number;
+      value: number | null;
+      sinceMs: number;
+      index: number;
+    } | null;
     last: CapState['clients'][number]['last'];
   }[];
   /** The latest history entries (oldest first); `historyTotal` counts all. */
@@ -69,10 +90,7 @@ function sideOf(groups: number[][] | null, node: number): number {
   return groups.findIndex((g) => g.includes(node));
 }
 
-export function buildView(
-  s: CapState,
-  ctx: Ctx<CapParams, CapTimer, CapMsg>,
-): ModelFrame<CapView> {
+export function buildView(s: CapState, ctx: Ctx<CapParams, CapTimer, CapMsg>): ModelFrame<CapView> {
   const p = ctx.params;
   const groups = ctx.net.groups;
   const siblings = p.mode === 'ap' && p.conflict === 'vv';

@@ -85,10 +85,7 @@ export function bruteForce(ops: readonly RefOp[]): boolean {
     }
     return false;
   };
-  return go(
-    null,
-    ops.filter((o) => o.required).length,
-  );
+  return go(null, ops.filter((o) => o.required).length);
 }
 
 /** A deterministic generator of random one-key histories from a list of choices in [0, 1). */
@@ -97,6 +94,8 @@ export function randomHistory(
   processes: number,
   uniqueValues: boolean,
   maxOps = Infinity,
+  /** Probability that a read returns the latest value invoked (mostly linearizable histories). */
+  latest = 0,
 ): HistoryEntry[] {
   const steps: Step[] = [];
   const pending: ({ f: 'read' | 'write'; value: number } | null)[] = new Array<null>(
@@ -125,7 +124,11 @@ export function randomHistory(
       steps.push([type, p, 'write', op.value]);
     } else if (a < 0.85) {
       const pool = [null, ...written, 99];
-      steps.push(['ok', p, 'read', pool[Math.floor(b * pool.length)] ?? null]);
+      const value =
+        b < latest
+          ? (written[written.length - 1] ?? null)
+          : (pool[Math.floor(((b - latest) / (1 - latest)) * pool.length)] ?? null);
+      steps.push(['ok', p, 'read', value]);
     } else steps.push(['fail', p, 'read']);
   }
   return hist(steps);
