@@ -79,7 +79,7 @@ export function runCapPartition(
   const bad = relationIssues(params);
   if (bad.length) throw new Error(bad.map((i) => `params.${i.path}: ${i.message}`).join('; '));
   const { ops, partitionMs, seed, ...rest } = params;
-  const modelParams = capParams.parse({ ...rest, rate: params.rate }) as CapParams;
+  const modelParams = capParams.parse(rest) as CapParams;
   // Generous: ops arrive at `rate`, but arrivals find every client busy during partitions.
   const horizonMs = Math.ceil((ops / params.rate) * 1000 * 4) + 60_000;
   const inputs = randomPartitions(

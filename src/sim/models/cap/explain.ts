@@ -85,9 +85,10 @@ export function explainFailure(
     }),
   );
   if (newer) {
+    const theirs = writes.filter((w2) => w2.value === newer.value && w2.status !== 'fail');
     return {
       sentence: `${P} read ${show(v)} from ${K} after ${proc(newer.process)} had already read the newer ${show(newer.value)}`,
-      related: [newer.id, ...live.map((w) => w.id)],
+      related: [newer.id, ...theirs.map((w) => w.id), ...live.map((w) => w.id)],
     };
   }
   const held = states.filter((s) => s !== 'any' && s !== v).map(show);

@@ -3,6 +3,11 @@
  * `ok` took effect, `fail` did not, `info` may or may not have. A write carries its value on the
  * invoke; a read carries what it returned on the ok (null when nothing had been written, a sorted
  * list when siblings came back). Time is virtual milliseconds.
+ *
+ * The checker treats every key as one read/write register. A read that returns several siblings
+ * (ap mode with version vectors) is not a read of a register: no state explains it, so it always
+ * counts as a violation, with its own sentence ("... got the siblings {3, 5}: a linearizable
+ * register returns one value"). Reconciled single values after that are checked as usual.
  */
 import type { ReadValue } from './linearizability';
 import {

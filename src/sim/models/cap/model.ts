@@ -3,7 +3,7 @@
  * home replicas, in one of three modes (see `coordinator.ts` for cp and quorum, `ap.ts` for ap).
  * Every client op is recorded Jepsen-style and checked for linearizability as it completes.
  */
-import type { ModelDef } from '../../core/types';
+import type { Ctx, ModelDef } from '../../core/types';
 import { antiEntropy, onSync, serveLocally } from './ap';
 import {
   clientName,
@@ -20,7 +20,6 @@ import { createMonitor, isLinearizable } from './monitor';
 import { divergedKeys } from './store';
 import type { CapMsg, CapParams, CapState, CapTimer, Replica } from './types';
 import { buildView, type CapView } from './view';
-import type { Ctx } from '../../core/types';
 
 type C = Ctx<CapParams, CapTimer, CapMsg>;
 
