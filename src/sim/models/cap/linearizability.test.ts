@@ -265,7 +265,7 @@ describe('the fast checker agrees with brute force', () => {
         else violations++;
         expect(checkHistory(h).linearizable).toBe(whole);
       }),
-      { numRuns: runs / 3 },
+      { numRuns: Math.floor(runs / 3) },
     );
     expect(violations).toBeGreaterThan(runs / 30);
     expect(ok).toBeGreaterThan(runs / 30);
