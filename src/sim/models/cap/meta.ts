@@ -179,11 +179,32 @@ export const capPresets: PresetMeta[] = [
     id: 'quorum',
     title: 'Quorums: N=3, R=2, W=2',
     description:
-      'Dynamo-style quorums with R + W > N and read repair. Quorums intersect, yet a write that ' +
-      'reached only one replica before a partition can be read by one client and missed by the ' +
-      'next: not linearizable.',
-    params: { mode: 'quorum', N: 3, R: 2, W: 2, readRepair: true, keys: 2, rate: 8 },
-    inputs: splitThenHeal,
+      'Dynamo-style quorums with R + W > N, so every read quorum meets every write quorum. At ' +
+      '3.5 s the workload pauses and S0 is cut off with its client C0, whose write reaches S0 ' +
+      'alone and ends unknown. After the heal at 5 s, reads that ask S0 see the new value and ' +
+      'reads that ask only S1 and S2 do not, in either order: not linearizable. Turn on read ' +
+      'repair to see how much it helps.',
+    params: { mode: 'quorum', N: 3, R: 2, W: 2, readRepair: false, keys: 1, rate: 4 },
+    inputs: [
+      { at: 3000, action: 'workload', on: false },
+      {
+        at: 3500,
+        action: 'partition',
+        groups: [
+          [0, 5],
+          [1, 2, 3, 4, 6, 7, 8],
+        ],
+      },
+      { at: 3600, action: 'write', client: 0, key: 0 },
+      { at: 5000, action: 'heal' },
+      ...[1, 2, 3, 1, 2, 3].map((client, i) => ({
+        at: 5200 + i * 400,
+        action: 'read',
+        client,
+        key: 0,
+      })),
+      { at: 8000, action: 'workload', on: true },
+    ],
   },
   {
     id: 'quorum-weak',

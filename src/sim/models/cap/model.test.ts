@@ -94,6 +94,18 @@ describe('ap mode under a partition', () => {
   });
 });
 
+describe('quorum preset', () => {
+  it('shows a partial write seen by one read and missed by a later one', () => {
+    const out = run(presetScenario(capModel, 'quorum'), 20_000);
+    const unknown = out.state.history.find((e) => e.type === 'info');
+    expect(unknown).toMatchObject({ process: 0, f: 'write' });
+    const w = out.state.monitor.witnesses[0]!;
+    expect(w.sentence).toMatch(/^C\d read \d+ from k0 after C\d had already read the newer \d+$/);
+    expect(w.atMs).toBeGreaterThan(5000);
+    expect(w.atMs).toBeLessThan(8000);
+  });
+});
+
 describe('inputs, params and views', () => {
   it('names the field and the limit for bad relations between params', () => {
     const errors = (p: Record<string, unknown>) => {
