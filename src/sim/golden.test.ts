@@ -6,7 +6,7 @@ import { Host } from '../worker/host';
 describe('golden cases through the host', () => {
   it('covers every model with goldens', () => {
     expect(new Set(GOLDEN_CASES.map((c) => c.model))).toEqual(
-      new Set(['hashring', 'raft', 'stampede']),
+      new Set(['hashring', 'raft', 'stampede', 'cap']),
     );
   });
   for (const c of GOLDEN_CASES) {

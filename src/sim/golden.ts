@@ -4,6 +4,7 @@
  * same scenario is shown to give the same run in Node and in the browser.
  */
 import { MODEL_METAS } from './catalog';
+import capGolden from './models/cap/golden.json' with { type: 'json' };
 import hashringGolden from './models/hashring/golden.json' with { type: 'json' };
 import raftGolden from './models/raft/golden.json' with { type: 'json' };
 import stampedeGolden from './models/stampede/golden.json' with { type: 'json' };
@@ -28,6 +29,12 @@ export const GOLDEN_CASES: GoldenCase[] = [
     preset: g.preset,
     untilMs: g.untilMs,
     trace: g.hash,
+  })),
+  ...Object.entries(capGolden).map(([preset, g]) => ({
+    model: 'cap',
+    preset,
+    untilMs: g.atMs,
+    trace: g.traceHash,
   })),
   ...Object.entries(stampedeGolden.traces).map(([preset, trace]) => ({
     model: 'stampede',
