@@ -161,11 +161,14 @@ export function CodeLab({ lab }: { lab: LabDef }) {
     if (!current()) return;
     if (o.ok) update(yours, { result: o.result as Record<string, unknown> });
     else {
+      const who = lab.yours[0]!.toUpperCase() + lab.yours.slice(1);
       const where = o.line !== null ? ` (line ${o.line})` : '';
       const text =
         o.kind === 'timeout' || o.kind === 'watchdog'
-          ? `${lab.yours} was stopped after ${(o.elapsedMs / 1000).toFixed(1)} s: ${o.message}`
-          : `${lab.yours} failed: ${o.message.replace(/ \(line \d+\)$/, '')}${where}`;
+          ? `${who} was stopped: ${o.message}`
+          : o.kind === 'params'
+            ? `Not run: ${o.message}`
+            : `${who} failed: ${o.message}${where}`;
       update(yours, { error: o.kind === 'cancelled' ? 'cancelled' : text });
       if (o.kind !== 'cancelled') setMessage({ text, line: o.line });
       if (o.line !== null) markLines([{ line: o.line, message: text }]);

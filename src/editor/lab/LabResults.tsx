@@ -57,44 +57,47 @@ export function LabResults({
           caption={lab.chart.label}
         />
       )}
-      <table className="results">
-        <caption className="sr-only">{info.title}: the built-ins and yours</caption>
-        <thead>
-          <tr>
-            <th scope="col">strategy</th>
-            {info.summary.map((s) => (
-              <th key={s.field} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label} className={r.yours ? 'yours' : undefined}>
-              <th scope="row">{r.label}</th>
-              {r.result ? (
-                info.summary.map((s) => {
-                  const v = pick(r.result, s.field);
-                  return (
-                    <td key={s.field}>
-                      {typeof v === 'number'
-                        ? s.percent
-                          ? formatPercent(v)
-                          : formatNumber(v, s.digits ?? 3)
-                        : String(v)}
-                    </td>
-                  );
-                })
-              ) : (
-                <td colSpan={info.summary.length} className="muted">
-                  {r.error ?? 'running…'}
-                </td>
-              )}
+      {/* Wide tables (ten columns for the stampede) scroll on their own, not the page. */}
+      <div className="table-scroll" role="region" aria-label="Results table" tabIndex={0}>
+        <table className="results">
+          <caption className="sr-only">{info.title}: the built-ins and yours</caption>
+          <thead>
+            <tr>
+              <th scope="col">strategy</th>
+              {info.summary.map((s) => (
+                <th key={s.field} scope="col">
+                  {s.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label} className={r.yours ? 'yours' : undefined}>
+                <th scope="row">{r.label}</th>
+                {r.result ? (
+                  info.summary.map((s) => {
+                    const v = pick(r.result, s.field);
+                    return (
+                      <td key={s.field}>
+                        {typeof v === 'number'
+                          ? s.percent
+                            ? formatPercent(v)
+                            : formatNumber(v, s.digits ?? 3)
+                          : String(v)}
+                      </td>
+                    );
+                  })
+                ) : (
+                  <td colSpan={info.summary.length} className="muted">
+                    {r.error ?? 'running…'}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -14,7 +14,7 @@ export class BudgetExceeded extends Error {
     readonly budgetMs: number,
     readonly line: number,
   ) {
-    super(`Took longer than ${budgetMs} ms in one call (line ${line})`);
+    super(`one call ran longer than ${budgetMs} ms (line ${line}): an endless loop?`);
     this.name = 'BudgetExceeded';
   }
 }

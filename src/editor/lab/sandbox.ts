@@ -65,8 +65,8 @@ export function runInSandbox(options: RunOptions): SandboxRun {
     if (armed && silent > WATCHDOG_MS)
       fail(
         'watchdog',
-        `Stopped after ${(WATCHDOG_MS / 1000).toFixed(1)} s without an answer. Your code was stuck ` +
-          'somewhere the loop guard cannot see (a slow regular expression or built-in call?).',
+        `no answer for ${(WATCHDOG_MS / 1000).toFixed(1)} s, so the sandbox was shut down. The code ` +
+          'was stuck where the loop guard cannot see (a slow regular expression or built-in call?).',
       );
     else if (!armed && silent > START_MS) fail('crashed', 'The sandbox did not start.');
   }, 100);

@@ -12,7 +12,7 @@ import { GUARD } from './guard';
 import type { SandboxMessage, SandboxRequest } from './protocol';
 import type { Runner } from './runners/types';
 import { BudgetExceeded, CallBudget, ContractError } from './runtime';
-import { originalLine, parseMappings, type LineTable } from './sourceMap';
+import { parseMappings, stackLine, type LineTable } from './sourceMap';
 
 const RUNNERS: Record<string, () => Promise<Runner>> = {
   hashring: () => import('./runners/hashring').then((m) => m.runHashring),
@@ -21,14 +21,6 @@ const RUNNERS: Record<string, () => Promise<Runner>> = {
 };
 
 const post = (m: SandboxMessage): void => self.postMessage(m);
-
-/** The learner's line of the first stack frame inside their module. */
-function stackLine(err: unknown, moduleUrl: string, table: LineTable): number | null {
-  const stack = err instanceof Error ? (err.stack ?? '') : '';
-  for (const m of stack.matchAll(/(blob:\S+?):(\d+):(\d+)/g))
-    if (m[1] === moduleUrl) return originalLine(table, Number(m[2]), Number(m[3]));
-  return null;
-}
 
 function failure(
   err: unknown,
@@ -42,7 +34,8 @@ function failure(
     return { type: 'failed', kind: 'contract', message: err.message, line: err.line };
   if (err instanceof Error && err.name === 'ParamsError')
     return { type: 'failed', kind: 'params', message: err.message, line: null };
-  const line = stackLine(err, moduleUrl, table) ?? (budget.lastLine || null);
+  const stack = err instanceof Error ? (err.stack ?? '') : '';
+  const line = stackLine(stack, moduleUrl, table) ?? (budget.lastLine || null);
   const message =
     err instanceof Error ? `${err.name}: ${err.message}` : `Uncaught ${String(err as string)}`;
   return { type: 'failed', kind: 'error', message, line };

@@ -70,3 +70,15 @@ export function originalLine(table: LineTable, line: number, column: number): nu
   }
   return null;
 }
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The learner's line of the first stack frame inside the module at `moduleUrl` (V8's
+ * "at f (url:3:7)" and Firefox's "f@url:3:7" alike), or null.
+ */
+export function stackLine(stack: string, moduleUrl: string, table: LineTable): number | null {
+  if (!moduleUrl) return null;
+  const m = new RegExp(`${escapeRe(moduleUrl)}:(\\d+):(\\d+)`).exec(stack);
+  return m ? originalLine(table, Number(m[1]), Number(m[2])) : null;
+}
