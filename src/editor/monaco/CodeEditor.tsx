@@ -43,7 +43,7 @@ export function CodeEditor(p: CodeEditorProps) {
         path={p.path}
         defaultLanguage={p.language}
         defaultValue={p.defaultValue}
-        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+        theme={theme === 'dark' ? 'dsp-dark' : 'dsp-light'}
         loading={<p className="muted">Loading the editor…</p>}
         onMount={(editor: EditorInstance) => p.onMount?.(editor)}
         onChange={(v: string | undefined) => p.onChange?.(v ?? '')}

@@ -132,7 +132,7 @@ export function ScenarioEditor(p: ScenarioEditorProps) {
           Copy from the widget
         </button>
         <button type="button" onClick={share}>
-          Share
+          Share this scenario
         </button>
         <span className="muted editor-hint">Ctrl+Enter applies · Ctrl+Space completes</span>
       </div>
