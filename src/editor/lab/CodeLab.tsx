@@ -22,6 +22,8 @@ import { runInSandbox, type SandboxRun } from './sandbox';
 
 const OWNER = 'dsp-lab';
 
+configureTypeScript();
+
 interface Message {
   text: string;
   /** The learner's line, when known. */
@@ -56,7 +58,6 @@ export function CodeLab({ lab }: { lab: LabDef }) {
   const runId = useRef(0);
   const [initialCode] = useState(() => loadCode(lab));
 
-  configureTypeScript();
   useEffect(() => addTypings(lab.model, lab.typings), [lab]);
   useEffect(() => () => stop(active.current), []);
 
@@ -233,7 +234,9 @@ export function CodeLab({ lab }: { lab: LabDef }) {
           <button type="button" onClick={reset} disabled={phase !== 'idle'}>
             Start over from the example
           </button>
-          <span className="muted editor-hint">Ctrl+Enter runs · saved in this browser</span>
+          <span className="muted editor-hint">
+            Ctrl+Enter runs · Ctrl+M: Tab leaves the editor · saved in this browser
+          </span>
         </div>
         <CodeEditor
           path={`file:///lab/${lab.model}.ts`}

@@ -17,12 +17,8 @@ export async function compileLab(uri: Uri, exportName: string): Promise<LabEmitR
   return proxy.labEmit(uri.toString(), exportName);
 }
 
-let configured = false;
-
 /** Compiler settings for lab files: strict TypeScript, ES2022, no DOM (the code runs in a worker). */
 export function configureTypeScript(): void {
-  if (configured) return;
-  configured = true;
   typescriptDefaults.setCompilerOptions({
     // Type checking only: the sandbox's code is emitted by emitGuarded (ES2022, ES modules).
     target: ScriptTarget.ES2020,

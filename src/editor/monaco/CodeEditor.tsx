@@ -57,8 +57,6 @@ export function CodeEditor(p: CodeEditorProps) {
           fixedOverflowWidgets: true,
           wordWrap: 'on',
           renderLineHighlight: 'line',
-          // Tab moves focus out of the editor after Ctrl+M, as in VS Code; say so in the help text.
-          tabFocusMode: false,
         }}
       />
     </div>

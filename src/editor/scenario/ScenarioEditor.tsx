@@ -134,7 +134,9 @@ export function ScenarioEditor(p: ScenarioEditorProps) {
         <button type="button" onClick={share}>
           Share this scenario
         </button>
-        <span className="muted editor-hint">Ctrl+Enter applies · Ctrl+Space completes</span>
+        <span className="muted editor-hint">
+          Ctrl+Enter applies · Ctrl+Space completes · Ctrl+M: Tab leaves the editor
+        </span>
       </div>
       <CodeEditor
         path={PATH}
