@@ -5,6 +5,7 @@
  * lazily.
  */
 import { lazy, Suspense, useState } from 'react';
+import { labOf } from '../../editor/lab/labs';
 import type { Scenario } from '../../sim/core/types';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorList } from '../../ui/ErrorList';
@@ -21,8 +22,6 @@ const ScenarioEditor = lazy(() =>
 );
 
 const WIDGET_ID = 'editor';
-/** Models with a code lab (src/editor/lab/labs.ts). */
-const LAB_MODELS = ['hashring', 'stampede', 'raft'];
 
 export function EditorPage({
   model,
@@ -85,9 +84,7 @@ function Workspace({ model, query }: { model: string; query: URLSearchParams }) 
           <a href={href('play', meta.id)} onClick={openPlayground}>
             Open in the playground
           </a>
-          {LAB_MODELS.includes(meta.id) && (
-            <a href={href('lab', meta.id)}>Code lab: write your own strategy</a>
-          )}
+          {labOf(meta.id) && <a href={href('lab', meta.id)}>Code lab: write your own strategy</a>}
         </nav>
       </header>
       {start.errors.length > 0 && (
@@ -137,9 +134,6 @@ function Workspace({ model, query }: { model: string; query: URLSearchParams }) 
           />
         )}
       </div>
-      {!running.scenario && (
-        <ErrorList title="Nothing to run" errors={start.errors.length ? start.errors : []} />
-      )}
     </div>
   );
 }
@@ -159,7 +153,7 @@ function EditorIndex() {
               <span className="lesson-title">{m.title}</span>
               <span className="lesson-summary">
                 <a href={href('editor', m.id)}>Scenario editor</a>
-                {LAB_MODELS.includes(m.id) && (
+                {labOf(m.id) && (
                   <>
                     {' · '}
                     <a href={href('lab', m.id)}>Code lab</a>
