@@ -245,8 +245,9 @@ test('what the loop guard cannot see is stopped by the watchdog; exceptions repo
   const t0 = Date.now();
   await run.click();
   const message = page.locator('.lab-message');
-  await expect(message).toContainText('no answer for 1.5 s', { timeout: 5000 });
-  expect(Date.now() - t0).toBeLessThan(2500);
+  await expect(message).toContainText('no answer for 1.5 s', { timeout: 6000 });
+  // 1.5 s of silence plus compiling and starting the sandbox; loose, as CI machines are busy.
+  expect(Date.now() - t0).toBeLessThan(4000);
 
   await setText(
     page,
