@@ -338,4 +338,8 @@ test('the editor and the lab pass axe', async ({ page }) => {
   await page.goto('./#/lab/hashring');
   await editorReady(page, LAB);
   await expectAccessible(page);
+  // With results: progress bars, the chart and the scrollable table.
+  await page.getByRole('button', { name: 'Run the comparison' }).click();
+  await expect(page.locator('.lab-results tbody tr.yours td').first()).toHaveText(/^\d\.\d{3}$/);
+  await expectAccessible(page);
 });
