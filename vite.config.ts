@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { catalogPlugin } from './scripts/vite/catalog-plugin';
 import { contentPlugin } from './scripts/vite/content-plugin';
@@ -7,6 +8,17 @@ export default defineConfig({
   // Relative asset URLs: dist/ works from any sub-path of any static server, no rewrites.
   base: './',
   plugins: [react(), contentPlugin(), catalogPlugin()],
+  resolve: {
+    alias: [
+      // Monaco's TypeScript support starts its worker with `new URL('ts.worker.js', ...)`; point
+      // that at the code lab's extension of the same worker, so the build holds one TypeScript
+      // compiler (about 7 MB) instead of two. Nothing else imports a bare 'ts.worker.js'.
+      {
+        find: /^ts\.worker\.js$/,
+        replacement: fileURLToPath(new URL('./src/editor/monaco/labTsWorker.ts', import.meta.url)),
+      },
+    ],
+  },
   build: {
     target: 'es2022',
     manifest: true,

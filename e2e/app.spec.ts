@@ -7,7 +7,7 @@ test('the course map lists phases and the hashring lessons, with no a11y violati
   await expect(page.getByRole('heading', { name: 'Course map' })).toBeVisible();
   await expect(page.locator('.phase')).toHaveCount(10);
   await expect(page.getByRole('link', { name: /Why hash % N breaks/ })).toBeVisible();
-  await expect(page.locator('.coming').first()).toBeVisible();
+  await expect(page.locator('.coming-line').first()).toBeVisible();
   await expectAccessible(page);
 });
 

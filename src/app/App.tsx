@@ -20,6 +20,11 @@ const PlaygroundIndex = lazy(() =>
 const ExperimentsPage = lazy(() =>
   import('./pages/ExperimentsPage').then((m) => ({ default: m.ExperimentsPage })),
 );
+// The editor pages load Monaco (lazily again, inside): nothing of it is in the initial bundle.
+const EditorPage = lazy(() =>
+  import('./pages/EditorPage').then((m) => ({ default: m.EditorPage })),
+);
+const LabPage = lazy(() => import('./pages/LabPage').then((m) => ({ default: m.LabPage })));
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { auto: 'light', light: 'dark', dark: 'auto' };
 
@@ -52,6 +57,8 @@ export function App() {
   else if (section === 'play' && arg) page = <PlaygroundPage model={arg} query={route.query} />;
   else if (section === 'play') page = <PlaygroundIndex />;
   else if (section === 'experiments') page = <ExperimentsPage id={arg} />;
+  else if (section === 'editor') page = <EditorPage model={arg} query={route.query} />;
+  else if (section === 'lab') page = <LabPage model={arg} />;
   else
     page = (
       <div className="page">
@@ -85,6 +92,12 @@ export function App() {
           </a>
           <a href="#/experiments" aria-current={section === 'experiments' ? 'page' : undefined}>
             Experiments
+          </a>
+          <a
+            href="#/editor"
+            aria-current={section === 'editor' || section === 'lab' ? 'page' : undefined}
+          >
+            Editor
           </a>
         </nav>
         <div className="header-tools">

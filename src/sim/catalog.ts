@@ -6,11 +6,12 @@
  */
 import type { Catalog } from './core/scenario';
 import type { ExperimentMeta, ModelMeta } from './core/types';
+import { capMeta } from './models/cap/meta';
 import { hashringMeta } from './models/hashring/meta';
 import { raftMeta } from './models/raft/meta';
 import { stampedeMeta } from './models/stampede/meta';
 
-export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta, raftMeta, stampedeMeta];
+export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta, raftMeta, stampedeMeta, capMeta];
 
 export const modelIds = (): string[] => MODEL_METAS.map((m) => m.id);
 

@@ -19,6 +19,10 @@ const MODULES: Record<string, () => Promise<ModelModule>> = {
     Promise.all([import('./models/raft/model'), import('./models/raft/experiments')]).then(
       ([m, e]) => ({ model: m.raftModel, experiments: e.raftExperiments }),
     ),
+  cap: () =>
+    Promise.all([import('./models/cap/model'), import('./models/cap/experiments')]).then(
+      ([m, e]) => ({ model: m.capModel, experiments: e.capExperiments }),
+    ),
   stampede: () =>
     Promise.all([import('./models/stampede/model'), import('./models/stampede/experiments')]).then(
       ([m, e]) => ({ model: m.stampedeModel, experiments: e.stampedeExperiments }),

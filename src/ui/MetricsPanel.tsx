@@ -36,7 +36,11 @@ export const MetricsPanel = memo(function MetricsPanel({
               <dt>{m.label}</dt>
               <dd>
                 <span className="metric-value">{text}</span>
-                {m.chart && s ? <Sparkline t={series.t} v={s} label={m.label} /> : null}
+                {m.chart && s ? (
+                  <Sparkline t={series.t} v={s} label={m.label} />
+                ) : (
+                  <span aria-hidden="true" />
+                )}
               </dd>
             </div>
           );

@@ -136,7 +136,8 @@ function ParamRow({ field: f, value, validate, onApply, disabled }: RowProps) {
   }
   if (f.kind === 'integer' || f.kind === 'number') {
     const num = typeof value === 'number' ? value : Number(draft);
-    const hasRange = f.min !== undefined && f.max !== undefined;
+    // A slider over billions of values (a seed) is useless: show just the number box.
+    const hasRange = f.min !== undefined && f.max !== undefined && (f.log || f.max - f.min <= 1e6);
     return (
       <div className="param">
         {label}

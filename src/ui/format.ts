@@ -7,7 +7,7 @@ export const formatInt = (n: number): string => intFmt.format(n);
 export function formatNumber(n: number, digits = 2): string {
   if (!Number.isFinite(n)) return '–';
   if (Math.abs(n) >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
-  if (Math.abs(n) >= 1e4) return formatInt(n);
+  if (Math.abs(n) >= 100) return formatInt(Math.round(n));
   return n.toFixed(Number.isInteger(n) ? 0 : digits);
 }
 

@@ -31,9 +31,16 @@ const EMPTY: FrameSnapshot = {
   seq: 0,
 };
 
+/** Panels (metrics, charts, log) refresh at most this often; only drawings need every frame. */
+const SLOW_MS = 200;
+
 export class FrameStore {
   private snap: FrameSnapshot = EMPTY;
+  private slowSnap: FrameSnapshot = EMPTY;
   private listeners = new Set<() => void>();
+  private slowListeners = new Set<() => void>();
+  private slowTimer: ReturnType<typeof setTimeout> | null = null;
+  private slowAt = 0;
   private seriesT: number[] = [];
   private seriesValues: Record<string, number[]> = {};
 
@@ -43,6 +50,27 @@ export class FrameStore {
   };
 
   readonly get = (): FrameSnapshot => this.snap;
+
+  /** Like `subscribe`, but at most every 200 ms (and at once after a reset or seek). */
+  readonly subscribeSlow = (listener: () => void): (() => void) => {
+    this.slowListeners.add(listener);
+    return () => this.slowListeners.delete(listener);
+  };
+
+  readonly getSlow = (): FrameSnapshot => this.slowSnap;
+
+  private notifySlow(now: number, urgent: boolean): void {
+    const fire = () => {
+      this.slowTimer = null;
+      this.slowAt = performance.now();
+      this.slowSnap = this.snap;
+      for (const l of this.slowListeners) l();
+    };
+    if (urgent || now - this.slowAt >= SLOW_MS) {
+      if (this.slowTimer) clearTimeout(this.slowTimer);
+      fire();
+    } else this.slowTimer ??= setTimeout(fire, SLOW_MS - (now - this.slowAt));
+  }
 
   push(frame: Frame, now = performance.now()): void {
     const prev = this.snap;
@@ -77,6 +105,11 @@ export class FrameStore {
     }
     this.snap = { frame, heavy, log, logStart, series, receivedAt: now, seq: prev.seq + 1 };
     for (const l of this.listeners) l();
+    // A paused simulation changes only on purpose (a step, an action): show it at once.
+    this.notifySlow(
+      now,
+      frame.resetLog || !frame.status.playing || Object.keys(frame.heavy).length > 0,
+    );
   }
 
   /** Interpolated virtual time: the frame's time plus wall time since it arrived, scaled. */
@@ -90,9 +123,13 @@ export class FrameStore {
   }
 
   reset(): void {
+    if (this.slowTimer) clearTimeout(this.slowTimer);
+    this.slowTimer = null;
     this.snap = EMPTY;
+    this.slowSnap = EMPTY;
     this.seriesT = [];
     this.seriesValues = {};
     for (const l of this.listeners) l();
+    for (const l of this.slowListeners) l();
   }
 }

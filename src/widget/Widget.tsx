@@ -3,11 +3,21 @@
  * and event log around a simulation host. Lessons, the playground, the embed element and the
  * editor all mount this component.
  */
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { formatError } from '../sim/core/errors';
 import type { ModelInfo } from '../sim/core/info';
 import type { LogEvent, Scenario } from '../sim/core/types';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import type { FrameStore } from '../ui/frameStore';
 import { ErrorList } from '../ui/ErrorList';
 import { EventLog } from '../ui/EventLog';
 import { useReducedMotion, useSize } from '../ui/hooks';
@@ -98,10 +108,14 @@ export function Widget(props: WidgetProps) {
       </div>
     );
   }
-  return <WidgetInner {...props} id={id} meta={meta} />;
+  // Landmark names must be unique on a page with several widgets: name them by title or id.
+  const label =
+    props.title ??
+    (props.id && props.id !== 'playground' ? `${meta.title} (${props.id})` : meta.title);
+  return <WidgetInner {...props} id={id} meta={meta} label={label} />;
 }
 
-function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
+function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: string }) {
   const { meta, id } = props;
   const controls = new Set(props.controls ?? ALL_CONTROLS);
   const { state, snapshot, store, handle } = useWidgetController({
@@ -148,6 +162,10 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
     [meta],
   );
 
+  // Landmark names must be unique on a page with several widgets: name them by title or id.
+  const label =
+    props.title ??
+    (props.id && props.id !== 'playground' ? `${meta.title} (${props.id})` : meta.title);
   const frame = snapshot.frame;
   const ready = state?.matches('ready') ?? false;
   const playing = state?.matches({ ready: 'playing' }) ?? false;
@@ -180,7 +198,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
       ref={root}
       onPointerDownCapture={() => setActiveWidget(id)}
       role="region"
-      aria-label={`${props.title ?? meta.title} simulation`}
+      aria-label={`${label} simulation`}
     >
       {views ? (
         <Suspense fallback={null}>
@@ -225,7 +243,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
           <ErrorBoundary label="The drawing">
             <Suspense fallback={<p className="muted">Loading the drawing…</p>}>
               {views && frame ? (
-                <views.Main {...viewProps} />
+                <LiveView View={views.Main} store={store} props={viewProps} />
               ) : (
                 <p className="muted">Starting the simulation…</p>
               )}
@@ -233,7 +251,14 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
           </ErrorBoundary>
         </div>
         {(controls.has('metrics') || controls.has('invariants')) && (
-          <aside className="side">
+          // The side column scrolls within the drawing's height, so a long list of metrics never
+          // leaves an empty band under the drawing.
+          <aside
+            className="side"
+            style={{ maxHeight: props.height ?? 420 }}
+            tabIndex={0}
+            aria-label={`${label}: load, metrics and invariants`}
+          >
             <ErrorBoundary label="The side panel">
               <Suspense fallback={null}>
                 {views && frame ? <views.Side {...viewProps} /> : null}
@@ -288,6 +313,23 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
       )}
     </div>
   );
+}
+
+/**
+ * The drawing re-renders on every frame; everything else in the widget follows the store's slow
+ * channel (5 times a second), so panels and charts never compete with the animation.
+ */
+function LiveView({
+  View,
+  store,
+  props,
+}: {
+  View: React.ComponentType<ViewProps>;
+  store: FrameStore;
+  props: ViewProps;
+}) {
+  const snapshot = useSyncExternalStore(store.subscribe, store.get);
+  return <View {...props} snapshot={snapshot} />;
 }
 
 function ActionsSlot({

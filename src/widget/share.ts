@@ -31,6 +31,10 @@ export function decodeScenario(
 export const shareHash = (s: Scenario, t: number): string =>
   `#/play/${encodeURIComponent(s.model)}?s=${encodeScenario(s)}${t > 0 ? `&t=${Math.round(t)}` : ''}`;
 
+/** The scenario editor's route for a scenario: the same `s=` and `t=` as a share link. */
+export const editorHash = (s: Scenario, t: number): string =>
+  `#/editor/${encodeURIComponent(s.model)}?s=${encodeScenario(s)}${t > 0 ? `&t=${Math.round(t)}` : ''}`;
+
 /** A full share URL for the current page's origin and path. */
 export const shareUrl = (s: Scenario, t: number): string =>
   `${location.origin}${location.pathname}${shareHash(s, t)}`;

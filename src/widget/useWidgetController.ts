@@ -84,7 +84,8 @@ export function useWidgetController(o: ControllerOptions) {
     [actor],
   );
   const state = useSyncExternalStore(subscribe, () => actor?.getSnapshot() ?? null);
-  const snapshot = useSyncExternalStore(store.subscribe, store.get);
+  // Panels follow the slow channel; the drawing subscribes to every frame itself (LiveView).
+  const snapshot = useSyncExternalStore(store.subscribeSlow, store.getSlow);
 
   const handle = useMemo<WidgetHandle | null>(() => {
     if (!actor) return null;

@@ -18,6 +18,16 @@ export function Home() {
           then rewind, fork the timeline and share the exact run by link. Every run is seeded and
           replays bit for bit.
         </p>
+        {LISTED[0] && (
+          <p>
+            <a
+              className="cta"
+              href={href('lesson', (LISTED.find((l) => !progress.visited[l.id]) ?? LISTED[0]).id)}
+            >
+              {visited === 0 ? 'Start with the first lesson' : 'Continue where you left off'} →
+            </a>
+          </p>
+        )}
         <p className="muted">
           {LISTED.length} lessons, {MODEL_INFOS.length} live{' '}
           {MODEL_INFOS.length === 1 ? 'model' : 'models'}. You have opened {visited} of them.
@@ -56,13 +66,12 @@ export function Home() {
                       </li>
                     );
                   })}
-                  {coming.map((c) => (
-                    <li key={c} className="coming" aria-label={`${c} (coming later)`}>
-                      <span className="lesson-title">{c}</span>
-                      <span className="badge muted">coming</span>
-                    </li>
-                  ))}
                 </ul>
+                {coming.length > 0 && (
+                  <p className="coming-line">
+                    <span className="badge muted">coming</span> {coming.join(' · ')}
+                  </p>
+                )}
               </li>
             );
           })}

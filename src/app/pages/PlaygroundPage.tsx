@@ -11,7 +11,8 @@ import { checkValues, coerce } from '../../ui/schemaFields';
 import type { Scenario } from '../../sim/core/types';
 import { ErrorList } from '../../ui/ErrorList';
 import { scenarioFromAttrs } from '../../widget/attrs';
-import { shareHash, shareUrl } from '../../widget/share';
+import { getWidget } from '../../widget/handles';
+import { editorHash, shareHash, shareUrl } from '../../widget/share';
 import { Widget } from '../../widget/Widget';
 import { href } from '../router';
 
@@ -66,6 +67,15 @@ export function PlaygroundPage({ model, query }: { model: string; query: URLSear
     );
   }
 
+  // Opens the editor with what the widget runs now, the learner's actions included.
+  const editAsJson = (e: React.MouseEvent) => {
+    const h = getWidget('playground');
+    const s = h?.scenario();
+    if (!h || !s) return;
+    e.preventDefault();
+    location.hash = editorHash(s, h.time());
+  };
+
   const onShare = (s: Scenario, t: number) => {
     const url = shareUrl(s, t);
     history.replaceState(null, '', shareHash(s, t));
@@ -78,6 +88,12 @@ export function PlaygroundPage({ model, query }: { model: string; query: URLSear
       <header className="page-header">
         <h1>{meta.title}</h1>
         <p className="muted">{meta.summary}</p>
+        <p>
+          <a href={`${href('editor', meta.id)}?${queryKey}`} onClick={editAsJson}>
+            Edit as JSON
+          </a>{' '}
+          <span className="muted">(the scenario running below, with your actions)</span>
+        </p>
         <nav aria-label="Presets" className="presets">
           Presets:{' '}
           {meta.presets.map((p) => (

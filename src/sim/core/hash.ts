@@ -175,7 +175,8 @@ export const hashString = (s: string, seed = 0): string =>
 
 /** A named hash function with its byte, one-word and two-word forms. */
 export interface HashFamily {
-  readonly id: HashId;
+  /** A HashId for the built-ins; the code lab's learner hash has its own. */
+  readonly id: string;
   readonly label: string;
   bytes(b: Uint8Array, seed?: number): number;
   u(x: number, seed?: number): number;

@@ -245,7 +245,15 @@ export class Sim implements Ctx<Params, unknown, { type: string }> {
 
   /** Hex digest of every event processed so far (with `trace: true`). */
   traceHash(): string {
-    return (this.trace >>> 0).toString(16).padStart(8, '0');
+    // Fold in the metrics now, so state that writes no log lines (request routing, counters) is
+    // pinned too. Twelve significant digits absorb last-bit differences in Math.log/Math.pow
+    // between engines while any real divergence still shows.
+    const m = this.metrics();
+    const digest = Object.keys(m)
+      .sort()
+      .map((k) => `${k}=${Number.isFinite(m[k]) ? m[k]!.toPrecision(12) : String(m[k])}`)
+      .join(';');
+    return (xxhash32(utf8(digest), this.trace) >>> 0).toString(16).padStart(8, '0');
   }
 
   /** Inputs not yet applied. */

@@ -42,6 +42,11 @@ export function LineChart(p: LineChartProps) {
     .domain([p.yMin ?? 0, y1 > (p.yMin ?? 0) ? y1 : (p.yMin ?? 0) + 1])
     .nice()
     .range([h, 0]);
+  // On a log axis label only the decades (1, 10, 100...), or d3's many minor ticks collide.
+  const decades = p.logX
+    ? x.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9)
+    : [];
+  const xTicks = p.logX ? (decades.length >= 2 ? decades : x.ticks(3)) : x.ticks(5);
   const fx = p.formatX ?? ((v: number) => formatNumber(v));
   const fy = p.formatY ?? ((v: number) => formatNumber(v));
   const path = line<[number, number]>()
@@ -69,7 +74,7 @@ export function LineChart(p: LineChartProps) {
             </text>
           </g>
         ))}
-        {x.ticks(p.logX ? 4 : 5).map((t) => (
+        {xTicks.map((t) => (
           <text key={`x${t}`} x={x(t)} y={h + 16} textAnchor="middle" className="tick">
             {fx(t)}
           </text>

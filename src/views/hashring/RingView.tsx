@@ -1,20 +1,18 @@
 /**
- * The ring: owner arcs and up to 100,000 keys on canvas (redrawn only when the data changes),
- * an overlay canvas for motion (moved keys, requests, the hovered key's walk), and accessible
- * HTML for the legend and the key finder.
+ * The ring: owner arcs and up to 100,000 keys on canvases redrawn only when the data changes,
+ * transient layers for the hover and for moved keys (overlay.ts), request pulses in SVG, and
+ * accessible HTML for the legend and the key finder.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { colorOf, shapeOf, shapePath } from '../../ui/palette';
 import { formatInt, formatPercent } from '../../ui/format';
 import type { ViewProps } from '../types';
-import { drawArcs, drawKeys, drawTicks, keyPoints } from './draw';
-import { angleOf, hashAt, layout, successor, TAU, walk } from './geometry';
+import { drawArcs, drawKeys, drawTicks, keyPoints, type KeyPoints } from './draw';
+import { drawHover, drawMoved, type Hover } from './overlay';
+import { angleOf, hashAt, layout, successor, walk } from './geometry';
 import type { HashringView, KeysHeavy, RingHeavy } from './types';
 
-type Hover = { kind: 'key'; index: number } | { kind: 'node'; id: number } | null;
-
 const ARC_STRATEGIES = new Set(['ring', 'bounded']);
-const MOVE_ANIMATION_MS = 1600;
 
 function cssVar(el: Element, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
@@ -58,7 +56,9 @@ export function RingView(p: ViewProps) {
   const height = p.height;
   const l = useMemo(() => layout(width, height), [width, height]);
   const base = useRef<HTMLCanvasElement>(null);
-  const overlay = useRef<HTMLCanvasElement>(null);
+  const keysLayer = useRef<HTMLCanvasElement>(null);
+  const hoverLayer = useRef<HTMLCanvasElement>(null);
+  const movedLayer = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<Hover>(null);
   const [finder, setFinder] = useState('');
   const pts = useMemo(() => (keys ? keyPoints(keys, l) : null), [keys, l]);
@@ -71,20 +71,13 @@ export function RingView(p: ViewProps) {
       byHashCache.current = { keys: k, sorted: sortedByHash(k.hashes) };
     return byHashCache.current.sorted;
   };
-  const keysLayer = useRef<HTMLCanvasElement>(null);
   const strategy = view?.strategy ?? 'ring';
+  const replicas = view?.replicas ?? 1;
+  const nodeCount = view?.nodes.length ?? 0;
   const arcs = ARC_STRATEGIES.has(strategy);
   const focusNode = hover?.kind === 'node' ? hover.id : null;
-  // Only the overlay loop reads the animation, so it lives in a ref, not in render state.
-  const animation = useRef<{ keys: KeysHeavy; start: number } | null>(null);
 
-  // A membership change arrives as a new keys field with the moved indices: animate it once.
-  useEffect(() => {
-    if (keys?.moved && keys.moved.length > 0)
-      animation.current = { keys, start: performance.now() };
-  }, [keys]);
-
-  // Base layer: redrawn only when data, size, strategy, focus or theme change.
+  // Base layer: owner arcs, redrawn only when the ring, size, strategy or focus change.
   useEffect(() => {
     const canvas = base.current;
     if (!canvas || !ring) return;
@@ -111,45 +104,38 @@ export function RingView(p: ViewProps) {
     drawKeys(canvas, pts, keys.owners, focusNode === null ? null : new Set([focusNode]), dpr);
   }, [pts, keys, width, height, focusNode]);
 
-  // Overlay: moved-key animation, request pulses and the hovered key's walk, at display rate.
-  const latest = useRef<OverlayState>({
-    view,
-    ring,
-    keys,
-    pts,
-    hover,
-    animation,
-    l,
-    reduced: p.reducedMotion,
-    virtualNow: p.virtualNow,
-  });
-  useLayoutEffect(() => {
-    latest.current = {
-      view,
-      ring,
-      keys,
-      pts,
-      hover,
-      animation,
-      l,
-      reduced: p.reducedMotion,
-      virtualNow: p.virtualNow,
-    };
-  });
+  // Moved keys: halos drawn once per change; CSS fades the layer out on the compositor.
   useEffect(() => {
-    let raf = 0;
-    const draw = () => {
-      const canvas = overlay.current;
-      const s = latest.current;
-      if (canvas && s.view) {
-        const ctx = setupCanvas(canvas, width, height);
-        if (ctx) drawOverlay(ctx, canvas, s, width, height);
-      }
-      raf = requestAnimationFrame(draw);
-    };
-    raf = requestAnimationFrame(draw);
-    return () => cancelAnimationFrame(raf);
-  }, [width, height]);
+    const canvas = movedLayer.current;
+    if (!canvas || !pts || !keys) return;
+    const ctx = setupCanvas(canvas, width, height);
+    if (!ctx) return;
+    if (keys.moved.length === 0) {
+      ctx.clearRect(0, 0, width, height);
+      return;
+    }
+    drawMoved(ctx, pts, keys, width, height);
+    canvas.classList.remove('ring-fade');
+    void canvas.offsetWidth; // restart the CSS animation
+    canvas.classList.add('ring-fade');
+  }, [pts, keys, width, height]);
+
+  // Hover layer: redrawn only when the hover (or what it points at) changes.
+  useEffect(() => {
+    const canvas = hoverLayer.current;
+    if (!canvas || !view) return;
+    const ctx = setupCanvas(canvas, width, height);
+    if (!ctx) return;
+    const fg = cssVar(canvas, '--fg', '#000');
+    drawHover(
+      ctx,
+      { view: { ...view, strategy, replicas }, ring, keys, pts, hover, l, fg },
+      width,
+      height,
+    );
+    // `view` changes every frame; the drawing depends only on the fields listed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hover, ring, keys, pts, l, width, height, strategy, replicas, nodeCount]);
 
   const findKey = (index: number) => {
     if (keys && index >= 0 && index < keys.hashes.length) setHover({ kind: 'key', index });
@@ -203,8 +189,15 @@ export function RingView(p: ViewProps) {
       >
         <canvas ref={base} style={{ width, height }} role="img" aria-label={summary} />
         <canvas ref={keysLayer} style={{ width, height }} aria-hidden="true" />
-        <canvas ref={overlay} style={{ width, height }} aria-hidden="true" />
+        <canvas
+          ref={movedLayer}
+          style={{ width, height }}
+          aria-hidden="true"
+          className="ring-moved"
+        />
+        <canvas ref={hoverLayer} style={{ width, height }} aria-hidden="true" />
         <svg width={width} height={height} aria-hidden="true" className="ring-svg">
+          {pts && !p.reducedMotion && <RequestPulses view={view} pts={pts} now={p.virtualNow()} />}
           {arcs && ring && ring.positions.length <= 64 && (
             <NodeMarkers ring={ring} view={view} l={l} />
           )}
@@ -333,148 +326,24 @@ function NodeMarkers({
   );
 }
 
-interface OverlayState {
-  view: HashringView | undefined;
-  ring: RingHeavy | undefined;
-  keys: KeysHeavy | undefined;
-  pts: ReturnType<typeof keyPoints> | null;
-  hover: Hover;
-  animation: { current: { keys: KeysHeavy; start: number } | null };
-  l: ReturnType<typeof layout>;
-  reduced: boolean;
-  virtualNow(): number;
-}
-
-function drawOverlay(
-  ctx: CanvasRenderingContext2D,
-  canvas: HTMLCanvasElement,
-  s: OverlayState,
-  w: number,
-  h: number,
-): void {
-  ctx.clearRect(0, 0, w, h);
-  const { l, pts, keys, view } = s;
-  const fg = cssVar(canvas, '--fg', '#000');
-  // Moved keys: a shrinking halo in the new owner's colour (static outline with reduced motion).
-  const anim = s.animation.current;
-  if (anim && pts && keys === anim.keys && keys.moved) {
-    const age = performance.now() - anim.start;
-    const life = s.reduced ? 4000 : MOVE_ANIMATION_MS;
-    if (age < life) {
-      const t = age / life;
-      const moved = keys.moved;
-      const step = Math.max(1, Math.floor(moved.length / 3000));
-      ctx.lineWidth = 1.5;
-      for (let j = 0; j < moved.length; j += step) {
-        const i = moved[j]!;
-        const r = s.reduced ? 4 : 2 + 7 * (1 - t);
-        ctx.strokeStyle = colorOf(keys.owners[i]!);
-        ctx.globalAlpha = s.reduced ? 0.9 : 1 - t * 0.8;
-        ctx.beginPath();
-        ctx.arc(pts.x[i]!, pts.y[i]!, r, 0, TAU);
-        ctx.stroke();
-      }
-      ctx.globalAlpha = 1;
-    }
-  }
-  // Requests: brief pulses at the requested keys.
-  if (view && pts && !s.reduced) {
-    const now = s.virtualNow();
-    for (const r of view.recent) {
-      const age = now - r.at;
-      if (age < 0 || age > 400 || r.key >= pts.x.length) continue;
-      ctx.globalAlpha = 1 - age / 400;
-      ctx.fillStyle = colorOf(r.node);
-      ctx.beginPath();
-      ctx.arc(pts.x[r.key]!, pts.y[r.key]!, 3 + age / 80, 0, TAU);
-      ctx.fill();
-    }
-    ctx.globalAlpha = 1;
-  }
-  // Hovered node: its arcs drawn thicker.
-  if (s.hover?.kind === 'node' && s.ring) {
-    const { positions, owners } = s.ring;
-    ctx.strokeStyle = colorOf(s.hover.id);
-    ctx.lineWidth = l.ringWidth + 6;
-    ctx.beginPath();
-    for (let i = 0; i < positions.length; i++) {
-      if (owners[i] !== s.hover.id) continue;
-      const a0 = angleOf(positions[(i - 1 + positions.length) % positions.length]!);
-      let a1 = angleOf(positions[i]!);
-      if (a1 <= a0) a1 += TAU;
-      ctx.moveTo(l.cx + l.ringR * Math.cos(a0), l.cy + l.ringR * Math.sin(a0));
-      ctx.arc(l.cx, l.cy, l.ringR, a0, a1);
-    }
-    ctx.stroke();
-  }
-  // Hovered key: its clockwise walk to the owner and replicas, numbered.
-  if (s.hover?.kind === 'key' && pts && keys && view) {
-    const i = s.hover.index;
-    const kx = pts.x[i]!;
-    const ky = pts.y[i]!;
-    ctx.strokeStyle = fg;
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.arc(kx, ky, 6, 0, TAU);
-    ctx.stroke();
-    const hKey = keys.hashes[i]!;
-    const a0 = angleOf(hKey);
-    if (s.ring && ARC_STRATEGIES.has(view.strategy) && s.ring.positions.length) {
-      const owner = keys.owners[i]!;
-      const replicas = view.strategy === 'bounded' ? 1 : view.replicas;
-      let { visited, chosen } = walk(
-        s.ring.positions,
-        s.ring.owners,
-        hKey,
-        replicas,
-        view.nodes.length,
-      );
-      if (view.strategy === 'bounded') {
-        // Bounded loads skip full nodes: walk until the actual owner.
-        const start = s.ring.positions.length;
-        visited = [];
-        let k = successor(s.ring.positions, hKey);
-        for (let n = 0; n < start; n++, k = (k + 1) % start) {
-          visited.push(k);
-          if (s.ring.owners[k] === owner) break;
-        }
-        chosen = [visited[visited.length - 1]!];
-      }
-      const last = chosen[chosen.length - 1] ?? visited[visited.length - 1]!;
-      let a1 = angleOf(s.ring.positions[last]!);
-      if (a1 < a0) a1 += TAU;
-      const rWalk = l.ringR - l.ringWidth - 6;
-      ctx.setLineDash([5, 4]);
-      ctx.beginPath();
-      ctx.moveTo(kx, ky);
-      ctx.lineTo(l.cx + rWalk * Math.cos(a0), l.cy + rWalk * Math.sin(a0));
-      ctx.arc(l.cx, l.cy, rWalk, a0, a1);
-      ctx.stroke();
-      ctx.setLineDash([]);
-      for (const v of visited) {
-        if (chosen.includes(v)) continue;
-        const a = angleOf(s.ring.positions[v]!);
-        ctx.globalAlpha = 0.6;
-        ctx.beginPath();
-        ctx.arc(l.cx + rWalk * Math.cos(a), l.cy + rWalk * Math.sin(a), 3, 0, TAU);
-        ctx.stroke();
-        ctx.globalAlpha = 1;
-      }
-      chosen.forEach((c, n) => {
-        const a = angleOf(s.ring!.positions[c]!);
-        const x = l.cx + rWalk * Math.cos(a);
-        const y = l.cy + rWalk * Math.sin(a);
-        ctx.fillStyle = colorOf(s.ring!.owners[c]!);
-        ctx.beginPath();
-        ctx.arc(x, y, 9, 0, TAU);
-        ctx.fill();
-        ctx.stroke();
-        ctx.fillStyle = '#000';
-        ctx.font = 'bold 11px system-ui, sans-serif';
-        ctx.textAlign = 'center';
-        ctx.textBaseline = 'middle';
-        ctx.fillText(String(n + 1), x, y + 0.5);
-      });
-    }
-  }
+/** Recently routed requests as brief pulses at their keys (a handful of SVG circles). */
+function RequestPulses({ view, pts, now }: { view: HashringView; pts: KeyPoints; now: number }) {
+  return (
+    <g className="ring-pulses">
+      {view.recent.map((r, i) => {
+        const age = now - r.at;
+        if (age < 0 || age > 400 || r.key >= pts.x.length) return null;
+        return (
+          <circle
+            key={`${r.at}-${i}`}
+            cx={pts.x[r.key]}
+            cy={pts.y[r.key]}
+            r={3 + age / 80}
+            fill={colorOf(r.node)}
+            opacity={1 - age / 400}
+          />
+        );
+      })}
+    </g>
+  );
 }

@@ -2,7 +2,7 @@
  * The hashring experiments: the same placement code as the model, run once over up to
  * 10,000,000 keys and 1,000 nodes. Same params and seed, same result, in Node and in a browser.
  */
-import { HASHES } from '../../core/hash';
+import { HASHES, type HashFamily } from '../../core/hash';
 import type { AnyExperimentDef, ExperimentDef } from '../../core/types';
 import { moduloMovedCount } from './change';
 import {
@@ -37,11 +37,11 @@ const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 /** Key hashes in chunks, reporting progress as the first of `phases` equal phases. */
 function hashKeys(
   p: BalanceParams,
+  hash: HashFamily,
   seed: number,
   onProgress: Progress,
   phases: number,
 ): Uint32Array {
-  const hash = HASHES[p.hash];
   const out = new Uint32Array(p.keys);
   for (let from = 0; from < p.keys; from += CHUNK) {
     const to = Math.min(p.keys, from + CHUNK);
@@ -54,6 +54,7 @@ function hashKeys(
 /** Owners of all keys for the nodes `ids`, reporting progress as phase `phase` of `phases`. */
 function ownersFor(
   p: BalanceParams,
+  hash: HashFamily,
   ids: readonly number[],
   keyHashes: Uint32Array,
   onProgress: Progress,
@@ -62,19 +63,24 @@ function ownersFor(
 ): Uint16Array {
   const seeds = deriveSeeds(p.seed);
   const config = configOf(p, ids);
-  const ring = buildRing(membersOf(config), HASHES[p.hash], seeds.ring);
+  const ring = buildRing(membersOf(config), hash, seeds.ring);
   const base = p.keys * phase;
-  return assignOwners(placementOf(config, ring, seeds), keyHashes, (done) =>
+  return assignOwners({ ...placementOf(config, ring, seeds), hash }, keyHashes, (done) =>
     onProgress?.(base + done, p.keys * phases),
   );
 }
 
-function runBalance(
+/**
+ * hashring-balance. `hash` replaces the `p.hash` family everywhere (keys, vnodes, rendezvous
+ * scores): the code lab passes a learner's hash function this way.
+ */
+export function runBalance(
   p: BalanceParams,
   onProgress?: (done: number, total: number) => void,
+  hash: HashFamily = HASHES[p.hash],
 ): BalanceResult {
-  const keyHashes = hashKeys(p, deriveSeeds(p.seed).key, onProgress, 2);
-  const owners = ownersFor(p, range(p.nodes), keyHashes, onProgress, 1, 2);
+  const keyHashes = hashKeys(p, hash, deriveSeeds(p.seed).key, onProgress, 2);
+  const owners = ownersFor(p, hash, range(p.nodes), keyHashes, onProgress, 1, 2);
   const loads = new Array<number>(p.nodes).fill(0);
   for (let k = 0; k < owners.length; k++) loads[owners[k]!]!++;
   onProgress?.(2 * p.keys, 2 * p.keys);
@@ -95,9 +101,10 @@ function runRebalance(
   const before = range(p.nodes);
   // Add node n, or remove the highest id: the only removal jump hash supports cheaply.
   const after = p.op === 'add' ? range(p.nodes + 1) : range(p.nodes - 1);
-  const keyHashes = hashKeys(p, deriveSeeds(p.seed).key, onProgress, 3);
-  const a = ownersFor(p, before, keyHashes, onProgress, 1, 3);
-  const b = ownersFor(p, after, keyHashes, onProgress, 2, 3);
+  const hash = HASHES[p.hash];
+  const keyHashes = hashKeys(p, hash, deriveSeeds(p.seed).key, onProgress, 3);
+  const a = ownersFor(p, hash, before, keyHashes, onProgress, 1, 3);
+  const b = ownersFor(p, hash, after, keyHashes, onProgress, 2, 3);
   let moved = 0;
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) moved++;
   const moduloMoved = moduloMovedCount(keyHashes, before, after);
@@ -114,7 +121,7 @@ function runRebalance(
 /** hashring-balance: keys per node for one configuration. */
 export const balanceExperiment: ExperimentDef<BalanceParams, BalanceResult> = {
   meta: balanceMeta,
-  run: runBalance,
+  run: (p, onProgress) => runBalance(p, onProgress),
 };
 
 /** hashring-rebalance: keys moved by adding or removing one node. */

@@ -15,7 +15,14 @@ import { makeRaftModel, type RaftModel } from './model';
 import type { RaftParams } from './params';
 import { broadcastAppend } from './replication';
 import { resetElectionTimer, scheduleHeartbeat } from './roles';
-import { createState, majority, type Entry, type RaftCtx, type RaftState } from './state';
+import {
+  createState,
+  majority,
+  type Entry,
+  type RaftCtx,
+  type RaftState,
+  type TimeoutPolicy,
+} from './state';
 
 /** Entries every server holds (committed in term 1 by an earlier leader). */
 const BASE_LENGTH = 2;
@@ -27,9 +34,10 @@ const BASE_LENGTH = 2;
  * not have and never overwrites, since it appends nothing). After the crash the followers with the
  * short logs cannot win an election: a reachable Raft state in which logs differ in length.
  */
-export function trialState(ctx: RaftCtx): RaftState {
+export function trialState(ctx: RaftCtx, timeoutPolicy?: TimeoutPolicy): RaftState {
   const n = ctx.params.servers;
   const s = createState(n, { bug: 'none', history: false });
+  if (timeoutPolicy) s.timeoutPolicy = timeoutPolicy;
   const voters = majority(s) - 1;
   const followers = ctx.rng('setup').shuffle(Array.from({ length: n - 1 }, (_, i) => i + 1));
   const longest = BASE_LENGTH + n - 1 - voters;
@@ -72,7 +80,10 @@ export function trialState(ctx: RaftCtx): RaftState {
 }
 
 /** The model with the trial state as its initial state. */
-export const trialModel: RaftModel = { ...makeRaftModel({ history: false }), init: trialState };
+export const trialModel: RaftModel = {
+  ...makeRaftModel({ history: false }),
+  init: (ctx) => trialState(ctx),
+};
 
 function check(p: ElectionParams): void {
   if (p.timeoutMsMax < p.timeoutMsMin)
@@ -85,11 +96,19 @@ function check(p: ElectionParams): void {
 const percentile = (sorted: number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 
+/**
+ * raft-election. `timeoutPolicy` replaces the uniform election-timeout draw of every server (the
+ * code lab passes a learner's policy this way).
+ */
 export function runElection(
   p: ElectionParams,
   onProgress?: (done: number, total: number) => void,
+  timeoutPolicy?: TimeoutPolicy,
 ): ElectionResult {
   check(p);
+  const model: RaftModel = timeoutPolicy
+    ? { ...trialModel, init: (ctx) => trialState(ctx, timeoutPolicy) }
+    : trialModel;
   const heartbeatMs =
     p.heartbeatMs > 0 ? p.heartbeatMs : Math.max(1, Math.floor(p.timeoutMsMin / 2));
   const params: RaftParams = {
@@ -118,7 +137,7 @@ export function runElection(
       seed: xxhash32u(trial, p.seed),
       inputs: [{ at: crashAt, action: 'crash', server: 0 }],
     };
-    const sim = new Sim(trialModel, scenario, { checkInvariants: false, keepLog: false });
+    const sim = new Sim(model, scenario, { checkInvariants: false, keepLog: false });
     const s = sim.state as RaftState;
     const deadline = crashAt + p.capMs;
     let downtime = p.capMs;
@@ -158,5 +177,5 @@ export function runElection(
 }
 
 export const raftExperiments: ExperimentDef<ElectionParams, ElectionResult>[] = [
-  { meta: electionMeta, run: runElection },
+  { meta: electionMeta, run: (p, onProgress) => runElection(p, onProgress) },
 ];

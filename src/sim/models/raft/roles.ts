@@ -4,11 +4,16 @@
  */
 import { NEVER, majority, name, type RaftCtx, type RaftState, type Server } from './state';
 
-/** Restarts `srv`'s election timer with a fresh random timeout in [timeoutMsMin, timeoutMsMax]. */
+/**
+ * Restarts `srv`'s election timer with a fresh random timeout in [timeoutMsMin, timeoutMsMax], or
+ * the state's timeout policy's choice when it has one.
+ */
 export function resetElectionTimer(s: RaftState, srv: Server, ctx: RaftCtx): void {
   if (srv.electionTimer >= 0) ctx.cancel(srv.electionTimer);
   const lo = ctx.params.timeoutMsMin;
-  const timeout = ctx.rng('timeouts').int(lo, Math.max(lo, ctx.params.timeoutMsMax));
+  const timeout = s.timeoutPolicy
+    ? s.timeoutPolicy(srv, s, ctx)
+    : ctx.rng('timeouts').int(lo, Math.max(lo, ctx.params.timeoutMsMax));
   srv.electionTimeoutMs = timeout;
   srv.electionDeadline = ctx.now + timeout;
   srv.electionTimer = ctx.schedule(timeout, { k: 'election', s: srv.id, e: s.epoch });

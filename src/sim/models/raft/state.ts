@@ -107,9 +107,17 @@ export interface Options {
   history: boolean;
 }
 
+/**
+ * Draws a server's next election timeout (ms, an integer >= 1) instead of the uniform
+ * [timeoutMsMin, timeoutMsMax]: the code lab runs a learner's policy this way. Experiments only.
+ */
+export type TimeoutPolicy = (srv: Server, s: RaftState, ctx: RaftCtx) => number;
+
 export interface RaftState {
   /** Bumped when the cluster restarts (a change of `servers`): older timers and messages die. */
   epoch: number;
+  /** Replaces the uniform timeout draw when set (experiments only: functions are not cloned). */
+  timeoutPolicy?: TimeoutPolicy;
   bug: Bug;
   history: boolean;
   servers: Server[];

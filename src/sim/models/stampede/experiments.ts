@@ -14,7 +14,7 @@ import {
   type StampedeResult,
 } from './meta';
 import { stampedeModel } from './model';
-import { createRecorder, type Recorder, type State } from './state';
+import { createRecorder, type EarlyPolicy, type Recorder, type State } from './state';
 
 /** Nearest-rank quantile over `zeros` zero latencies plus the sorted non-zero ones. */
 function quantile(zeros: number, sorted: Float64Array, q: number): number {
@@ -53,6 +53,7 @@ export function summarizeRun(s: State, r: Recorder): StampedeResult {
 /**
  * Runs the model for `durationMs` with the recorder on and returns the final state. `params` may
  * leave out anything with a default (the experiment passes the model's advanced params that way).
+ * `earlyPolicy` replaces XFetch's test under the xfetch strategy (the code lab's learner rule).
  */
 export function runStampede(
   params: Partial<StampedeParams>,
@@ -60,6 +61,7 @@ export function runStampede(
   durationMs: number,
   onProgress?: (done: number, total: number) => void,
   options: SimOptions = {},
+  earlyPolicy: EarlyPolicy | null = null,
 ): State {
   const sim = new Sim(
     stampedeModel,
@@ -68,6 +70,7 @@ export function runStampede(
   );
   const state = sim.state as State;
   state.recorder = createRecorder();
+  state.earlyPolicy = earlyPolicy;
   const chunkMs = 1000;
   for (let t = 0; t < durationMs;) {
     t = Math.min(durationMs, t + chunkMs);

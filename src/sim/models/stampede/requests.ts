@@ -6,7 +6,7 @@
 import { issue, noteEpisode } from './db';
 import { finishServed, record, sampleArrival } from './finish';
 import type { Strategy } from './meta';
-import type { C, Req, State, Timer } from './state';
+import type { C, EarlyPolicy, Req, State, Timer } from './state';
 import { C_ARRIVED, C_HITS, C_STALE, countAt } from './window';
 import { sampleKey, zipfTable } from './zipf';
 
@@ -47,6 +47,27 @@ export function xfetchEarly(
   u: number,
 ): boolean {
   return now - deltaMs * beta * Math.log(u) >= expiry;
+}
+
+/** A custom rule's decision; its random() draws from the same stream XFetch uses. */
+function earlyByPolicy(
+  policy: EarlyPolicy,
+  s: State,
+  ctx: C,
+  key: number,
+  expiry: number,
+): boolean {
+  const { beta, ttlMs } = ctx.params;
+  const rng = ctx.rng('xfetch');
+  return policy({
+    now: ctx.now,
+    expiry,
+    deltaMs: s.deltaMs[key]!,
+    beta,
+    ttlMs,
+    key,
+    random: () => rng.floatOpenZero(),
+  });
 }
 
 function answerAtOnce(s: State, ctx: C, key: number, sample: number, stale: boolean): void {
@@ -110,9 +131,17 @@ function read(s: State, ctx: C, key: number, id: number, sample: number): void {
   const expiry = s.expiresAt[key]!;
   const strategy = ctx.params.strategy;
   if (now < expiry) {
-    if (strategy === 'xfetch' && ctx.params.beta > 0) {
-      const u = ctx.rng('xfetch').floatOpenZero();
-      if (xfetchEarly(now, expiry, s.deltaMs[key]!, ctx.params.beta, u)) {
+    if (strategy === 'xfetch' && (s.earlyPolicy || ctx.params.beta > 0)) {
+      const early = s.earlyPolicy
+        ? earlyByPolicy(s.earlyPolicy, s, ctx, key, expiry)
+        : xfetchEarly(
+            now,
+            expiry,
+            s.deltaMs[key]!,
+            ctx.params.beta,
+            ctx.rng('xfetch').floatOpenZero(),
+          );
+      if (early) {
         recompute(s, ctx, key, id, sample, 'early');
         return;
       }

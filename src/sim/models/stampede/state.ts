@@ -137,6 +137,26 @@ export interface Recorder {
   nIntervals: number;
 }
 
+/** What a custom early-recompute rule sees about one read of a fresh value. */
+export interface EarlyRead {
+  now: number;
+  expiry: number;
+  /** Duration of the key's last recomputation (XFetch's delta), ms. */
+  deltaMs: number;
+  beta: number;
+  ttlMs: number;
+  key: number;
+  /** Uniform in (0, 1], from the strategy's own random stream. */
+  random(): number;
+}
+
+/**
+ * A rule that replaces XFetch's early-recompute test under the xfetch strategy (the code lab runs
+ * a learner's rule this way). Experiments only: a function does not survive structuredClone, so the
+ * live model always leaves it null.
+ */
+export type EarlyPolicy = (read: EarlyRead) => boolean;
+
 /** Keys whose episodes, expiries and in-flight history the view shows. */
 export const HOT = 5;
 export const HIST_SLOTS = 100;
@@ -199,6 +219,8 @@ export interface State {
   minJobStepMs: number;
   lastTimeoutAt: number;
   recorder: Recorder | null;
+  /** Replaces XFetch's test when set (experiments only, like `recorder`). */
+  earlyPolicy: EarlyPolicy | null;
 }
 
 export function perKey(s: State, keys: number): void {
@@ -267,6 +289,7 @@ export function createState(p: StampedeParams): State {
     minJobStepMs: Infinity,
     lastTimeoutAt: -Infinity,
     recorder: null,
+    earlyPolicy: null,
   };
   perKey(s, p.keys);
   return s;
