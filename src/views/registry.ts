@@ -3,4 +3,5 @@ import type { ModelViews } from './types';
 
 export const VIEWS: Record<string, () => Promise<ModelViews>> = {
   hashring: () => import('./hashring').then((m) => m.hashringViews),
+  raft: () => import('./raft').then((m) => m.raftViews),
 };

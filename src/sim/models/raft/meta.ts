@@ -159,6 +159,8 @@ export const raftMeta: ModelMeta = {
     },
   },
   network: true,
+  // Messages cross in 10-20 ms: at a tenth of real time the eye can follow them.
+  playbackSpeed: 0.1,
   presets: raftPresets,
   metrics,
   experiments: [electionMeta],
