@@ -159,8 +159,8 @@ export const raftMeta: ModelMeta = {
     },
   },
   network: true,
-  // Messages cross in 10-20 ms: at a tenth of real time the eye can follow them.
-  playbackSpeed: 0.1,
+  // Messages cross in 10-20 ms: at a quarter of real time the eye can see them travel.
+  playbackSpeed: 0.25,
   presets: raftPresets,
   metrics,
   experiments: [electionMeta],
