@@ -43,7 +43,7 @@ export const LogTable = memo(
       if (el && atEnd.current) el.scrollLeft = el.scrollWidth;
     });
     return (
-      <section className="raft-logs" aria-labelledby={captionId}>
+      <div className="raft-logs">
         <div className="panel-title" id={captionId}>
           Logs
         </div>
@@ -129,7 +129,7 @@ export const LogTable = memo(
           cell = term · <span className="raft-key-solid">solid</span> committed ·{' '}
           <span className="raft-key-dashed">dashed</span> not yet · ▍ commit index
         </p>
-      </section>
+      </div>
     );
   },
   (a, b) => a.dataKey === b.dataKey,
