@@ -3,13 +3,13 @@
  * entry's term (its command on hover). Solid cells are committed on that server; a bar marks
  * its commit index.
  */
-import { memo, useId, useLayoutEffect, useRef } from 'react';
+import { memo, useId } from 'react';
 import { colorOf } from '../../ui/palette';
 import { ROLE_STYLE } from './style';
 import type { Entry, ServerView } from './types';
 
 /** Columns shown: the newest indexes; older ones scroll out. */
-export const LOG_COLUMNS = 40;
+export const LOG_COLUMNS = 32;
 
 export interface LogRow {
   id: number;
@@ -33,31 +33,15 @@ export const logKey = (rows: readonly LogRow[]): string =>
 export const LogTable = memo(
   function LogTable({ rows }: { rows: readonly LogRow[]; dataKey: string }) {
     const captionId = useId();
-    const scroller = useRef<HTMLDivElement>(null);
-    const atEnd = useRef(true);
     const maxLen = Math.max(0, ...rows.map((r) => r.logLength));
     const first = Math.max(1, maxLen - LOG_COLUMNS + 1);
     const indexes = Array.from({ length: Math.max(0, maxLen - first + 1) }, (_, i) => first + i);
-    useLayoutEffect(() => {
-      const el = scroller.current;
-      if (el && atEnd.current) el.scrollLeft = el.scrollWidth;
-    });
     return (
       <div className="raft-logs">
         <div className="panel-title" id={captionId}>
           Logs
         </div>
-        <div
-          className="raft-logs-scroll"
-          ref={scroller}
-          tabIndex={0}
-          role="group"
-          aria-labelledby={captionId}
-          onScroll={(e) => {
-            const el = e.currentTarget;
-            atEnd.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - 4;
-          }}
-        >
+        <div className="raft-logs-scroll" tabIndex={0} role="group" aria-labelledby={captionId}>
           {maxLen === 0 ? (
             <p className="muted raft-logs-empty">Every log is empty.</p>
           ) : (

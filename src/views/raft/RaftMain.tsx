@@ -19,10 +19,18 @@ import type { RaftView } from './types';
 const NO_FLIGHTS: InFlight[] = [];
 /** More messages in flight than this and only the hovered one is labelled. */
 const DENSE = 14;
+/**
+ * Above this speed a message crosses its link in about a frame or less: the ring stops drawing
+ * messages in flight (the space-time diagram still shows every one).
+ */
+const FLIGHT_SPEED_MAX = 2;
 
 export function RaftMain(p: ViewProps) {
   const view = p.snapshot.frame?.view as RaftView | undefined;
+  const status = p.snapshot.frame?.status;
+  const tooFast = !!status?.playing && (status.speed === 'max' || status.speed > FLIGHT_SPEED_MAX);
   const inFlight = p.snapshot.frame?.inFlight ?? NO_FLIGHTS;
+  const drawnFlights = tooFast ? NO_FLIGHTS : inFlight;
   const params = p.snapshot.frame?.params ?? {};
   const width = Math.max(260, p.width);
   const split = useMemo(() => splitStage(width, p.height), [width, p.height]);
@@ -145,6 +153,17 @@ export function RaftMain(p: ViewProps) {
     else setSelected(f);
   }, []);
 
+  const partitionKey = view?.partition ? JSON.stringify(view.partition) : '';
+  // Which group each server is in: a new array only when the partition changes.
+  const groupOf = useMemo(() => {
+    const groups = partitionKey ? (JSON.parse(partitionKey) as number[][]) : null;
+    if (!groups) return null;
+    return Array.from({ length: n }, (_, id) => {
+      const g = groups.findIndex((grp) => grp.includes(id));
+      return g < 0 ? groups.length : g;
+    });
+  }, [partitionKey, n]);
+
   if (!view) return null;
 
   const flightOfFocus = (f: Focus): number =>
@@ -152,17 +171,11 @@ export function RaftMain(p: ViewProps) {
   const hoverFlight = flightOfFocus(hover);
   const selectedFlight = flightOfFocus(selected);
   const litServer = hover?.kind === 'server' ? hover.id : -1;
-  const groupOf = view.partition
-    ? view.servers.map((s) => {
-        const g = view.partition!.findIndex((grp) => grp.includes(s.id));
-        return g < 0 ? view.partition!.length : g;
-      })
-    : null;
-  const partitionKey = view.partition ? JSON.stringify(view.partition) : '';
-  // A small ring has no room in the middle: the summary goes to the corner.
-  const roomy = l.R >= 130;
-  const idsKey = inFlight.map((m) => m.id).join(',');
   const leader = view.leader >= 0 ? view.servers[view.leader] : undefined;
+  // A small ring has no room in the middle: the summary goes to the status line.
+  const roomy = l.R >= 130;
+  const brief = `${leader ? `${leader.name} leads term ${leader.term}, commit ${leader.commitIndex}` : `No leader (term ${view.term})`}${view.partition ? ` · cut: ${view.partition.map((g) => g.map(serverName).join(' ')).join(' | ')}` : ''}`;
+  const idsKey = tooFast ? '' : inFlight.map((m) => m.id).join(',');
   const summary = `${n} servers. ${leader ? `${leader.name} leads term ${leader.term}` : `No leader; highest term ${view.term}`}. ${view.servers
     .map(
       (s) =>
@@ -204,25 +217,21 @@ export function RaftMain(p: ViewProps) {
           aria-label={summary}
         >
           <Links l={l} n={n} partitionKey={partitionKey} groupOf={groupOf} lit={litServer} />
-          <g
-            transform={
-              roomy ? `translate(${l.cx},${l.cy - 6})` : `translate(${split.ring.w - 8},16)`
-            }
-            textAnchor={roomy ? 'middle' : 'end'}
-            aria-hidden="true"
-          >
-            <text className="raft-center-big">
-              {leader ? `${leader.name} leads term ${leader.term}` : 'No leader'}
-            </text>
-            <text y={17} className="raft-center">
-              {leader ? `commit index ${leader.commitIndex}` : `highest term ${view.term}`}
-            </text>
-            {view.partition ? (
-              <text y={33} className="raft-center raft-cut-text">
-                cut: {view.partition.map((g) => g.map(serverName).join(' ')).join(' | ')}
+          {roomy ? (
+            <g transform={`translate(${l.cx},${l.cy - 6})`} textAnchor="middle" aria-hidden="true">
+              <text className="raft-center-big">
+                {leader ? `${leader.name} leads term ${leader.term}` : 'No leader'}
               </text>
-            ) : null}
-          </g>
+              <text y={17} className="raft-center">
+                {leader ? `commit index ${leader.commitIndex}` : `highest term ${view.term}`}
+              </text>
+              {view.partition ? (
+                <text y={33} className="raft-center raft-cut-text">
+                  cut: {view.partition.map((g) => g.map(serverName).join(' ')).join(' | ')}
+                </text>
+              ) : null}
+            </g>
+          ) : null}
           {view.servers.map((s) => (
             <ServerNode
               key={s.id}
@@ -248,7 +257,7 @@ export function RaftMain(p: ViewProps) {
             />
           ))}
           <MessageLayer
-            messages={inFlight}
+            messages={drawnFlights}
             idsKey={idsKey}
             dense={inFlight.length > DENSE}
             highlight={hoverFlight}
@@ -260,7 +269,11 @@ export function RaftMain(p: ViewProps) {
           {draft.active
             ? `Drawing a partition: click servers to move them to side B (now ${draft.sideB.length ? draft.sideB.map(serverName).join(', ') : 'empty'}), then “Cut the network”.`
             : (describeHover(hover, view, inFlight, links.flightOf) ??
-              'Click a server or a message for details.')}
+              (!roomy
+                ? brief
+                : tooFast
+                  ? 'Above 2× a message crosses in under a frame: the diagram shows every one.'
+                  : 'Click a server or a message for details.'))}
         </p>
       </div>
       <div

@@ -5,6 +5,7 @@ import type { ViewProps } from '../types';
 import { logKey, LogTable, type LogRow } from './LogTable';
 import { Statechart, type ChartServer, type Transition } from './Statechart';
 import type { RaftView } from './types';
+import { useThrottledKey } from './useThrottledKey';
 
 /** Transitions are lit this long (virtual ms) after they happen. */
 const LIT_MS = 400;
@@ -50,7 +51,7 @@ export function RaftSide(p: ViewProps) {
     commitIndex: s.commitIndex,
     log: s.log,
   }));
-  const key = logKey(rows);
+  const key = useThrottledKey(logKey(rows), 100);
   // Stable inputs for the memoized parts: new arrays only when what they show changed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableChart = useMemo(() => chart, [chartKey]);

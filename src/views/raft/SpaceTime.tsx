@@ -3,7 +3,15 @@
  * line highlights the message there (if still in flight), hovering a server there shades its
  * lane here. Arrow keys step through the messages, Enter opens one.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import { distToSegment2 } from './geometry';
 import { themeReader, type Live } from './live';
 import { drawSpaceTime, GUTTER, lanes, type Segment } from './spacetimeDraw';
@@ -30,7 +38,7 @@ function setupCanvas(canvas: HTMLCanvasElement, w: number, h: number) {
   return ctx;
 }
 
-export function SpaceTime(p: SpaceTimeProps) {
+export const SpaceTime = memo(function SpaceTime(p: SpaceTimeProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [windowMs, setWindowMs] = useState(200);
   const segments = useRef<Segment[]>([]);
@@ -169,4 +177,4 @@ export function SpaceTime(p: SpaceTimeProps) {
       </div>
     </div>
   );
-}
+});

@@ -11,7 +11,7 @@ import {
 } from './state';
 
 /** The views show at most this many of the newest entries of each log. */
-export const LOG_VIEW_MAX = 100;
+export const LOG_VIEW_MAX = 40;
 /** Messages older than this (virtual ms) leave the space-time diagram. */
 export const HISTORY_VIEW_MS = 3000;
 
