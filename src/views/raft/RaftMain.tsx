@@ -174,7 +174,12 @@ export function RaftMain(p: ViewProps) {
   const leader = view.leader >= 0 ? view.servers[view.leader] : undefined;
   // A small ring has no room in the middle: the summary goes to the status line.
   const roomy = l.R >= 130;
-  const brief = `${leader ? `${leader.name} leads term ${leader.term}, commit ${leader.commitIndex}` : `No leader (term ${view.term})`}${view.partition ? ` · cut: ${view.partition.map((g) => g.map(serverName).join(' ')).join(' | ')}` : ''}`;
+  // A server may still act as leader without a majority behind it (cut off, or its followers down).
+  const stranded = view.servers.filter((s) => s.role === 'leader');
+  const noLeaderWhy = stranded.length
+    ? `${stranded.map((s) => `${s.name} (t${s.term})`).join(', ')} without a majority`
+    : `highest term ${view.term}`;
+  const brief = `${leader ? `${leader.name} leads term ${leader.term}, commit ${leader.commitIndex}` : `No leader: ${noLeaderWhy}`}${view.partition ? ` · cut: ${view.partition.map((g) => g.map(serverName).join(' ')).join(' | ')}` : ''}`;
   const idsKey = tooFast ? '' : inFlight.map((m) => m.id).join(',');
   const summary = `${n} servers. ${leader ? `${leader.name} leads term ${leader.term}` : `No leader; highest term ${view.term}`}. ${view.servers
     .map(
@@ -223,7 +228,7 @@ export function RaftMain(p: ViewProps) {
                 {leader ? `${leader.name} leads term ${leader.term}` : 'No leader'}
               </text>
               <text y={17} className="raft-center">
-                {leader ? `commit index ${leader.commitIndex}` : `highest term ${view.term}`}
+                {leader ? `commit index ${leader.commitIndex}` : noLeaderWhy}
               </text>
               {view.partition ? (
                 <text y={33} className="raft-center raft-cut-text">
