@@ -350,13 +350,23 @@ test('the Pre-Vote lesson: a returning server deposes the leader, and with Pre-V
   expect(Number(await server(page, follower).getAttribute('data-term'))).toBe(term);
 });
 
-test('the timing lesson slows the network from its prediction', async ({ page }) => {
+test('the timing lesson: over a slow network elections keep failing and the term climbs', async ({
+  page,
+}) => {
   await page.goto('./#/lesson/raft-timing');
   await widgetReady(page);
+  const widget = page.locator('.widget').first();
+  await widget.locator('.playback select').selectOption('1');
+  await widget.locator('.playback button[aria-label="Play"]').click();
+  await waitForLeader(page);
   const q = page.locator('[data-question="q-slow"]');
   await q.getByRole('radio').nth(1).check();
   await q.getByRole('button', { name: /Commit my answer/ }).click();
   await expect(q.locator('.reveal')).toBeVisible();
-  await expect(page.getByRole('log').first()).toContainText(/latencyMsMin/);
   await expect(page.getByRole('spinbutton', { name: /Latency max/ }).first()).toHaveValue('200');
+  await expect(page.getByRole('log').first()).toContainText(/latencyMsMax 20 → 200/);
+  // If the leader survived the switch, crash it from the reveal so an election is needed.
+  if ((await leaderOf(page)) >= 0) await q.getByRole('button', { name: 'crash it' }).click();
+  // Rival candidates keep cancelling each other: the term climbs well past 2.
+  await expect.poll(() => num(page, 'data-term'), { timeout: 20_000 }).toBeGreaterThan(4);
 });
