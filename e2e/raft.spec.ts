@@ -206,6 +206,7 @@ test('a message in flight opens from the ring and can be dropped; servers open f
   await expect(details.getByTestId('detail-term')).not.toBeEmpty();
   await page.keyboard.press('Escape');
   await expect(details).toHaveCount(0);
+  await expect(server(page, 2)).toBeFocused();
 
   // Hovering a line of the space-time diagram describes that message.
   const canvas = page.locator('.raft-spacetime canvas');

@@ -55,7 +55,7 @@ export function RaftActions(p: ViewProps) {
           </button>
         </span>
       ) : (
-        <button type="button" onClick={() => drafts.start()} aria-describedby={undefined}>
+        <button type="button" onClick={() => drafts.start()}>
           Partition…
         </button>
       )}

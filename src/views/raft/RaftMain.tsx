@@ -45,6 +45,7 @@ export function RaftMain(p: ViewProps) {
   const links = useMemo(() => linkMessages(view?.messages ?? [], inFlight), [view, inFlight]);
 
   const live = useRef<Live | null>(null);
+  const root = useRef<HTMLDivElement>(null);
   const layout = useRef<RingLayout>(l);
   useLayoutEffect(() => {
     layout.current = l;
@@ -192,6 +193,7 @@ export function RaftMain(p: ViewProps) {
 
   return (
     <div
+      ref={root}
       className={`raft-main ${split.wide ? 'wide' : 'narrow'}${draft.active ? ' drafting' : ''}`}
       style={{ height: p.height }}
       data-leader={view.leader}
@@ -300,7 +302,14 @@ export function RaftMain(p: ViewProps) {
           links={links}
           selected={selected}
           send={p.send}
-          onClose={() => setSelected(null)}
+          onClose={() => {
+            setSelected(null);
+            // Back to the server the panel was about, for keyboard users.
+            if (selected.kind === 'server')
+              root.current
+                ?.querySelector<SVGGElement>(`.raft-server[data-server="${selected.id}"]`)
+                ?.focus();
+          }}
         />
       ) : null}
     </div>
