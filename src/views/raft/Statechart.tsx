@@ -136,6 +136,7 @@ export const Statechart = memo(function Statechart({
               data-state={st}
             >
               <rect
+                className="raft-sc-box"
                 x={b.x}
                 y={BOX_Y}
                 width={BOX_W}
