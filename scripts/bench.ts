@@ -13,6 +13,7 @@ import {
   withBrowser,
   type PlayMeasurement,
 } from './bench/browser';
+import { raftPlayBench } from './bench/raft-browser';
 
 interface Row {
   suite: string;
@@ -84,6 +85,24 @@ async function browserBenches(): Promise<{ rows: Row[]; play: PlayMeasurement[] 
         value: m.frameMsP95,
         unit: 'ms',
         note: `p50 ${m.frameMsP50.toFixed(1)} ms, max ${m.frameMsMax.toFixed(0)} ms, ${m.frames} frames`,
+      });
+      const r = await raftPlayBench(page);
+      play.push(r);
+      rows.push({
+        suite: 'browser',
+        name: `${r.name}: long tasks > 50 ms`,
+        value: r.longTasks,
+        unit: 'tasks',
+        target: '0',
+        meets: r.longTasks === 0,
+        note: `longest ${r.longestTaskMs.toFixed(0)} ms`,
+      });
+      rows.push({
+        suite: 'browser',
+        name: `${r.name}: frame interval p95`,
+        value: r.frameMsP95,
+        unit: 'ms',
+        note: `p50 ${r.frameMsP50.toFixed(1)} ms, max ${r.frameMsMax.toFixed(0)} ms, ${r.frames} frames`,
       });
       const js = await pageJsBytes(page, '#/lesson/hashring-ring');
       rows.push({

@@ -3,5 +3,6 @@ import type { ModelViews } from './types';
 
 export const VIEWS: Record<string, () => Promise<ModelViews>> = {
   hashring: () => import('./hashring').then((m) => m.hashringViews),
+  raft: () => import('./raft').then((m) => m.raftViews),
   stampede: () => import('./stampede').then((m) => m.stampedeViews),
 };

@@ -123,6 +123,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
     scenario: props.scenario,
     atMs: props.atMs ?? 0,
     autoplay: props.autoplay ?? false,
+    speed: meta.playbackSpeed,
     onEvent: props.onEvent,
     onShare: props.onShare,
     noWorker: props.noWorker,

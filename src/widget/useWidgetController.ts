@@ -17,6 +17,7 @@ export interface ControllerOptions {
   scenario: unknown;
   atMs: number;
   autoplay: boolean;
+  speed?: Speed | undefined;
   onEvent?: ((e: LogEvent) => void) | undefined;
   onShare?: ((s: Scenario, t: number) => void) | undefined;
   noWorker?: boolean | undefined;
@@ -43,6 +44,7 @@ export function useWidgetController(o: ControllerOptions) {
         scenario: opts.current.scenario,
         atMs: opts.current.atMs,
         autoplay: opts.current.autoplay,
+        ...(opts.current.speed !== undefined && { speed: opts.current.speed }),
         ...(opts.current.noWorker !== undefined && { noWorker: opts.current.noWorker }),
         ...(opts.current.createWorker && { createWorker: opts.current.createWorker }),
         onFrame: (f) => {

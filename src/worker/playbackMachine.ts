@@ -14,6 +14,8 @@ export interface PlaybackInput {
   scenario: unknown;
   atMs: number;
   autoplay: boolean;
+  /** The speed to start at (1 when absent). */
+  speed?: Speed;
   onFrame(frame: Frame): void;
   noWorker?: boolean;
   createWorker?: () => Worker;
@@ -93,7 +95,7 @@ export const playbackMachine = setup({
     crash: null,
     crashes: 0,
     t: input.atMs,
-    speed: 1,
+    speed: input.speed ?? 1,
     resumePlaying: input.autoplay,
   }),
   initial: 'booting',

@@ -43,6 +43,8 @@ export interface ModelInfo {
   title: string;
   summary: string;
   network: boolean;
+  /** The playback speed widgets start at; 1 when absent. */
+  playbackSpeed?: number;
   params: JsonObjectSchema;
   /** Every action, built-ins (set, partition, heal, drop) included. */
   actions: Record<string, ActionInfo>;
@@ -84,6 +86,7 @@ export function modelInfo(meta: ModelMeta): ModelInfo {
     title: meta.title,
     summary: meta.summary,
     network: !!meta.network,
+    ...(meta.playbackSpeed ? { playbackSpeed: meta.playbackSpeed } : {}),
     params: jsonSchemaOf(meta.params),
     actions: Object.fromEntries(
       Object.entries(actionsOf(meta)).map(([name, a]) => [

@@ -83,6 +83,8 @@ export interface ModelMeta {
   actions: Record<string, ActionMeta>;
   /** The model sends messages through the network: enables partition, heal and drop inputs. */
   network?: boolean;
+  /** The playback speed widgets start at (virtual ms per wall ms), when 1 is too fast to follow. */
+  playbackSpeed?: number;
   presets: PresetMeta[];
   metrics: MetricMeta[];
   experiments: ExperimentMeta[];

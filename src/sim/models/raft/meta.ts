@@ -159,6 +159,8 @@ export const raftMeta: ModelMeta = {
     },
   },
   network: true,
+  // Messages cross in 10-20 ms: at a quarter of real time the eye can see them travel.
+  playbackSpeed: 0.25,
   presets: raftPresets,
   metrics,
   experiments: [electionMeta],

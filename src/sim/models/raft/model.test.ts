@@ -161,6 +161,29 @@ describe('Raft view', () => {
     const inFlight = r.sim.inFlight();
     expect(inFlight.length).toBeGreaterThan(0);
     expect(r.sim.metrics()).toMatchObject({ leader: v.leader, term: v.term });
+    expect(v.partition).toBeNull();
+  });
+
+  it('shows the partition in force, and none after a heal', () => {
+    const groups = [
+      [0, 1],
+      [2, 3, 4],
+    ];
+    const cut = runScenario(
+      raftModel,
+      raftScenario({}, [{ at: 100, action: 'partition', groups }]),
+      500,
+    );
+    expect((cut.sim.frame().view as RaftView).partition).toEqual(groups);
+    const healed = runScenario(
+      raftModel,
+      raftScenario({}, [
+        { at: 100, action: 'partition', groups },
+        { at: 300, action: 'heal' },
+      ]),
+      500,
+    );
+    expect((healed.sim.frame().view as RaftView).partition).toBeNull();
   });
 
   it('labels messages briefly', () => {

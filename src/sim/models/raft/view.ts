@@ -11,7 +11,7 @@ import {
 } from './state';
 
 /** The views show at most this many of the newest entries of each log. */
-export const LOG_VIEW_MAX = 100;
+export const LOG_VIEW_MAX = 40;
 /** Messages older than this (virtual ms) leave the space-time diagram. */
 export const HISTORY_VIEW_MS = 3000;
 
@@ -59,6 +59,8 @@ export interface RaftView {
   messages: MessageRecord[];
   /** The latest elections won. */
   elections: { term: number; leader: number; at: number }[];
+  /** The network's partition groups now (servers named in no group form one more), or null. */
+  partition: number[][] | null;
 }
 
 export function view(s: RaftState, ctx: RaftCtx): ModelFrame<RaftView> {
@@ -103,6 +105,7 @@ export function view(s: RaftState, ctx: RaftCtx): ModelFrame<RaftView> {
       heartbeatMs: ctx.params.heartbeatMs,
       messages,
       elections: s.recentElections.slice(),
+      partition: ctx.net.groups ? ctx.net.groups.map((g) => g.slice()) : null,
     },
   };
 }

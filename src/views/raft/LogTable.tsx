@@ -1,0 +1,120 @@
+/**
+ * Every server's log as a table: a row per server, a column per log index, each cell the
+ * entry's term (its command on hover). Solid cells are committed on that server; a bar marks
+ * its commit index.
+ */
+import { memo, useId } from 'react';
+import { colorOf } from '../../ui/palette';
+import { ROLE_STYLE } from './style';
+import type { Entry, ServerView } from './types';
+
+/** Columns shown: the newest indexes; older ones scroll out. */
+export const LOG_COLUMNS = 32;
+
+export interface LogRow {
+  id: number;
+  name: string;
+  role: ServerView['role'];
+  isLeader: boolean;
+  logLength: number;
+  commitIndex: number;
+  log: readonly Entry[];
+}
+
+/** Changes whenever anything the table shows changes: the table re-renders only then. */
+export const logKey = (rows: readonly LogRow[]): string =>
+  rows
+    .map(
+      (r) =>
+        `${r.role}${r.isLeader ? '*' : ''}:${r.logLength}:${r.log.at(-1)?.id ?? 0}:${r.commitIndex}`,
+    )
+    .join('|');
+
+export const LogTable = memo(
+  function LogTable({ rows }: { rows: readonly LogRow[]; dataKey: string }) {
+    const captionId = useId();
+    const maxLen = Math.max(0, ...rows.map((r) => r.logLength));
+    const first = Math.max(1, maxLen - LOG_COLUMNS + 1);
+    const indexes = Array.from({ length: Math.max(0, maxLen - first + 1) }, (_, i) => first + i);
+    return (
+      <div className="raft-logs">
+        <div className="panel-title" id={captionId}>
+          Logs
+        </div>
+        <div className="raft-logs-scroll" tabIndex={0} role="group" aria-labelledby={captionId}>
+          {maxLen === 0 ? (
+            <p className="muted raft-logs-empty">Every log is empty.</p>
+          ) : (
+            <table className="raft-log-table" data-testid="raft-logs">
+              <caption className="sr-only">
+                Each server&apos;s log: a column per index, the cell shows the entry&apos;s term;
+                committed entries are solid, a bar follows the commit index.
+                {first > 1 ? ` Entries before ${first} are not shown.` : ''}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="sr-only">server</span>
+                  </th>
+                  {indexes.map((i) => (
+                    <th scope="col" key={i}>
+                      {i}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => {
+                  const base = r.logLength - r.log.length + 1;
+                  return (
+                    <tr
+                      key={r.id}
+                      className={`role-${r.role}`}
+                      data-server={r.id}
+                      data-log-length={r.logLength}
+                      data-commit={r.commitIndex}
+                      data-log={r.log.map((e) => `${e.term}:${e.id}`).join(',')}
+                    >
+                      <th scope="row">
+                        <span
+                          className="raft-log-dot"
+                          style={{ background: ROLE_STYLE[r.role].color }}
+                          aria-hidden="true"
+                        />
+                        {r.name}
+                        {r.isLeader ? ' ★' : r.role === 'crashed' ? ' ✕' : ''}
+                      </th>
+                      {indexes.map((i) => {
+                        const e = i >= base && i <= r.logLength ? r.log[i - base] : undefined;
+                        if (!e)
+                          return (
+                            <td key={i} className={i === r.commitIndex ? 'commit-edge' : ''} />
+                          );
+                        const committed = i <= r.commitIndex;
+                        return (
+                          <td
+                            key={i}
+                            className={`entry${committed ? ' committed' : ''}${i === r.commitIndex ? ' commit-edge' : ''}`}
+                            style={{ ['--term' as string]: colorOf(e.term) }}
+                            title={`${r.name} entry ${i}, term ${e.term}: ${e.command}${committed ? ', committed' : ', not committed'}`}
+                          >
+                            {e.term}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </div>
+        <p className="raft-logs-key muted">
+          cell = term · <span className="raft-key-solid">solid</span> committed ·{' '}
+          <span className="raft-key-dashed">dashed</span> not yet · ▍ commit index
+        </p>
+      </div>
+    );
+  },
+  (a, b) => a.dataKey === b.dataKey,
+);
