@@ -140,5 +140,25 @@ export async function compileLesson(source: string, path: string): Promise<Compi
   const tree = hast.children
     .map(toNode)
     .filter((c): c is LessonNode => c !== null && !(typeof c === 'string' && c.trim() === ''));
+  const stray = findStrayFence(tree);
+  if (stray) {
+    throw new Error(
+      `${path}: a directive fence was left as text ("${stray.slice(0, 40)}"): the outer of two nested containers needs more colons (::::predict around :::reveal)`,
+    );
+  }
   return { frontmatter, tree };
+}
+
+/** A text node that starts with ::: means a container directive was closed by the wrong fence. */
+function findStrayFence(nodes: readonly LessonNode[]): string | null {
+  for (const n of nodes) {
+    if (typeof n === 'string') {
+      if (/^\s*:{3,}/.test(n)) return n;
+    } else {
+      const [, , ...children] = n;
+      const hit = findStrayFence(children);
+      if (hit) return hit;
+    }
+  }
+  return null;
 }
