@@ -373,10 +373,14 @@ function ResultChart({
         .slice()
         .sort((a, b) => a - b);
       const n = samples.length;
+      // At most ~400 points per curve: a 10,000-sample step line draws the same picture slower.
+      const stride = Math.max(1, Math.ceil(n / 400));
+      const idx = samples.map((_, i) => i).filter((i) => i % stride === stride - 1 || i === n - 1);
+      const positive = (v: number) => (chart.logX ? Math.max(v, 1e-3) : v);
       return {
         label: `${sweepParam || 'run'} ${String(r.value)}`,
-        x: samples,
-        y: samples.map((_, i) => (i + 1) / n),
+        x: idx.map((i) => positive(samples[i]!)),
+        y: idx.map((i) => (i + 1) / n),
       };
     });
     return (
@@ -387,6 +391,7 @@ function ResultChart({
           height={280}
           xLabel={chart.xLabel}
           yLabel="share of trials"
+          logX={!!chart.logX}
           step
           title={`${title}: cumulative distribution`}
           formatY={(v) => formatPercent(v, 0)}

@@ -55,7 +55,7 @@ export interface MetricMeta {
 /** How the experiment page draws results of several runs (one run per swept value). */
 export type ChartSpec =
   | { kind: 'xy'; y: string; yLabel: string; logX?: boolean }
-  | { kind: 'cdf'; field: string; xLabel: string }
+  | { kind: 'cdf'; field: string; xLabel: string; logX?: boolean }
   | { kind: 'bars'; field: string; yLabel: string };
 
 export interface ExperimentMeta {

@@ -23,7 +23,7 @@ export interface BarChartProps {
   onHover?(index: number | null): void;
 }
 
-const M = { top: 12, right: 10, bottom: 28, left: 48 };
+const M = { top: 12, right: 10, bottom: 28, left: 56 };
 
 export function BarChart(p: BarChartProps) {
   const w = Math.max(40, p.width - M.left - M.right);
@@ -95,7 +95,7 @@ export function BarChart(p: BarChartProps) {
           )}
           <line y1={h} y2={h} x2={w} className="axis" />
           <text
-            transform={`translate(${-38},${h / 2}) rotate(-90)`}
+            transform={`translate(${-46},${h / 2}) rotate(-90)`}
             textAnchor="middle"
             className="axis-label"
           >

@@ -26,7 +26,7 @@ export interface LineChartProps {
   formatY?(y: number): string;
 }
 
-const M = { top: 10, right: 12, bottom: 34, left: 48 };
+const M = { top: 10, right: 16, bottom: 34, left: 60 };
 
 export function LineChart(p: LineChartProps) {
   const w = Math.max(60, p.width - M.left - M.right);
@@ -84,7 +84,7 @@ export function LineChart(p: LineChartProps) {
           {p.xLabel}
         </text>
         <text
-          transform={`translate(${-38},${h / 2}) rotate(-90)`}
+          transform={`translate(${-48},${h / 2}) rotate(-90)`}
           textAnchor="middle"
           className="axis-label"
         >
