@@ -5,21 +5,34 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const budgets = JSON.parse(readFileSync('budgets.json', 'utf8'));
-const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'));
+const readManifest = (dir) => JSON.parse(readFileSync(join(dir, '.vite/manifest.json'), 'utf8'));
+const manifest = readManifest('dist');
 const gz = (file) => gzipSync(readFileSync(join('dist', file)), { level: 9 }).length;
 
 /** Files reachable by static imports from a manifest entry. */
-function closure(key, seen = new Set()) {
-  const chunk = manifest[key];
+function closure(m, key, seen = new Set()) {
+  const chunk = m[key];
   if (!chunk || seen.has(chunk.file)) return seen;
   seen.add(chunk.file);
-  for (const imp of chunk.imports ?? []) closure(imp, seen);
+  for (const imp of chunk.imports ?? []) closure(m, imp, seen);
   return seen;
 }
+/** The JS an entry downloads before anything lazy, as paths under dist/. */
+function initialJs(dir, m, suffix) {
+  const key = Object.keys(m).find((k) => m[k].isEntry && k.endsWith(suffix));
+  if (!key) throw new Error(`no entry ${suffix} in ${dir}/.vite/manifest.json`);
+  return [...closure(m, key)].filter((f) => f.endsWith('.js')).map((f) => join(dir, f).slice(5));
+}
 
-const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('index.html'));
-const initial = [...closure(entryKey)].filter((f) => f.endsWith('.js'));
+const initial = initialJs('dist', manifest, 'index.html');
 const initialBytes = initial.reduce((s, f) => s + gz(f), 0);
+// The embed script (dist/embed/ds-playground.js) before any model chunk: React, the widget, the
+// element; each model's description, views and simulation code are lazy chunks.
+const embed = initialJs('dist/embed', readManifest('dist/embed'), 'src/embed/index.ts');
+const embedBytes = embed.reduce((s, f) => s + gz(f), 0);
+// The iframe page (dist/embed.html): reported, not budgeted.
+const framePage = initialJs('dist', manifest, 'embed.html');
+const framePageBytes = framePage.reduce((s, f) => s + gz(f), 0);
 // The worker's entry plus what it imports statically (the kernel, zod); model chunks are dynamic
 // imports, loaded only for the models a page shows.
 function staticImports(file, seen = new Set()) {
@@ -45,6 +58,12 @@ const checks = [
     files: initial,
   },
   {
+    name: 'embed script initial JS (gzip)',
+    bytes: embedBytes,
+    budget: budgets.embedInitialJs,
+    files: embed,
+  },
+  {
     name: 'simulation worker (gzip)',
     bytes: workerBytes,
     budget: budgets.workerJs,
@@ -60,6 +79,9 @@ for (const c of checks) {
     `${pass ? 'ok  ' : 'FAIL'} ${c.name}: ${(c.bytes / 1024).toFixed(1)} kB of ${(c.budget / 1024).toFixed(1)} kB (${c.files.length} files)`,
   );
 }
+lines.push(
+  `info iframe page embed.html initial JS (gzip): ${(framePageBytes / 1024).toFixed(1)} kB (${framePage.length} files)`,
+);
 if (monacoInInitial) {
   ok = false;
   lines.push('FAIL the initial bundle contains Monaco code');

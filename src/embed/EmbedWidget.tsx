@@ -1,0 +1,74 @@
+/**
+ * What a `<ds-playground>` (or the iframe page) renders: the attribute errors, a placeholder
+ * until a lazy widget is scrolled near, or the one widget.
+ */
+import type { LogEvent, Scenario } from '../sim/core/types';
+import { ErrorList } from '../ui/ErrorList';
+import { modelInfo } from '../widget/models';
+import { Widget, type WidgetStatus } from '../widget/Widget';
+import type { EmbedOptions } from './options';
+
+export interface EmbedWidgetProps {
+  id: string;
+  /** Errors naming the attribute (`param-nodes: 500 is above the maximum 64`). */
+  errors: readonly string[];
+  /** Null while the model's description is loading. */
+  scenario: Scenario | null;
+  options: EmbedOptions;
+  /** False until a lazy widget comes near the viewport. */
+  started: boolean;
+  createWorker?: () => Worker;
+  onStatus(status: WidgetStatus, errors: readonly string[]): void;
+  onEvent(e: LogEvent): void;
+  /** Opens this run in the full app; absent where there is no app to open. */
+  onShare?: (s: Scenario, t: number) => void;
+}
+
+/** Rough height of a whole widget, reserved before it starts so the page does not jump. */
+export function estimatedHeight(o: EmbedOptions): number {
+  const has = (c: string) => (o.controls as readonly string[]).includes(c);
+  return (
+    o.height +
+    26 +
+    (has('actions') ? 44 : 0) +
+    (has('playback') ? 44 : 0) +
+    (has('params') || has('log') ? 240 : 0)
+  );
+}
+
+export function EmbedWidget(p: EmbedWidgetProps) {
+  if (p.errors.length) {
+    return (
+      <div className="widget widget-error">
+        <ErrorList
+          title="This DS Playground widget has a bad attribute, so nothing was run:"
+          errors={p.errors}
+        />
+      </div>
+    );
+  }
+  if (!p.scenario || !p.started) {
+    return (
+      <div className="dsp-placeholder" style={{ minHeight: estimatedHeight(p.options) }}>
+        {p.scenario
+          ? `${modelInfo(p.scenario.model)?.title ?? p.scenario.model}: the simulation starts when you scroll to it.`
+          : 'Loading the simulation…'}
+      </div>
+    );
+  }
+  return (
+    <Widget
+      // A new scenario is a new run: remount, new host.
+      key={JSON.stringify(p.scenario)}
+      id={p.id}
+      scenario={p.scenario}
+      controls={p.options.controls}
+      height={p.options.height}
+      autoplay={false}
+      onEvent={p.onEvent}
+      onStatus={p.onStatus}
+      {...(p.createWorker ? { createWorker: p.createWorker } : {})}
+      {...(p.onShare ? { onShare: p.onShare, shareLabel: 'Open in DS Playground' } : {})}
+    />
+  );
+}
