@@ -26,7 +26,13 @@ export default defineConfig({
       input: { 'ds-playground': 'src/embed/index.ts' },
       output: {
         entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Model chunks say so: catalog-<model> (schemas, presets), view-<model> (drawing code).
+        chunkFileNames: (chunk) => {
+          const id = chunk.facadeModuleId ?? '';
+          if (id.includes('virtual:catalog-model/')) return 'chunks/catalog-[name]-[hash].js';
+          if (/\/src\/views\/[^/]+\/index\.tsx?$/.test(id)) return 'chunks/view-[name]-[hash].js';
+          return 'chunks/[name]-[hash].js';
+        },
         assetFileNames: 'chunks/[name]-[hash][extname]',
       },
     },

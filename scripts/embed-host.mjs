@@ -2,6 +2,7 @@
 // embed e2e tests and the embed benchmark. Pages:
 //   /            two <ds-playground> elements (hashring, raft) and one iframe
 //   /bad.html    an element with a bad attribute, beside a working one
+//   /frames.html iframes that may and may not be driven from this page
 //   /many.html   ?n=20 widgets (?autoplay, ?loading=eager|lazy) with prose between them
 // Usage: node scripts/embed-host.mjs --port 4475 --cdn http://127.0.0.1:4474/ds-playground/
 import { createServer } from 'node:http';
@@ -29,13 +30,17 @@ const page = (title, body) => `<!doctype html>
       body { font: 17px/1.6 Georgia, serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
       ds-playground, iframe { margin: 1.5rem 0; }
       iframe { width: 100%; border: 0; display: block; }
+      /* The host page themes one widget through a custom property. */
+      #ring { --accent: #6d28d9; }
       .spacer { height: 150vh; }
     </style>
     <script type="module" src="${esc(script)}"></script>
   </head>
   <body>
-    <h1>${esc(title)}</h1>
+    <main>
+      <h1>${esc(title)}</h1>
 ${body}
+    </main>
   </body>
 </html>
 `;
@@ -56,13 +61,13 @@ const iframeSrc = (query) => `${new URL('embed.html', cdn).href}?${query}`;
 
 function home() {
   const frame = iframeSrc(
-    `model=hashring&param-nodes=6&seed=3&height=300&controls=playback,metrics&parent=${encodeURIComponent(origin)}&id=ring-frame`,
+    `model=hashring&param-nodes=6&seed=3&height=300&controls=playback,metrics&label=${encodeURIComponent('A ring of six nodes (iframe)')}&parent=${encodeURIComponent(origin)}&id=ring-frame`,
   );
   return page(
     'Consistent hashing and Raft, embedded',
     `    <p>A docs page on another origin. The first two widgets come from one script tag; the third is an iframe.</p>
     <button type="button" id="host-button">A host page button</button>
-    <ds-playground id="ring" model="hashring" param-nodes="5" seed="7" height="320"></ds-playground>
+    <ds-playground id="ring" model="hashring" param-nodes="5" seed="7" height="320" label="A ring of five nodes"></ds-playground>
     <p>Raft elects a leader with randomized timeouts.</p>
     <ds-playground id="raft" model="raft" preset="election" height="260" controls="playback metrics invariants log" theme="dark"></ds-playground>
     <p>The same ring, in an iframe (no script needed on the page; this one listens for its height).</p>
@@ -78,6 +83,24 @@ function bad() {
     'A widget with a bad attribute',
     `    <ds-playground id="bad" model="hashring" param-nodes="500" height="300"></ds-playground>
     <ds-playground id="good" model="hashring" param-nodes="4" height="300" controls="playback"></ds-playground>`,
+  );
+}
+
+// Iframes that may (parent= this page) and may not (another origin, or none) be driven from here,
+// and one with a bad param.
+function frames() {
+  const q = 'model=hashring&param-nodes=4&height=240&controls=playback';
+  const f = (id, extra) =>
+    `    <iframe id="${id}" title="DS Playground ${id}" src="${esc(iframeSrc(`${q}&id=${id}${extra}`))}" style="height: 420px"></iframe>`;
+  return page(
+    'Iframes and who may drive them',
+    [
+      f('allowed', `&parent=${encodeURIComponent(origin)}`),
+      f('other-origin', '&parent=https://docs.example'),
+      f('no-parent', ''),
+      f('bad-param', `&param-nodes=500&parent=${encodeURIComponent(origin)}`),
+      autoHeight(cdn.origin),
+    ].join('\n'),
   );
 }
 
@@ -102,9 +125,11 @@ createServer((req, res) => {
       ? home()
       : url.pathname === '/bad.html'
         ? bad()
-        : url.pathname === '/many.html'
-          ? many(url.searchParams)
-          : null;
+        : url.pathname === '/frames.html'
+          ? frames()
+          : url.pathname === '/many.html'
+            ? many(url.searchParams)
+            : null;
   if (!body) {
     res.writeHead(404).end('not found');
     return;

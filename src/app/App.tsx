@@ -20,6 +20,7 @@ const PlaygroundIndex = lazy(() =>
 const ExperimentsPage = lazy(() =>
   import('./pages/ExperimentsPage').then((m) => ({ default: m.ExperimentsPage })),
 );
+const EmbedPage = lazy(() => import('./pages/EmbedPage').then((m) => ({ default: m.EmbedPage })));
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { auto: 'light', light: 'dark', dark: 'auto' };
 
@@ -52,6 +53,7 @@ export function App() {
   else if (section === 'play' && arg) page = <PlaygroundPage model={arg} query={route.query} />;
   else if (section === 'play') page = <PlaygroundIndex />;
   else if (section === 'experiments') page = <ExperimentsPage id={arg} />;
+  else if (section === 'embed') page = <EmbedPage query={route.query} />;
   else
     page = (
       <div className="page">
@@ -85,6 +87,9 @@ export function App() {
           </a>
           <a href="#/experiments" aria-current={section === 'experiments' ? 'page' : undefined}>
             Experiments
+          </a>
+          <a href="#/embed" aria-current={section === 'embed' ? 'page' : undefined}>
+            Embed
           </a>
         </nav>
         <div className="header-tools">

@@ -6,6 +6,7 @@ import type { LogEvent, Scenario } from '../sim/core/types';
 import { ErrorList } from '../ui/ErrorList';
 import { modelInfo } from '../widget/models';
 import { Widget, type WidgetStatus } from '../widget/Widget';
+import { estimatedHeight } from './estimate';
 import type { EmbedOptions } from './options';
 
 export interface EmbedWidgetProps {
@@ -22,18 +23,6 @@ export interface EmbedWidgetProps {
   onEvent(e: LogEvent): void;
   /** Opens this run in the full app; absent where there is no app to open. */
   onShare?: (s: Scenario, t: number) => void;
-}
-
-/** Rough height of a whole widget, reserved before it starts so the page does not jump. */
-export function estimatedHeight(o: EmbedOptions): number {
-  const has = (c: string) => (o.controls as readonly string[]).includes(c);
-  return (
-    o.height +
-    26 +
-    (has('actions') ? 44 : 0) +
-    (has('playback') ? 44 : 0) +
-    (has('params') || has('log') ? 240 : 0)
-  );
 }
 
 export function EmbedWidget(p: EmbedWidgetProps) {
@@ -64,6 +53,7 @@ export function EmbedWidget(p: EmbedWidgetProps) {
       scenario={p.scenario}
       controls={p.options.controls}
       height={p.options.height}
+      {...(p.options.label ? { label: p.options.label } : {})}
       autoplay={false}
       onEvent={p.onEvent}
       onStatus={p.onStatus}

@@ -49,7 +49,7 @@ export class DsPlaygroundElement extends HTMLElement {
   #unwatch: (() => void) | null = null;
   #scenario: Scenario | null = null;
   #options: EmbedOptions | null = null;
-  #errorKey = '';
+  #errors: string[] = [];
   #status: WidgetStatus | 'idle' = 'idle';
   #handle: WidgetHandle | null = null;
   #pending: ((h: WidgetHandle) => void)[] = [];
@@ -96,6 +96,19 @@ export class DsPlaygroundElement extends HTMLElement {
       this.#started = false;
       this.#setStatus('idle');
     });
+  }
+
+  /**
+   * `idle` (not started), `booting`, `loading`, `paused`, `playing`, `invalid`, `crashed`, or
+   * `error` (bad attributes). With `errors`, for listeners added after the events fired.
+   */
+  get status(): string {
+    return this.#errors.length ? 'error' : this.#status;
+  }
+
+  /** What is wrong with the attributes, one line each (empty when nothing is). */
+  get errors(): string[] {
+    return [...this.#errors];
   }
 
   /** Plays (now if the widget is in sight, else as soon as it is). */
@@ -160,9 +173,8 @@ export class DsPlaygroundElement extends HTMLElement {
       ...(parsed.ok ? [] : parsed.errors.map(formatError)),
     ];
     this.#scenario = errors.length || !parsed.ok ? null : parsed.value;
-    const key = errors.join('\n');
-    if (key !== this.#errorKey) {
-      this.#errorKey = key;
+    if (errors.join('\n') !== this.#errors.join('\n')) {
+      this.#errors = errors;
       if (errors.length)
         this.#fire<DsErrorDetail>('ds-error', {
           kind: loadError ? 'network' : 'attribute',

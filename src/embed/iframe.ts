@@ -28,7 +28,6 @@ for (const [name, value] of params) {
 }
 // Inside an iframe the page decides when to load (`<iframe loading="lazy">`).
 if (!params.has('loading')) el.setAttribute('loading', 'eager');
-document.getElementById('root')?.append(el);
 
 function report(r: Report): void {
   if (window.parent === window) return;
@@ -42,6 +41,9 @@ el.addEventListener('ds-ready', (e) =>
 el.addEventListener('ds-error', (e) =>
   report({ type: 'ds-playground:error', errors: (e as CustomEvent<DsErrorDetail>).detail.errors }),
 );
+
+// Listening first: a bad attribute fires ds-error as soon as the element is in the document.
+document.getElementById('root')?.append(el);
 
 let lastHeight = 0;
 new ResizeObserver(() => {

@@ -1,6 +1,6 @@
 /**
  * The embed's own attributes (the scenario attributes go through `widget/attrs.ts`):
- * `controls`, `autoplay`, `theme`, `height`, `loading`. The custom element reads them from its
+ * `controls`, `autoplay`, `theme`, `height`, `loading`, `label`. The custom element reads them from its
  * attributes, the iframe page from its query string; a bad value is an error naming the attribute.
  */
 import type { FieldError } from '../sim/core/errors';
@@ -16,6 +16,8 @@ export interface EmbedOptions {
   /** Height of the drawing in px. */
   height: number;
   loading: Loading;
+  /** Accessible name; default "<model title> simulation". Give one when a model repeats on a page. */
+  label?: string;
 }
 
 export const HEIGHT_MIN = 200;
@@ -84,6 +86,7 @@ export function parseEmbedOptions(a: Readonly<Record<string, string | undefined>
     height: a.height === undefined ? d.height : take(parseHeight(a.height), d.height),
     loading:
       a.loading === undefined ? d.loading : take(oneOf('loading', a.loading, LOADINGS), d.loading),
+    ...(a.label?.trim() ? { label: a.label.trim() } : {}),
   };
   return { options, errors };
 }

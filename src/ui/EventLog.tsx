@@ -37,7 +37,7 @@ export const EventLog = memo(function EventLog({
     if (el) el.scrollTop = el.scrollHeight;
   }, [shown]);
   return (
-    <section className="event-log" aria-labelledby={titleId}>
+    <section className="event-log" role="group" aria-labelledby={titleId}>
       <div id={titleId} className="panel-title">
         Event log
       </div>

@@ -10,7 +10,7 @@ export const InvariantsPanel = memo(function InvariantsPanel({
   const titleId = useId();
   if (items.length === 0) return null;
   return (
-    <section className="invariants" aria-labelledby={titleId}>
+    <section className="invariants" role="group" aria-labelledby={titleId}>
       <div id={titleId} className="panel-title">
         Invariants
       </div>

@@ -17,7 +17,7 @@ export const MetricsPanel = memo(function MetricsPanel({
 }: MetricsPanelProps) {
   const titleId = useId();
   return (
-    <section className="metrics" aria-labelledby={titleId}>
+    <section className="metrics" role="group" aria-labelledby={titleId}>
       <div id={titleId} className="panel-title">
         Metrics
       </div>

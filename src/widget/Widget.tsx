@@ -35,6 +35,8 @@ export interface WidgetProps {
   atMs?: number;
   id?: string;
   title?: string;
+  /** The widget's accessible name, when the model's title alone would repeat on a page. */
+  label?: string;
   controls?: readonly Control[];
   autoplay?: boolean;
   /** Height of the drawing area in px. */
@@ -181,7 +183,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
       ref={root}
       onPointerDownCapture={() => setActiveWidget(id)}
       role="region"
-      aria-label={`${props.title ?? meta.title} simulation`}
+      aria-label={props.label ?? `${props.title ?? meta.title} simulation`}
     >
       {views ? (
         <Suspense fallback={null}>
@@ -238,7 +240,8 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
           </ErrorBoundary>
         </div>
         {(controls.has('metrics') || controls.has('invariants')) && (
-          <aside className="side">
+          // Not an <aside>: on a page with several widgets, landmarks per widget would repeat.
+          <div className="side">
             <ErrorBoundary label="The side panel">
               <Suspense fallback={null}>
                 {views && frame ? <views.Side {...viewProps} /> : null}
@@ -256,7 +259,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo }) {
                 <InvariantsPanel items={frame.invariants} />
               ) : null}
             </Suspense>
-          </aside>
+          </div>
         )}
       </div>
       {controls.has('playback') && (

@@ -11,7 +11,8 @@ import { checkValues, coerce } from '../../ui/schemaFields';
 import type { Scenario } from '../../sim/core/types';
 import { ErrorList } from '../../ui/ErrorList';
 import { scenarioFromAttrs } from '../../widget/attrs';
-import { shareHash, shareUrl } from '../../widget/share';
+import { getWidget } from '../../widget/handles';
+import { encodeScenario, shareHash, shareUrl } from '../../widget/share';
 import { Widget } from '../../widget/Widget';
 import { href } from '../router';
 
@@ -115,6 +116,20 @@ export function PlaygroundPage({ model, query }: { model: string; query: URLSear
           </button>
         </div>
       )}
+      <p className="embed-link">
+        <a
+          href={`#/embed?model=${meta.id}`}
+          onClick={(e) => {
+            // The exact run as it stands (learner inputs included), not the link it opened from.
+            const s = getWidget('playground')?.scenario();
+            if (!s) return;
+            e.preventDefault();
+            location.hash = `/embed?s=${encodeScenario(s)}`;
+          }}
+        >
+          Embed this run in your docs…
+        </a>
+      </p>
       {scenario && (
         <Widget
           key={queryKey}
