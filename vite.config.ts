@@ -12,8 +12,6 @@ export default defineConfig({
     manifest: true,
     sourcemap: false,
     chunkSizeWarningLimit: 4000,
-    // The app, and the iframe embed page (`embed.html?model=...`, see src/embed/iframe.ts).
-    rollupOptions: { input: { index: 'index.html', embed: 'embed.html' } },
   },
   worker: {
     format: 'es',

@@ -5,14 +5,13 @@
  * It reports its height to the parent page (auto-height) and obeys play, pause, reset and seek
  * messages from allowed origins (the rule is in messages.ts).
  */
-import { defineDsPlayground } from './define';
+// Loaded beside ds-playground.js (see embed.html), which defines the element: this file only
+// bridges the element and the parent page, so it shares no code with the element's bundle.
 import type { DsErrorDetail, DsPlaygroundElement, DsReadyDetail } from './element';
 import { allowedSender, parentOrigins, readCommand, type Report } from './messages';
 
 /** Query keys that configure the iframe page itself, not the widget. */
 const PAGE_KEYS = new Set(['parent', 'id']);
-
-defineDsPlayground(new URL('./index.html', location.href).href);
 
 const params = new URLSearchParams(location.search);
 const parents = parentOrigins(params);

@@ -7,7 +7,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatError } from '../../sim/core/errors';
 import { ErrorList } from '../../ui/ErrorList';
 import { scenarioFromAttrs } from '../../widget/attrs';
-import { ALL_CONTROLS, type Control } from '../../widget/controls';
+// From the widget's module: this page shares the widget's chunk instead of splitting it.
+import { ALL_CONTROLS, type Control } from '../../widget/Widget';
 import { MODEL_INFOS, modelInfo } from '../../widget/models';
 import { estimatedHeight } from '../../embed/estimate';
 import {
