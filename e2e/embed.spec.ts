@@ -169,6 +169,19 @@ test('a bad attribute shows an error in the widget naming it and fires ds-error'
   ).toEqual(['bad', 'good']);
 });
 
+test("theme=auto (the default) follows the reader's colour scheme", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${HOST}bad.html`);
+  const good = page.locator('#good .widget');
+  await ready(good);
+  await expect(good).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(good).toHaveCSS('background-color', 'rgb(26, 29, 35)');
+  await page.locator('#good').evaluate((e) => e.setAttribute('theme', 'light'));
+  await ready(good);
+  await expect(good).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+});
+
 test('methods drive the widget, keys reach it only when it has focus, and out of sight it pauses', async ({
   page,
 }) => {

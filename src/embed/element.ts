@@ -8,7 +8,7 @@
  * Off-screen (or in a hidden tab) a playing widget pauses, and resumes when seen again.
  * Keys act only while focus is inside the element; nothing is installed on the host page.
  */
-import { createElement } from 'react';
+import { createElement, startTransition } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { formatError } from '../sim/core/errors';
 import type { LogEvent, Scenario } from '../sim/core/types';
@@ -194,19 +194,23 @@ export class DsPlaygroundElement extends HTMLElement {
   }
 
   #show(options: EmbedOptions, errors: string[], started: boolean): void {
-    this.#root ??= createRoot(this.#container, { identifierPrefix: `${this.#id}-` });
-    this.#root.render(
-      createElement(EmbedWidget, {
-        id: this.#id,
-        errors,
-        scenario: this.#scenario,
-        options,
-        started,
-        createWorker: createEmbedWorker,
-        onStatus: this.#onStatus,
-        onEvent: this.#onEvent,
-        ...(DsPlaygroundElement.appUrl ? { onShare: this.#onShare } : {}),
-      }),
+    const root = (this.#root ??= createRoot(this.#container, { identifierPrefix: `${this.#id}-` }));
+    // A transition renders in slices that yield to the page: twenty widgets starting together
+    // do not block it in one long task.
+    startTransition(() =>
+      root.render(
+        createElement(EmbedWidget, {
+          id: this.#id,
+          errors,
+          scenario: this.#scenario,
+          options,
+          started,
+          createWorker: createEmbedWorker,
+          onStatus: this.#onStatus,
+          onEvent: this.#onEvent,
+          ...(DsPlaygroundElement.appUrl ? { onShare: this.#onShare } : {}),
+        }),
+      ),
     );
   }
 

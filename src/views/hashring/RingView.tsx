@@ -111,7 +111,10 @@ export function RingView(p: ViewProps) {
     drawKeys(canvas, pts, keys.owners, focusNode === null ? null : new Set([focusNode]), dpr);
   }, [pts, keys, width, height, focusNode]);
 
-  // Overlay: moved-key animation, request pulses and the hovered key's walk, at display rate.
+  // Overlay: moved-key animation, request pulses and the hovered key's walk, at display rate
+  // while something moves; otherwise it draws once and sleeps until the next render, so paused
+  // rings cost no CPU (a docs page may hold twenty of them).
+  const playing = p.snapshot.frame?.status.playing ?? false;
   const latest = useRef<OverlayState>({
     view,
     ring,
@@ -121,8 +124,10 @@ export function RingView(p: ViewProps) {
     animation,
     l,
     reduced: p.reducedMotion,
+    playing,
     virtualNow: p.virtualNow,
   });
+  const wake = useRef(() => {});
   useLayoutEffect(() => {
     latest.current = {
       view,
@@ -133,22 +138,31 @@ export function RingView(p: ViewProps) {
       animation,
       l,
       reduced: p.reducedMotion,
+      playing,
       virtualNow: p.virtualNow,
     };
+    wake.current();
   });
   useEffect(() => {
     let raf = 0;
     const draw = () => {
+      raf = 0;
       const canvas = overlay.current;
       const s = latest.current;
       if (canvas && s.view) {
         const ctx = setupCanvas(canvas, width, height);
         if (ctx) drawOverlay(ctx, canvas, s, width, height);
       }
-      raf = requestAnimationFrame(draw);
+      if (s.playing || animating(s)) raf = requestAnimationFrame(draw);
     };
-    raf = requestAnimationFrame(draw);
-    return () => cancelAnimationFrame(raf);
+    wake.current = () => {
+      if (!raf) raf = requestAnimationFrame(draw);
+    };
+    wake.current();
+    return () => {
+      cancelAnimationFrame(raf);
+      wake.current = () => {};
+    };
   }, [width, height]);
 
   const findKey = (index: number) => {
@@ -342,8 +356,17 @@ interface OverlayState {
   animation: { current: { keys: KeysHeavy; start: number } | null };
   l: ReturnType<typeof layout>;
   reduced: boolean;
+  playing: boolean;
   virtualNow(): number;
 }
+
+const moveAnimationMs = (reduced: boolean) => (reduced ? 4000 : MOVE_ANIMATION_MS);
+
+/** True while the moved-key halo is still fading. */
+const animating = (s: OverlayState): boolean => {
+  const anim = s.animation.current;
+  return !!anim && performance.now() - anim.start < moveAnimationMs(s.reduced);
+};
 
 function drawOverlay(
   ctx: CanvasRenderingContext2D,
@@ -354,12 +377,11 @@ function drawOverlay(
 ): void {
   ctx.clearRect(0, 0, w, h);
   const { l, pts, keys, view } = s;
-  const fg = cssVar(canvas, '--fg', '#000');
   // Moved keys: a shrinking halo in the new owner's colour (static outline with reduced motion).
   const anim = s.animation.current;
   if (anim && pts && keys === anim.keys && keys.moved) {
     const age = performance.now() - anim.start;
-    const life = s.reduced ? 4000 : MOVE_ANIMATION_MS;
+    const life = moveAnimationMs(s.reduced);
     if (age < life) {
       const t = age / life;
       const moved = keys.moved;
@@ -412,6 +434,8 @@ function drawOverlay(
     const i = s.hover.index;
     const kx = pts.x[i]!;
     const ky = pts.y[i]!;
+    // Read here, not every frame: getComputedStyle forces a style pass on the whole page.
+    const fg = cssVar(canvas, '--fg', '#000');
     ctx.strokeStyle = fg;
     ctx.lineWidth = 2;
     ctx.beginPath();
