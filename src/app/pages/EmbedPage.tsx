@@ -3,7 +3,7 @@
  * as a script tag plus `<ds-playground>` or as an iframe, with a live preview and short guides.
  * The playground's "Embed" link opens it with `?s=` (the exact run).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatError } from '../../sim/core/errors';
 import { ErrorList } from '../../ui/ErrorList';
 import { scenarioFromAttrs } from '../../widget/attrs';
@@ -99,38 +99,42 @@ export function EmbedPage({ query }: { query: URLSearchParams }) {
               {sharedScenario.inputs.length} inputs)
             </label>
           ) : null}
-          <label>
-            Model{' '}
-            <select
-              value={info.id}
-              disabled={source.kind === 'scenario'}
-              onChange={(e) => {
-                setModel(e.target.value);
-                setPreset(modelInfo(e.target.value)?.presets[0]?.id ?? '');
-              }}
-            >
-              {MODEL_INFOS.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Preset{' '}
-            <select
-              value={source.kind === 'preset' ? source.preset : ''}
-              disabled={source.kind === 'scenario'}
-              onChange={(e) => setPreset(e.target.value)}
-            >
-              {source.kind === 'scenario' ? <option value="">(your run)</option> : null}
-              {info.presets.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label="Model">
+            {(id) => (
+              <select
+                id={id}
+                value={info.id}
+                disabled={source.kind === 'scenario'}
+                onChange={(e) => {
+                  setModel(e.target.value);
+                  setPreset(modelInfo(e.target.value)?.presets[0]?.id ?? '');
+                }}
+              >
+                {MODEL_INFOS.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Preset">
+            {(id) => (
+              <select
+                id={id}
+                value={source.kind === 'preset' ? source.preset : ''}
+                disabled={source.kind === 'scenario'}
+                onChange={(e) => setPreset(e.target.value)}
+              >
+                {source.kind === 'scenario' ? <option value="">(your run)</option> : null}
+                {info.presets.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </fieldset>
         <fieldset>
           <legend>Controls</legend>
@@ -153,38 +157,47 @@ export function EmbedPage({ query }: { query: URLSearchParams }) {
         </fieldset>
         <fieldset>
           <legend>Look and start</legend>
-          <label>
-            Drawing height (px){' '}
-            <input
-              type="number"
-              min={HEIGHT_MIN}
-              max={HEIGHT_MAX}
-              step={10}
-              value={options.height}
-              onChange={(e) => {
-                const h = Number(e.target.value);
-                if (h >= HEIGHT_MIN && h <= HEIGHT_MAX) set({ height: h });
-              }}
-            />
-          </label>
-          <label>
-            Theme{' '}
-            <select value={options.theme} onChange={(e) => set({ theme: e.target.value as Theme })}>
-              <option value="auto">auto (the reader&apos;s system)</option>
-              <option value="light">light</option>
-              <option value="dark">dark</option>
-            </select>
-          </label>
-          <label>
-            Loading{' '}
-            <select
-              value={options.loading}
-              onChange={(e) => set({ loading: e.target.value as Loading })}
-            >
-              <option value="lazy">lazy (when scrolled to)</option>
-              <option value="eager">eager</option>
-            </select>
-          </label>
+          <Field label="Drawing height (px)">
+            {(id) => (
+              <input
+                id={id}
+                type="number"
+                min={HEIGHT_MIN}
+                max={HEIGHT_MAX}
+                step={10}
+                value={options.height}
+                onChange={(e) => {
+                  const h = Number(e.target.value);
+                  if (h >= HEIGHT_MIN && h <= HEIGHT_MAX) set({ height: h });
+                }}
+              />
+            )}
+          </Field>
+          <Field label="Theme">
+            {(id) => (
+              <select
+                id={id}
+                value={options.theme}
+                onChange={(e) => set({ theme: e.target.value as Theme })}
+              >
+                <option value="auto">auto (the reader&apos;s system)</option>
+                <option value="light">light</option>
+                <option value="dark">dark</option>
+              </select>
+            )}
+          </Field>
+          <Field label="Loading">
+            {(id) => (
+              <select
+                id={id}
+                value={options.loading}
+                onChange={(e) => set({ loading: e.target.value as Loading })}
+              >
+                <option value="lazy">lazy (when scrolled to)</option>
+                <option value="eager">eager</option>
+              </select>
+            )}
+          </Field>
           <label className="check">
             <input
               type="checkbox"
@@ -243,4 +256,15 @@ function usePreviewHeight(src: string): number | null {
     return () => removeEventListener('message', on);
   }, [src]);
   return height && height.src === src ? height.h : null;
+}
+
+/** A label and its control, tied by id (the label's text alone names the control). */
+function Field({ label, children }: { label: string; children(id: string): ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </div>
+  );
 }
