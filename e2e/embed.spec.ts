@@ -169,6 +169,42 @@ test('a bad attribute shows an error in the widget naming it and fires ds-error'
   ).toEqual(['bad', 'good']);
 });
 
+test('every model in the catalog embeds, plays on autoplay and names itself', async ({ page }) => {
+  await page.goto(`${HOST}bad.html`);
+  const el = page.locator('#good');
+  const widget = page.locator('#good .widget');
+  await ready(widget);
+  // The error for an unknown model lists every model there is.
+  await el.evaluate((e) => e.setAttribute('model', 'no-such-model'));
+  const message = (await el.getByRole('alert').textContent()) ?? '';
+  const ids = /is not a known model \(([^)]+)\)/.exec(message)![1]!.split(', ');
+  expect(ids).toEqual(expect.arrayContaining(['hashring', 'raft', 'stampede']));
+  await el.evaluate((e) => {
+    e.removeAttribute('param-nodes');
+    e.setAttribute('autoplay', '');
+    e.setAttribute('controls', 'playback log');
+  });
+  for (const id of ids) {
+    await el.evaluate((e, m) => e.setAttribute('model', m), id);
+    await expect(widget).toHaveAttribute('data-model', id);
+    await expect(widget).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+    await expect.poll(() => timeOf(widget)).toBeGreaterThan(200);
+    await expect(widget).toHaveAttribute('aria-label', / simulation$/);
+  }
+});
+
+test('lazy widgets start only when scrolled near', async ({ page }) => {
+  await page.goto(`${HOST}many.html?n=8`);
+  await ready(page.locator('#w0 .widget'));
+  const status = (id: string) =>
+    page.locator(`#${id}`).evaluate((e) => (e as HTMLElement & { status: string }).status);
+  expect(await status('w7')).toBe('idle');
+  await expect(page.locator('#w7')).toContainText('starts when you scroll to it');
+  await page.locator('#w7').scrollIntoViewIfNeeded();
+  await ready(page.locator('#w7 .widget'));
+  expect(await status('w7')).toMatch(/paused|playing/);
+});
+
 test("theme=auto (the default) follows the reader's colour scheme", async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(`${HOST}bad.html`);
