@@ -37,10 +37,11 @@ export function EmbedWidget(p: EmbedWidgetProps) {
     );
   }
   if (!p.scenario || !p.started) {
+    const info = p.scenario ? modelInfo(p.scenario.model) : undefined;
     return (
-      <div className="dsp-placeholder" style={{ minHeight: estimatedHeight(p.options) }}>
+      <div className="dsp-placeholder" style={{ minHeight: estimatedHeight(p.options, info) }}>
         {p.scenario
-          ? `${modelInfo(p.scenario.model)?.title ?? p.scenario.model}: the simulation starts when you scroll to it.`
+          ? `${info?.title ?? p.scenario.model}: the simulation starts when you scroll to it.`
           : 'Loading the simulation…'}
       </div>
     );

@@ -2,7 +2,8 @@
  * `<ds-playground>`: the one widget in a shadow root, for anyone's docs page.
  *
  * Attributes: the scenario (`model`, `preset`, `seed`, `param-<name>`, `inputs=none`, or
- * `scenario=<encoded share link>`), plus `controls`, `autoplay`, `theme`, `height`, `loading`.
+ * `scenario=<encoded share link>`), plus `controls`, `autoplay`, `theme`, `height`, `loading`,
+ * `label`. Properties `status` and `errors` say where it stands.
  * Events: `ds-ready`, `ds-event` (one per simulation log event), `ds-error`.
  * Methods: `play()`, `pause()`, `reset()`, `seek(ms)`.
  * Off-screen (or in a hidden tab) a playing widget pauses, and resumes when seen again.
@@ -152,6 +153,7 @@ export class DsPlaygroundElement extends HTMLElement {
     const loadError = failed && failed.model === model ? failed.message : null;
     if (model && !modelInfo(model) && modelIds().includes(model) && !loadError) {
       this.#scenario = null;
+      this.#setStatus('idle');
       if (this.#loadingModel !== model) {
         this.#loadingModel = model;
         ensureModelInfo(model).then(
@@ -173,6 +175,8 @@ export class DsPlaygroundElement extends HTMLElement {
       ...(parsed.ok ? [] : parsed.errors.map(formatError)),
     ];
     this.#scenario = errors.length || !parsed.ok ? null : parsed.value;
+    // No widget while the attributes are wrong: drop its handle so methods wait for a good one.
+    if (!this.#scenario) this.#setStatus('idle');
     if (errors.join('\n') !== this.#errors.join('\n')) {
       this.#errors = errors;
       if (errors.length)

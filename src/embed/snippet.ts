@@ -3,6 +3,7 @@
  * for a preset or an exact scenario (a share link's). Only attributes that differ from the
  * defaults are written.
  */
+import type { ModelInfo } from '../sim/core/info';
 import type { Scenario } from '../sim/core/types';
 import { encodeScenario } from '../widget/share';
 import { ALL_CONTROLS } from '../widget/controls';
@@ -19,6 +20,8 @@ export interface SnippetInput {
   options: EmbedOptions;
   /** The model's title, for the iframe's accessible name. */
   title: string;
+  /** The model's description, for a closer height estimate. */
+  info?: ModelInfo;
 }
 
 /** Attribute (or query) pairs, in the order they are written. */
@@ -62,6 +65,6 @@ export function iframeUrl(i: Omit<SnippetInput, 'title'>): string {
 }
 
 export function iframeSnippet(i: SnippetInput): string {
-  const height = estimatedHeight(i.options);
+  const height = estimatedHeight(i.options, i.info);
   return `<iframe src="${escapeAttr(iframeUrl(i))}" title="${escapeAttr(`DS Playground: ${i.title}`)}" width="100%" height="${height}" style="border: 0" loading="lazy"></iframe>`;
 }

@@ -59,14 +59,21 @@ export function EmbedPage({ query }: { query: URLSearchParams }) {
           model: info.id,
           preset: info.presets.some((p) => p.id === preset) ? preset : (info.presets[0]?.id ?? ''),
         };
-  const title = modelInfo(source.kind === 'scenario' ? source.scenario.model : info.id)?.title;
+  const shownInfo = modelInfo(source.kind === 'scenario' ? source.scenario.model : info.id);
+  const title = shownInfo?.title;
   const base = appBase();
   const preview = iframeUrl({ base, source, options: { ...options, autoplay: false } });
   const measured = usePreviewHeight(preview);
-  const input = { base, source, options, title: title ?? info.id };
+  const input = {
+    base,
+    source,
+    options,
+    title: title ?? info.id,
+    ...(shownInfo && { info: shownInfo }),
+  };
   const iframeCode = iframeSnippet(input).replace(
     /height="\d+"/,
-    `height="${measured ?? estimatedHeight(options)}"`,
+    `height="${measured ?? estimatedHeight(options, shownInfo)}"`,
   );
 
   return (
@@ -231,7 +238,7 @@ export function EmbedPage({ query }: { query: URLSearchParams }) {
           className="embed-preview"
           src={preview}
           title={`Preview: DS Playground, ${title ?? info.id}`}
-          style={{ height: measured ?? estimatedHeight(options) }}
+          style={{ height: measured ?? estimatedHeight(options, shownInfo) }}
         />
       </section>
       <EmbedGuides script={scriptUrl(base)} element={scriptSnippet(input).split('\n')[1]!} />
