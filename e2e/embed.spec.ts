@@ -288,6 +288,20 @@ test('the iframe obeys messages only from its listed parent origin, and reports 
     .toContain('param-nodes: 500 is above the maximum 64');
 });
 
+test('where the page forbids workers, the simulation runs on the main thread', async ({
+  page,
+  watch,
+}) => {
+  await page.goto(`${HOST}no-workers.html`);
+  const widget = page.locator('#ring .widget');
+  await ready(widget);
+  await page.locator('#ring').evaluate((e) => (e as HTMLElement & { play(): void }).play());
+  await expect.poll(() => timeOf(widget)).toBeGreaterThan(300);
+  expect(page.workers()).toHaveLength(0);
+  // The browser reports the refused worker; that is the point of this page.
+  watch.errors = watch.errors.filter((e) => !/Content Security Policy|worker-src/i.test(e));
+});
+
 test('the embed script downloads at most its budget before any model chunk', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (r) => {

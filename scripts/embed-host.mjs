@@ -3,6 +3,7 @@
 //   /            two <ds-playground> elements (hashring, raft) and one iframe
 //   /bad.html    an element with a bad attribute, beside a working one
 //   /frames.html iframes that may and may not be driven from this page
+//   /no-workers.html  a page whose CSP forbids workers
 //   /many.html   ?n=20 widgets (?autoplay, ?loading=eager|lazy) with prose between them
 // Usage: node scripts/embed-host.mjs --port 4475 --cdn http://127.0.0.1:4474/ds-playground/
 import { createServer } from 'node:http';
@@ -104,6 +105,14 @@ function frames() {
   );
 }
 
+// Served with a CSP that forbids workers: the simulation must fall back to the main thread.
+function noWorkers() {
+  return page(
+    'A page that allows no workers',
+    `    <ds-playground id="ring" model="hashring" param-nodes="4" height="260" controls="playback metrics"></ds-playground>`,
+  );
+}
+
 function many(query) {
   const n = Math.min(100, Math.max(1, Number(query.get('n') ?? 20)));
   const extra = `${query.has('autoplay') ? ' autoplay' : ''} loading="${query.get('loading') === 'eager' ? 'eager' : 'lazy'}"`;
@@ -125,15 +134,21 @@ createServer((req, res) => {
       ? home()
       : url.pathname === '/bad.html'
         ? bad()
-        : url.pathname === '/frames.html'
-          ? frames()
-          : url.pathname === '/many.html'
-            ? many(url.searchParams)
-            : null;
+        : url.pathname === '/no-workers.html'
+          ? noWorkers()
+          : url.pathname === '/frames.html'
+            ? frames()
+            : url.pathname === '/many.html'
+              ? many(url.searchParams)
+              : null;
   if (!body) {
     res.writeHead(404).end('not found');
     return;
   }
-  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+  res.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    ...(url.pathname === '/no-workers.html' && { 'Content-Security-Policy': "worker-src 'none'" }),
+  });
   res.end(body);
 }).listen(port, '127.0.0.1', () => console.log(`embed host page at ${origin}/ (CDN ${cdn.href})`));

@@ -42,8 +42,13 @@ export async function startServer(): Promise<ChildProcess> {
   throw new Error('static server did not start');
 }
 
-/** Installs observers before any page script runs. */
+/**
+ * Installs observers before any page script runs. `__name`: tsx compiles this file with esbuild's
+ * keepNames, which wraps named inner functions of `page.evaluate` callbacks in a `__name` helper
+ * that exists only in Node; the page gets a no-op one.
+ */
 const OBSERVE = `
+  window.__name = (f) => f;
   window.__bench = { long: [], frames: [] };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 `;
