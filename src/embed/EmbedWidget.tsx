@@ -6,7 +6,6 @@ import type { LogEvent, Scenario } from '../sim/core/types';
 import { ErrorList } from '../ui/ErrorList';
 import { modelInfo } from '../widget/models';
 import { Widget, type WidgetStatus } from '../widget/Widget';
-import { estimatedHeight } from './estimate';
 import type { EmbedOptions } from './options';
 
 export interface EmbedWidgetProps {
@@ -38,8 +37,9 @@ export function EmbedWidget(p: EmbedWidgetProps) {
   }
   if (!p.scenario || !p.started) {
     const info = p.scenario ? modelInfo(p.scenario.model) : undefined;
+    // Its height is reserved by the element (estimate.ts), which this fills.
     return (
-      <div className="dsp-placeholder" style={{ minHeight: estimatedHeight(p.options, info) }}>
+      <div className="dsp-placeholder">
         {p.scenario
           ? `${info?.title ?? p.scenario.model}: the simulation starts when you scroll to it.`
           : 'Loading the simulation…'}

@@ -20,6 +20,7 @@ import { ensureModelInfo, modelIds, modelInfo } from '../widget/models';
 import { decodeScenario, shareHash } from '../widget/share';
 import type { WidgetStatus } from '../widget/Widget';
 import { EmbedWidget } from './EmbedWidget';
+import { estimatedHeight } from './estimate';
 import { parseEmbedOptions, type EmbedOptions } from './options';
 import { adoptStyles } from './styles';
 import { watchVisibility } from './visibility';
@@ -198,6 +199,13 @@ export class DsPlaygroundElement extends HTMLElement {
   }
 
   #show(options: EmbedOptions, errors: string[], started: boolean): void {
+    // Reserve the widget's height now, not when React renders: the visibility observer must
+    // see where widgets really are, or a page of lazy widgets would start many at once.
+    if (errors.length) this.#reserve(0);
+    else if (!started || !this.#ready())
+      this.#reserve(
+        estimatedHeight(options, this.#scenario ? modelInfo(this.#scenario.model) : undefined),
+      );
     const root = (this.#root ??= createRoot(this.#container, { identifierPrefix: `${this.#id}-` }));
     // A transition renders in slices that yield to the page: twenty widgets starting together
     // do not block it in one long task.
@@ -232,7 +240,7 @@ export class DsPlaygroundElement extends HTMLElement {
   };
 
   readonly #onStatus = (status: WidgetStatus, errors: readonly string[]): void => {
-    const wasReady = this.#status === 'paused' || this.#status === 'playing';
+    const wasReady = this.#ready();
     this.#setStatus(status);
     if (status === 'invalid')
       this.#fire<DsErrorDetail>('ds-error', { kind: 'scenario', errors: [...errors] });
@@ -243,6 +251,7 @@ export class DsPlaygroundElement extends HTMLElement {
       });
     if (status !== 'paused' && status !== 'playing') return;
     if (!wasReady) {
+      this.#reserve(0);
       // Just loaded: take the handle, run what was asked before, then tell the page.
       this.#handle = getWidget(this.#id) ?? null;
       const h = this.#handle;
@@ -258,6 +267,14 @@ export class DsPlaygroundElement extends HTMLElement {
     // starts one waiting for sight.
     this.#onSight();
   };
+
+  #reserve(px: number): void {
+    this.#container.style.minHeight = px ? `${px}px` : '';
+  }
+
+  #ready(): boolean {
+    return this.#status === 'paused' || this.#status === 'playing';
+  }
 
   #setStatus(status: WidgetStatus | 'idle'): void {
     this.#status = status;
