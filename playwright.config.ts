@@ -6,6 +6,12 @@ const executablePath = (await findChromium()) ?? undefined;
 export const BASE_PATH = '/ds-playground/';
 // Several checkouts can run their browser tests at once on different ports.
 const PORT = Number(process.env.DSP_E2E_PORT ?? 4173);
+// The embed tests (e2e/embed.spec.ts) use two more origins: dist/ served with CORS as a "CDN",
+// and a plain docs page that embeds from it, on DSP_E2E_EMBED_PORT and the port after it
+// (default: 10000 above PORT, clear of other checkouts' app and dev-server ports).
+const EMBED_PORT = Number(process.env.DSP_E2E_EMBED_PORT ?? PORT + 10_000);
+export const EMBED_CDN = `http://127.0.0.1:${EMBED_PORT}${BASE_PATH}`;
+export const EMBED_HOST = `http://127.0.0.1:${EMBED_PORT + 1}/`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -33,10 +39,24 @@ export default defineConfig({
       workers: 1,
     },
   ],
-  webServer: {
-    command: `node scripts/serve-static.mjs --dir dist --prefix ${BASE_PATH} --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
-    reuseExistingServer: !process.env.CI,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `node scripts/serve-static.mjs --dir dist --prefix ${BASE_PATH} --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+    },
+    {
+      command: `node scripts/serve-static.mjs --dir dist --prefix ${BASE_PATH} --port ${EMBED_PORT} --cors`,
+      url: EMBED_CDN,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+    },
+    {
+      command: `node scripts/embed-host.mjs --port ${EMBED_PORT + 1} --cdn ${EMBED_CDN}`,
+      url: EMBED_HOST,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+    },
+  ],
 });

@@ -20,6 +20,8 @@ test('theme toggles between light, dark and auto and survives a reload', async (
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The page itself is a lazy chunk: check it, not the loading placeholder (a flake otherwise).
+  await expect(page.getByRole('heading', { name: 'Course map' })).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: simulation throughput and experiment times in Node, then frame timing,
- * long tasks and page weight in headless Chromium against the built app. Prints a table and
- * writes bench/results/latest.json. Pass `--node` to skip the browser part.
+ * long tasks and page weight in headless Chromium against the built app, and a docs page with
+ * 20 embedded widgets (scripts/bench/embed.ts). Prints a table and writes
+ * bench/results/latest.json. Pass `--node` to skip the browser part, `--embed` for the embed only.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Bench } from './bench/types';
+import { embedBenches, type EmbedMeasurement } from './bench/embed';
 import {
   pageJsBytes,
   playBench,
@@ -53,11 +55,51 @@ async function nodeBenches(): Promise<Row[]> {
   return rows;
 }
 
+/** Rows for one page of 20 embedded widgets (scripts/bench/embed.ts). */
+function embedRows(m: EmbedMeasurement): Row[] {
+  const suite = 'embed';
+  const n = `${m.name}`;
+  return [
+    {
+      suite,
+      name: `${n}: long tasks while loading`,
+      value: m.loadLongTasks,
+      unit: 'tasks',
+      note: `longest ${m.loadLongestMs.toFixed(0)} ms; ${m.started} of ${m.widgets} widgets started, ${m.workers} workers`,
+    },
+    {
+      suite,
+      name: `${n}: long tasks while the visible ones play`,
+      value: m.playLongTasks,
+      unit: 'tasks',
+      note: `longest ${m.playLongestMs.toFixed(0)} ms; renderer CPU ${m.playingRendererPct.toFixed(0)}% of a core`,
+    },
+    { suite, name: `${n}: main-thread JS heap`, value: m.mainHeapMb, unit: 'MB' },
+    {
+      suite,
+      name: `${n}: renderer memory (PSS, workers included)`,
+      value: m.rendererPssMb,
+      unit: 'MB',
+    },
+    {
+      suite,
+      name: `${n}: CPU with all scrolled out of sight`,
+      value: m.offscreenRendererPct,
+      unit: '% core',
+      target: '<= 1%',
+      meets: m.offscreenRendererPct <= 1,
+      note: `main thread busy ${m.offscreenMainPct.toFixed(2)}%`,
+    },
+  ];
+}
+
 async function browserBenches(): Promise<{ rows: Row[]; play: PlayMeasurement[] }> {
   if (!existsSync('dist/index.html')) {
     process.stderr.write('  (no dist/: run `npm run build` first; skipping browser benchmarks)\n');
     return { rows: [], play: [] };
   }
+  const embed = existsSync('dist/embed/ds-playground.js') ? await embedBenches() : [];
+  if (!embed.length) process.stderr.write('  (no dist/embed/: skipping the embed benchmark)\n');
   const server = await startServer();
   try {
     return await withBrowser(async (page) => {
@@ -114,6 +156,7 @@ async function browserBenches(): Promise<{ rows: Row[]; play: PlayMeasurement[] 
         meets: js.gzipBytes <= 150 * 1024,
         note: `${js.files} files`,
       });
+      for (const m of embed) rows.push(...embedRows(m));
       return { rows, play };
     });
   } finally {
@@ -126,10 +169,18 @@ const fmt = (v: number): string =>
 
 async function main() {
   const nodeOnly = process.argv.includes('--node');
-  process.stderr.write('Node benchmarks\n');
-  const rows = await nodeBenches();
+  // `--embed`: only the page of 20 embedded widgets.
+  const embedOnly = process.argv.includes('--embed');
+  let rows: Row[] = [];
   let play: PlayMeasurement[] = [];
-  if (!nodeOnly) {
+  if (embedOnly) {
+    process.stderr.write('Embed benchmark\n');
+    for (const m of await embedBenches()) rows.push(...embedRows(m));
+  } else {
+    process.stderr.write('Node benchmarks\n');
+    rows = await nodeBenches();
+  }
+  if (!nodeOnly && !embedOnly) {
     process.stderr.write('Browser benchmarks\n');
     const b = await browserBenches();
     rows.push(...b.rows);

@@ -5,21 +5,36 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const budgets = JSON.parse(readFileSync('budgets.json', 'utf8'));
-const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'));
+const readManifest = (dir) => JSON.parse(readFileSync(join(dir, '.vite/manifest.json'), 'utf8'));
+const manifest = readManifest('dist');
 const gz = (file) => gzipSync(readFileSync(join('dist', file)), { level: 9 }).length;
 
 /** Files reachable by static imports from a manifest entry. */
-function closure(key, seen = new Set()) {
-  const chunk = manifest[key];
+function closure(m, key, seen = new Set()) {
+  const chunk = m[key];
   if (!chunk || seen.has(chunk.file)) return seen;
   seen.add(chunk.file);
-  for (const imp of chunk.imports ?? []) closure(imp, seen);
+  for (const imp of chunk.imports ?? []) closure(m, imp, seen);
   return seen;
 }
+/** The JS an entry downloads before anything lazy (paths under dist/). */
+function initialJs(m, suffix) {
+  const key = Object.keys(m).find((k) => m[k].isEntry && k.endsWith(suffix));
+  if (!key) throw new Error(`no entry ${suffix} in a manifest`);
+  return [...closure(m, key)].filter((f) => f.endsWith('.js'));
+}
+const sum = (files) => files.reduce((s, f) => s + gz(f), 0);
 
-const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('index.html'));
-const initial = [...closure(entryKey)].filter((f) => f.endsWith('.js'));
-const initialBytes = initial.reduce((s, f) => s + gz(f), 0);
+const initial = initialJs(manifest, 'index.html');
+const initialBytes = sum(initial);
+// The embed script (dist/embed/ds-playground.js) before any model chunk: React, the widget, the
+// element; each model's description, views and simulation code are lazy chunks.
+const embedManifest = readManifest('dist/embed');
+const embed = initialJs(embedManifest, 'src/embed/index.ts');
+const embedBytes = sum(embed);
+// The iframe page (dist/embed.html) loads the same script plus its bridge: reported, not budgeted.
+const framePage = [...embed, ...initialJs(embedManifest, 'src/embed/iframe.ts')];
+const framePageBytes = sum(framePage);
 // The worker's entry plus what it imports statically (the kernel, zod); model chunks are dynamic
 // imports, loaded only for the models a page shows.
 function staticImports(file, seen = new Set()) {
@@ -37,7 +52,7 @@ const workerBytes = workers.reduce((s, f) => s + gz(join('assets', f)), 0);
 // imports of the editor entries, plus the language modes Monaco loads) minus the initial bundle.
 const staticClosure = (keys) => {
   const seen = new Set();
-  for (const k of keys) closure(k, seen);
+  for (const k of keys) closure(manifest, k, seen);
   return seen;
 };
 const lazyFiles = (keys) =>
@@ -62,7 +77,6 @@ const editorWorkerEntries = readdirSync('dist/assets').filter((f) =>
 const editorWorkers = [...new Set(editorWorkerEntries.flatMap((f) => [...staticImports(f)]))].map(
   (f) => join('assets', f),
 );
-const sum = (files) => files.reduce((s, f) => s + gz(f), 0);
 
 // No Monaco in the initial bundle (JS or CSS). The markers are strings Monaco's own code keeps
 // after minification; each must be found in the lazy editor chunks, or this check would pass
@@ -83,6 +97,12 @@ const checks = [
     bytes: initialBytes,
     budget: budgets.appInitialJs,
     files: initial,
+  },
+  {
+    name: 'embed script initial JS (gzip)',
+    bytes: embedBytes,
+    budget: budgets.embedInitialJs,
+    files: embed,
   },
   {
     name: 'simulation worker (gzip)',
@@ -115,9 +135,12 @@ for (const c of checks) {
   const pass = c.bytes <= c.budget;
   ok &&= pass;
   lines.push(
-    `${pass ? 'ok  ' : 'FAIL'} ${c.name}: ${(c.bytes / 1024).toFixed(1)} kB of ${(c.budget / 1024).toFixed(1)} kB (${c.files.length} files)`,
+    `${pass ? 'ok  ' : 'FAIL'} ${c.name}: ${(c.bytes / 1024).toFixed(1)} kB of ${(c.budget / 1024).toFixed(1)} kB (${c.bytes} of ${c.budget} bytes, ${c.files.length} files)`,
   );
 }
+lines.push(
+  `info iframe page embed.html initial JS (gzip): ${(framePageBytes / 1024).toFixed(1)} kB (${framePage.length} files)`,
+);
 if (monacoInInitial.length) {
   ok = false;
   lines.push(`FAIL the initial bundle contains Monaco code: ${monacoInInitial.join('; ')}`);

@@ -61,7 +61,10 @@ if (vitest) {
   failed += (vitest.numFailedTests ?? 0) + (unitOk || vitest.numFailedTests ? 0 : 1);
 } else failed++;
 
-const built = step('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+// The app, then the embed (dist/embed/ds-playground.js and dist/embed.html): `npm run build`.
+const built =
+  step('build', 'npx', ['vite', 'build', '--logLevel', 'warn']) &&
+  step('build embed', 'npx', ['vite', 'build', '-c', 'vite.embed.config.ts', '--logLevel', 'warn']);
 if (built) step('size budgets', 'node', ['scripts/check-size.mjs']);
 else skip('size budgets', 'no build');
 

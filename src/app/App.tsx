@@ -25,6 +25,7 @@ const EditorPage = lazy(() =>
   import('./pages/EditorPage').then((m) => ({ default: m.EditorPage })),
 );
 const LabPage = lazy(() => import('./pages/LabPage').then((m) => ({ default: m.LabPage })));
+const EmbedPage = lazy(() => import('./pages/EmbedPage').then((m) => ({ default: m.EmbedPage })));
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { auto: 'light', light: 'dark', dark: 'auto' };
 
@@ -59,6 +60,7 @@ export function App() {
   else if (section === 'experiments') page = <ExperimentsPage id={arg} />;
   else if (section === 'editor') page = <EditorPage model={arg} query={route.query} />;
   else if (section === 'lab') page = <LabPage model={arg} />;
+  else if (section === 'embed') page = <EmbedPage query={route.query} />;
   else
     page = (
       <div className="page">
@@ -98,6 +100,9 @@ export function App() {
             aria-current={section === 'editor' || section === 'lab' ? 'page' : undefined}
           >
             Editor
+          </a>
+          <a href="#/embed" aria-current={section === 'embed' ? 'page' : undefined}>
+            Embed
           </a>
         </nav>
         <div className="header-tools">

@@ -19,37 +19,34 @@ import type { LogEvent, Scenario } from '../sim/core/types';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import type { FrameStore } from '../ui/frameStore';
 import { ErrorList } from '../ui/ErrorList';
-import { EventLog } from '../ui/EventLog';
 import { useReducedMotion, useSize } from '../ui/hooks';
-import { InvariantsPanel } from '../ui/InvariantsPanel';
-import { MetricsPanel } from '../ui/MetricsPanel';
-import { ParamsPanel } from '../ui/ParamsPanel';
 import { PlaybackBar } from '../ui/PlaybackBar';
 import { VIEWS } from '../views/registry';
 import type { LearnerInput, ModelViews, ViewProps } from '../views/types';
-import { ActionsBar } from './ActionsBar';
 import { setActiveWidget } from './handles';
 import { modelInfo } from './models';
 import { checkValues } from '../ui/schemaFields';
 import { useWidgetController } from './useWidgetController';
+import { ALL_CONTROLS, type Control } from './controls';
 
-export type Control =
-  'playback' | 'params' | 'actions' | 'log' | 'metrics' | 'invariants' | 'share';
-export const ALL_CONTROLS: readonly Control[] = [
-  'playback',
-  'params',
-  'actions',
-  'log',
-  'metrics',
-  'invariants',
-  'share',
-];
+export { ALL_CONTROLS, type Control };
+
+// Panels that need a frame load beside the simulation, not before it: a page's (or an embed's)
+// first download stays small.
+const panels = () => import('./panels');
+const ParamsPanel = lazy(() => panels().then((m) => ({ default: m.ParamsPanel })));
+const EventLog = lazy(() => panels().then((m) => ({ default: m.EventLog })));
+const MetricsPanel = lazy(() => panels().then((m) => ({ default: m.MetricsPanel })));
+const InvariantsPanel = lazy(() => panels().then((m) => ({ default: m.InvariantsPanel })));
+const ActionsBar = lazy(() => panels().then((m) => ({ default: m.ActionsBar })));
 
 export interface WidgetProps {
   scenario: unknown;
   atMs?: number;
   id?: string;
   title?: string;
+  /** The widget's accessible name, when the model's title alone would repeat on a page. */
+  label?: string;
   controls?: readonly Control[];
   autoplay?: boolean;
   /** Height of the drawing area in px. */
@@ -59,7 +56,12 @@ export interface WidgetProps {
   shareLabel?: string;
   noWorker?: boolean;
   createWorker?: () => Worker;
+  /** Called when the status changes; `errors` lists what is wrong when it is `invalid`. */
+  onStatus?(status: WidgetStatus, errors: readonly string[]): void;
 }
+
+/** The lifecycle as the outside sees it (also the root's `data-state`). */
+export type WidgetStatus = 'booting' | 'loading' | 'invalid' | 'paused' | 'playing' | 'crashed';
 
 const viewCache = new Map<string, ReturnType<typeof lazyViews>>();
 function lazyViews(model: string) {
@@ -110,6 +112,7 @@ export function Widget(props: WidgetProps) {
   }
   // Landmark names must be unique on a page with several widgets: name them by title or id.
   const label =
+    props.label ??
     props.title ??
     (props.id && props.id !== 'playground' ? `${meta.title} (${props.id})` : meta.title);
   return <WidgetInner {...props} id={id} meta={meta} label={label} />;
@@ -163,10 +166,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
     [meta],
   );
 
-  // Landmark names must be unique on a page with several widgets: name them by title or id.
-  const label =
-    props.title ??
-    (props.id && props.id !== 'playground' ? `${meta.title} (${props.id})` : meta.title);
+  const label = props.label;
   const frame = snapshot.frame;
   const ready = state?.matches('ready') ?? false;
   const playing = state?.matches({ ready: 'playing' }) ?? false;
@@ -180,20 +180,21 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
     height: props.height ?? 420,
   };
 
+  const status = (
+    state ? (ready ? (playing ? 'playing' : 'paused') : String(state.value)) : 'booting'
+  ) as WidgetStatus;
+  const onStatus = props.onStatus;
+  const invalidErrors = status === 'invalid' ? ctx?.errors : undefined;
+  useEffect(() => {
+    onStatus?.(status, (invalidErrors ?? []).map(formatError));
+  }, [onStatus, status, invalidErrors]);
+
   return (
     <div
       className="widget"
       data-widget-id={id}
       data-model={meta.id}
-      data-state={
-        state
-          ? state.matches('ready')
-            ? playing
-              ? 'playing'
-              : 'paused'
-            : String(state.value)
-          : 'booting'
-      }
+      data-state={status}
       data-t={frame?.t ?? 0}
       onFocusCapture={() => setActiveWidget(id)}
       ref={root}
@@ -243,7 +244,11 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
         <div className="stage" ref={stage} style={{ height: props.height ?? 420 }}>
           <ErrorBoundary label="The drawing">
             <Suspense fallback={<p className="muted">Loading the drawing…</p>}>
-              {views && frame ? (
+              {!views ? (
+                <p className="muted">
+                  {meta.title} has no drawing yet; its metrics, invariants and event log still run.
+                </p>
+              ) : frame ? (
                 <LiveView View={views.Main} store={store} props={viewProps} />
               ) : (
                 <p className="muted">Starting the simulation…</p>
@@ -252,10 +257,11 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
           </ErrorBoundary>
         </div>
         {(controls.has('metrics') || controls.has('invariants')) && (
-          // The side column scrolls within the drawing's height, so a long list of metrics never
-          // leaves an empty band under the drawing.
-          <aside
+          // A group, not an <aside>: several widgets on a page must not repeat landmarks. It
+          // scrolls within the drawing's height, so long metrics never leave an empty band.
+          <div
             className="side"
+            role="group"
             style={{ maxHeight: props.height ?? 420 }}
             tabIndex={0}
             aria-label={`${label}: load, metrics and invariants`}
@@ -265,13 +271,19 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
                 {views && frame ? <views.Side {...viewProps} /> : null}
               </Suspense>
             </ErrorBoundary>
-            {controls.has('metrics') && frame ? (
-              <MetricsPanel metas={meta.metrics} values={frame.metrics} series={snapshot.series} />
-            ) : null}
-            {controls.has('invariants') && frame ? (
-              <InvariantsPanel items={frame.invariants} />
-            ) : null}
-          </aside>
+            <Suspense fallback={null}>
+              {controls.has('metrics') && frame ? (
+                <MetricsPanel
+                  metas={meta.metrics}
+                  values={frame.metrics}
+                  series={snapshot.series}
+                />
+              ) : null}
+              {controls.has('invariants') && frame ? (
+                <InvariantsPanel items={frame.invariants} />
+              ) : null}
+            </Suspense>
+          </div>
         )}
       </div>
       {controls.has('playback') && (
@@ -294,22 +306,24 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
       )}
       {(controls.has('params') || controls.has('log')) && (
         <div className="widget-panels">
-          {controls.has('params') && frame ? (
-            <ParamsPanel
-              schema={meta.params}
-              values={frame.params}
-              validate={validate}
-              onApply={(patch) => send({ action: 'set', params: patch })}
-              disabled={!ready}
-            />
-          ) : null}
-          {controls.has('log') ? (
-            <EventLog
-              events={snapshot.log}
-              start={snapshot.logStart}
-              onSeek={(t) => handle?.seek(t)}
-            />
-          ) : null}
+          <Suspense fallback={null}>
+            {controls.has('params') && frame ? (
+              <ParamsPanel
+                schema={meta.params}
+                values={frame.params}
+                validate={validate}
+                onApply={(patch) => send({ action: 'set', params: patch })}
+                disabled={!ready}
+              />
+            ) : null}
+            {controls.has('log') ? (
+              <EventLog
+                events={snapshot.log}
+                start={snapshot.logStart}
+                onSeek={(t) => handle?.seek(t)}
+              />
+            ) : null}
+          </Suspense>
         </div>
       )}
     </div>

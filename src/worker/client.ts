@@ -34,11 +34,19 @@ export async function createSimClient(options: ClientOptions): Promise<SimClient
     try {
       const worker = (options.createWorker ?? defaultWorker)();
       let crashed = false;
+      let booted = false;
+      // A worker that dies before answering (its script blocked by CSP or CORS, say) would
+      // leave `subscribe` pending forever: fail the boot instead and run on the main thread.
+      let bootFailed: (message: string) => void = () => {};
+      const bootFailure = new Promise<never>((_, reject) => {
+        bootFailed = (message) => reject(new Error(message));
+      });
       const crash = (message: string): void => {
         if (crashed) return;
         crashed = true;
         worker.terminate();
-        options.onCrash(message);
+        if (booted) options.onCrash(message);
+        else bootFailed(message);
       };
       worker.addEventListener('error', (e) => {
         e.preventDefault();
@@ -49,7 +57,11 @@ export async function createSimClient(options: ClientOptions): Promise<SimClient
       );
       const remote = Comlink.wrap<SimApi>(worker);
       const api = wrapRemote(remote);
-      await api.subscribe(Comlink.proxy((f: Frame) => options.onFrame(f)));
+      await Promise.race([
+        api.subscribe(Comlink.proxy((f: Frame) => options.onFrame(f))),
+        bootFailure,
+      ]);
+      booted = true;
       return {
         api,
         kind: 'worker',
@@ -59,8 +71,9 @@ export async function createSimClient(options: ClientOptions): Promise<SimClient
           worker.terminate();
         },
       };
-    } catch {
+    } catch (e) {
       // Fall through: some environments forbid module workers.
+      console.warn('The simulation worker could not start; running on the main thread.', e);
     }
   }
   const { Host } = await import('./host');

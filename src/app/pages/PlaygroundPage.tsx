@@ -12,7 +12,7 @@ import type { Scenario } from '../../sim/core/types';
 import { ErrorList } from '../../ui/ErrorList';
 import { scenarioFromAttrs } from '../../widget/attrs';
 import { getWidget } from '../../widget/handles';
-import { editorHash, shareHash, shareUrl } from '../../widget/share';
+import { editorHash, encodeScenario, shareHash, shareUrl } from '../../widget/share';
 import { Widget } from '../../widget/Widget';
 import { href } from '../router';
 
@@ -131,6 +131,20 @@ export function PlaygroundPage({ model, query }: { model: string; query: URLSear
           </button>
         </div>
       )}
+      <p className="embed-link">
+        <a
+          href={`#/embed?model=${meta.id}`}
+          onClick={(e) => {
+            // The exact run as it stands (learner inputs included), not the link it opened from.
+            const s = getWidget('playground')?.scenario();
+            if (!s) return;
+            e.preventDefault();
+            location.hash = `/embed?s=${encodeScenario(s)}`;
+          }}
+        >
+          Embed this run in your docs…
+        </a>
+      </p>
       {scenario && (
         <Widget
           key={queryKey}

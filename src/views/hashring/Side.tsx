@@ -24,7 +24,7 @@ export function HashringSide(p: ViewProps) {
   const max = Math.max(0, ...values);
   const change = view.lastChange;
   return (
-    <section className="ring-side" aria-labelledby={titleId}>
+    <section className="ring-side" role="group" aria-labelledby={titleId}>
       <div className="row spread">
         <div id={titleId} className="panel-title">
           Load per node

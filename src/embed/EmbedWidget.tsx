@@ -1,0 +1,65 @@
+/**
+ * What a `<ds-playground>` (or the iframe page) renders: the attribute errors, a placeholder
+ * until a lazy widget is scrolled near, or the one widget.
+ */
+import type { LogEvent, Scenario } from '../sim/core/types';
+import { ErrorList } from '../ui/ErrorList';
+import { modelInfo } from '../widget/models';
+import { Widget, type WidgetStatus } from '../widget/Widget';
+import type { EmbedOptions } from './options';
+
+export interface EmbedWidgetProps {
+  id: string;
+  /** Errors naming the attribute (`param-nodes: 500 is above the maximum 64`). */
+  errors: readonly string[];
+  /** Null while the model's description is loading. */
+  scenario: Scenario | null;
+  options: EmbedOptions;
+  /** False until a lazy widget comes near the viewport. */
+  started: boolean;
+  createWorker?: () => Worker;
+  onStatus(status: WidgetStatus, errors: readonly string[]): void;
+  onEvent(e: LogEvent): void;
+  /** Opens this run in the full app; absent where there is no app to open. */
+  onShare?: (s: Scenario, t: number) => void;
+}
+
+export function EmbedWidget(p: EmbedWidgetProps) {
+  if (p.errors.length) {
+    return (
+      <div className="widget widget-error">
+        <ErrorList
+          title="This DS Playground widget has a bad attribute, so nothing was run:"
+          errors={p.errors}
+        />
+      </div>
+    );
+  }
+  if (!p.scenario || !p.started) {
+    const info = p.scenario ? modelInfo(p.scenario.model) : undefined;
+    // Its height is reserved by the element (estimate.ts), which this fills.
+    return (
+      <div className="dsp-placeholder">
+        {p.scenario
+          ? `${info?.title ?? p.scenario.model}: the simulation starts when you scroll to it.`
+          : 'Loading the simulation…'}
+      </div>
+    );
+  }
+  return (
+    <Widget
+      // A new scenario is a new run: remount, new host.
+      key={JSON.stringify(p.scenario)}
+      id={p.id}
+      scenario={p.scenario}
+      controls={p.options.controls}
+      height={p.options.height}
+      {...(p.options.label ? { label: p.options.label } : {})}
+      autoplay={false}
+      onEvent={p.onEvent}
+      onStatus={p.onStatus}
+      {...(p.createWorker ? { createWorker: p.createWorker } : {})}
+      {...(p.onShare ? { onShare: p.onShare, shareLabel: 'Open in DS Playground' } : {})}
+    />
+  );
+}
