@@ -2,7 +2,7 @@
  * The event log: what happened, in words. It is an ARIA live region (role="log"), so screen
  * readers narrate new lines; clicking a line's time seeks there.
  */
-import { memo, useEffect, useId, useRef } from 'react';
+import { memo, useId } from 'react';
 import type { LogEvent } from '../sim/core/types';
 import { formatTime } from './format';
 
@@ -28,21 +28,17 @@ export const EventLog = memo(function EventLog({
   onSeek,
   limit = 60,
 }: EventLogProps) {
-  const list = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const skip = Math.max(0, events.length - limit);
   const shown = skip ? events.slice(skip) : events;
-  useEffect(() => {
-    const el = list.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [shown]);
+  // The scroll box is a column-reverse flex container (see ui.css), so it stays pinned to the
+  // newest line without JavaScript: setting scrollTop on every update forced a layout each time.
   return (
     <div className="event-log" role="group" aria-labelledby={titleId}>
       <div id={titleId} className="panel-title">
         Event log
       </div>
       <div
-        ref={list}
         className="log-scroll"
         role="log"
         aria-live="polite"

@@ -5,9 +5,16 @@ import type { Frame, ProgressFn, SimApi } from './protocol';
 
 const host = new Host();
 
-// Frames and progress come back through callbacks the page passes as comlink proxies.
-const api: SimApi = {
+/** The worker also takes a MessagePort for frames: one plain postMessage per frame, no reply. */
+export interface WorkerApi extends SimApi {
+  subscribePort(port: MessagePort): Promise<void>;
+}
+
+// Frames come through a MessagePort (60 a second, no answer needed); progress callbacks are
+// comlink proxies.
+const api: WorkerApi = {
   subscribe: (onFrame: (f: Frame) => void) => host.subscribe(onFrame),
+  subscribePort: (port: MessagePort) => host.subscribe((f) => port.postMessage(f)),
   load: (s, at) => host.load(s, at),
   play: () => host.play(),
   pause: () => host.pause(),
