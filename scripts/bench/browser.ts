@@ -104,26 +104,34 @@ export async function playBench(
 }
 
 /** Gzip bytes of every script a page loads (editor excluded by not opening it). */
+/**
+ * Gzip bytes of every script a page loads in a fresh context (nothing cached), split into the
+ * main thread's and the simulation worker's (worker-* chunks). The editor is not opened.
+ */
 export async function pageJsBytes(
   page: Page,
   hash: string,
-): Promise<{ files: number; gzipBytes: number }> {
+): Promise<{ files: number; gzipBytes: number; workerBytes: number }> {
+  const context = await page.context().browser()!.newContext();
+  const fresh = await context.newPage();
   const scripts = new Set<string>();
-  const on = (r: { url(): string; request(): { resourceType(): string } }) => {
+  fresh.on('response', (r) => {
     const u = r.url();
-    if (u.endsWith('.js') || r.request().resourceType() === 'script') scripts.add(u);
-  };
-  page.on('response', on);
-  await page.goto(`${BASE}${hash}`);
-  await page.waitForSelector('.widget[data-state]', { timeout: 30_000 });
-  await page.waitForTimeout(1000);
-  page.off('response', on);
+    if (new URL(u).pathname.endsWith('.js')) scripts.add(u);
+  });
+  await fresh.goto(`${BASE}${hash}`);
+  await fresh.waitForSelector('.widget[data-state="paused"]', { timeout: 30_000 });
+  await fresh.waitForLoadState('networkidle');
+  await context.close();
   let gzipBytes = 0;
+  let workerBytes = 0;
   for (const u of scripts) {
     const rel = new URL(u).pathname.replace(/^\/bench\//, '');
-    gzipBytes += gzipSync(readFileSync(join('dist', rel)), { level: 9 }).length;
+    const size = gzipSync(readFileSync(join('dist', rel)), { level: 9 }).length;
+    if (/^worker-/.test(rel.split('/').pop() ?? '')) workerBytes += size;
+    else gzipBytes += size;
   }
-  return { files: scripts.size, gzipBytes };
+  return { files: scripts.size, gzipBytes, workerBytes };
 }
 
 export async function withBrowser<T>(fn: (page: Page) => Promise<T>): Promise<T> {
