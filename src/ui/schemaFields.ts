@@ -155,7 +155,16 @@ export function checkValues(
 export function coerce(field: Pick<Field, 'kind'> | undefined, raw: string): unknown {
   if (!field || field.kind === 'other') {
     const n = Number(raw);
-    return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
+    if (raw.trim() !== '' && Number.isFinite(n)) return n;
+    // Arrays and objects (a partition's groups, a `set` input's params) are written as JSON.
+    if (/^\s*[[{]/.test(raw)) {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        return raw;
+      }
+    }
+    return raw;
   }
   if (field.kind === 'integer' || field.kind === 'number') {
     const n = Number(raw);

@@ -3,4 +3,5 @@ import type { ModelViews } from './types';
 
 export const VIEWS: Record<string, () => Promise<ModelViews>> = {
   hashring: () => import('./hashring').then((m) => m.hashringViews),
+  cap: () => import('./cap').then((m) => m.capViews),
 };

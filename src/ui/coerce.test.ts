@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { coerce } from './schemaFields';
+
+describe('coerce', () => {
+  it('reads numbers, and JSON arrays and objects where the type is unknown', () => {
+    expect(coerce(undefined, '3')).toBe(3);
+    expect(coerce(undefined, 'x')).toBe('x');
+    expect(coerce(undefined, '[[0,1],[2,3,4]]')).toEqual([
+      [0, 1],
+      [2, 3, 4],
+    ]);
+    expect(coerce({ kind: 'other' }, '{"preVote":true}')).toEqual({ preVote: true });
+    // Not JSON after all: left as written, so the schema check names it.
+    expect(coerce(undefined, '[0,1')).toBe('[0,1');
+    expect(coerce({ kind: 'string' }, '[1]')).toBe('[1]');
+  });
+});
