@@ -20,6 +20,7 @@ export function CapSide(p: ViewProps) {
   const prefix = `capside${id.replace(/[^a-zA-Z0-9]/g, '')}`;
   if (!view) return null;
   const t = view.totals;
+  const latency = p.snapshot.frame?.metrics.latencyMs ?? 0;
   const v = view.verdict;
   const keyCount = view.keys.length;
   const keys =
@@ -42,6 +43,10 @@ export function CapSide(p: ViewProps) {
         <div>
           <dt>Availability</dt>
           <dd data-value={t.availability.toFixed(4)}>{formatPercent(t.availability)}</dd>
+        </div>
+        <div>
+          <dt>Op latency (last 2 s)</dt>
+          <dd data-value={latency.toFixed(1)}>{formatInt(Math.round(latency))} ms</dd>
         </div>
         <div>
           <dt>ok / failed / unknown</dt>
