@@ -252,6 +252,7 @@ export function CapMain(p: ViewProps) {
                 reach={c.canReachHome}
                 status={clientStatus(c, keyName)}
                 last={c.pending ? null : (c.last?.type ?? null)}
+                lastDone={c.last?.type ?? ''}
                 pending={!!c.pending}
                 stale={!c.pending && !!c.last?.stale}
                 selected={ui.client === c.id}

@@ -27,7 +27,9 @@ export const sideName = (g: number): string => SIDE[g] ?? String.fromCharCode(65
 
 const onKey = (fn: () => void) => (e: KeyboardEvent) => {
   if (e.key === 'Enter' || e.key === ' ') {
+    // Space would also reach the page's play/pause shortcut.
     e.preventDefault();
+    e.stopPropagation();
     fn();
   }
 };
@@ -187,7 +189,10 @@ export interface ClientProps {
   side: string;
   reach: boolean;
   status: string;
+  /** The outcome drawn on the client: its last op's, or null while one is pending. */
   last: 'ok' | 'fail' | 'info' | null;
+  /** Its last completed op's outcome, pending or not ('' before any). */
+  lastDone: string;
   pending: boolean;
   stale: boolean;
   selected: boolean;
@@ -201,8 +206,8 @@ export const ClientNode = memo(function ClientNode(p: ClientProps) {
   const name = `C${p.id}`;
   const label = `${name}, home S${p.home}${p.reach ? '' : ', cut off from its home'}${p.side ? `, partition side ${p.side}` : ''}: ${p.status}${
     p.draftB === null
-      ? `. Press Enter to ${p.selected ? 'keep' : 'make'} it the client for manual reads and writes`
-      : `. Drawing a partition: on side ${p.draftB ? 'B' : 'A'}, press Enter to move it across`
+      ? `; press Enter to ${p.selected ? 'keep' : 'make'} it the client for manual reads and writes`
+      : `; drawing a partition: on side ${p.draftB ? 'B' : 'A'}, press Enter to move it across`
   }`;
   const o = p.last ? OUTCOME[p.last] : null;
   return (
@@ -212,7 +217,7 @@ export const ClientNode = memo(function ClientNode(p: ClientProps) {
       data-client={p.id}
       data-side={p.side}
       data-reach={String(p.reach)}
-      data-last={p.last ?? ''}
+      data-last={p.lastDone}
       data-pending={String(p.pending)}
       data-stale={String(p.stale)}
       tabIndex={0}

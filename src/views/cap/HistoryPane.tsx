@@ -114,6 +114,9 @@ export function HistoryPane(p: HistoryPaneProps) {
       e.preventDefault();
       return;
     }
+    // The lanes own their arrows and Home/End: the page's shortcuts (step, seek) must not see them.
+    if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key))
+      e.stopPropagation();
     if (!cur) {
       if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key))
         return;

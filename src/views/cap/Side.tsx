@@ -27,10 +27,8 @@ export function CapSide(p: ViewProps) {
     keyCount <= TABLE_KEYS ? view.keys.map((_, k) => k) : [Math.min(ui.key, keyCount - 1)];
   const tables = keys.map((k) => ({ k, ...cellsFor(view, k) }));
   return (
-    <section className="cap-side" aria-labelledby={`${id}-t`}>
-      <div id={`${id}-t`} className="panel-title">
-        Availability and stale reads
-      </div>
+    <div className="cap-side">
+      <div className="panel-title">Availability and stale reads</div>
       <TimelineChart
         buckets={view.timeline.buckets}
         bucketMs={view.timeline.bucketMs}
@@ -119,6 +117,6 @@ export function CapSide(p: ViewProps) {
         ◂ behind the newest version · – not a replica of that key
         {keyCount > TABLE_KEYS ? ` · showing ${view.keys[keys[0]!]}` : ''}
       </p>
-    </section>
+    </div>
   );
 }
