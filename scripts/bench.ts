@@ -85,6 +85,33 @@ async function browserBenches(): Promise<{ rows: Row[]; play: PlayMeasurement[] 
         unit: 'ms',
         note: `p50 ${m.frameMsP50.toFixed(1)} ms, max ${m.frameMsMax.toFixed(0)} ms, ${m.frames} frames`,
       });
+      // CAP at 10x during a partition: history lanes, verdicts and messages every frame.
+      const cap = await playBench(
+        page,
+        'cap ap-partition playing',
+        '#/play/cap?preset=ap-partition',
+        {
+          speed: '10',
+          seconds: 6,
+        },
+      );
+      play.push(cap);
+      rows.push({
+        suite: 'browser',
+        name: `${cap.name}: long tasks > 50 ms`,
+        value: cap.longTasks,
+        unit: 'tasks',
+        target: '0',
+        meets: cap.longTasks === 0,
+        note: `longest ${cap.longestTaskMs.toFixed(0)} ms`,
+      });
+      rows.push({
+        suite: 'browser',
+        name: `${cap.name}: frame interval p95`,
+        value: cap.frameMsP95,
+        unit: 'ms',
+        note: `p50 ${cap.frameMsP50.toFixed(1)} ms, max ${cap.frameMsMax.toFixed(0)} ms, ${cap.frames} frames`,
+      });
       const js = await pageJsBytes(page, '#/lesson/hashring-ring');
       rows.push({
         suite: 'browser',

@@ -42,8 +42,12 @@ export async function startServer(): Promise<ChildProcess> {
   throw new Error('static server did not start');
 }
 
-/** Installs observers before any page script runs. */
+/**
+ * Installs observers before any page script runs. tsx compiles this file keeping function names,
+ * which wraps the functions passed to page.evaluate in `__name(...)`: the page needs it defined.
+ */
 const OBSERVE = `
+  window.__name = (f) => f;
   window.__bench = { long: [], frames: [] };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 `;

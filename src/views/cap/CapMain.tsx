@@ -19,7 +19,7 @@ import {
 import { clientOnB, useCapUi } from './draft';
 import { HistoryPane } from './HistoryPane';
 import { clusterLayout, groupOf, messagePoint, progress, type ClusterLayout } from './layout';
-import { joinHistory, pairOps, showValue } from './ops';
+import { showValue } from './ops';
 import { Patterns } from './Patterns';
 import { MESSAGE_LEGEND } from './style';
 import { shapePath } from '../../ui/palette';
@@ -91,17 +91,7 @@ export function CapMain(p: ViewProps) {
     }) ?? [],
   );
 
-  // History: the heavy copy (sent in chunks) joined with the recent entries, paired into ops.
   const heavy = p.snapshot.heavy.history as HistoryEntry[] | undefined;
-  const recent = view?.history;
-  const lastEntry = recent?.[recent.length - 1];
-  const historyKey = `${view?.historyTotal ?? 0}|${lastEntry?.index ?? -1}|${lastEntry?.time ?? -1}|${lastEntry?.type ?? ''}`;
-  const ops = useMemo(
-    () => pairOps(joinHistory(heavy, recent ?? [])),
-    // `recent` is a new array every frame; its content changes only with `historyKey`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [heavy, historyKey],
-  );
 
   // Messages in flight: React mounts the marks, this loop moves them.
   const live = useRef<{
@@ -281,7 +271,7 @@ export function CapMain(p: ViewProps) {
       </div>
       <HistoryPane
         view={view}
-        ops={ops}
+        heavy={heavy}
         width={width}
         height={historyH}
         verdictH={VERDICT_H}

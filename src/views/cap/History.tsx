@@ -68,6 +68,15 @@ export const History = memo(function History(p: HistoryProps) {
     (o) => (o.endMs ?? Infinity) >= from && o.startMs <= to && laneIndex.has(o.process),
   );
   const x = (t: number) => t * pxPerMs;
+  // A label needs room before the next bar in its lane; without it the bar stays unlabelled (its
+  // details are one hover or arrow key away).
+  const nextStart = new Map<number, number>();
+  const lastInLane = new Map<number, HOp>();
+  for (const o of [...visible].sort((a, b) => a.startMs - b.startMs)) {
+    const prev = lastInLane.get(o.process);
+    if (prev) nextStart.set(prev.id, o.startMs);
+    lastInLane.set(o.process, o);
+  }
   const step = p.windowMs <= 5000 ? 1000 : p.windowMs <= 10_000 ? 2000 : 5000;
   const ticks: number[] = [];
   for (let t = Math.max(0, Math.ceil(from / step) * step); t <= to; t += step) ticks.push(t);
@@ -164,6 +173,7 @@ export const History = memo(function History(p: HistoryProps) {
                     ? 'none'
                     : outcome.color;
             const witness = p.witnesses.has(o.id);
+            const label = barLabel(o);
             const lit = p.highlight.has(o.id);
             const cls = [
               'cap-op',
@@ -209,9 +219,12 @@ export const History = memo(function History(p: HistoryProps) {
                   stroke={outcome.color}
                   className="cap-bar"
                 />
-                {barH >= 12 ? (
+                {barH >= 12 &&
+                (x(nextStart.get(o.id) ?? Infinity) - x0 >= label.length * 6.3 + 6 ||
+                  witness ||
+                  lit) ? (
                   <text x={x0 + 3} y={y + barH / 2} dy="0.35em" className="cap-bar-label">
-                    {barLabel(o)}
+                    {label}
                   </text>
                 ) : null}
                 {witness ? (

@@ -5,8 +5,8 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { History, type HistoryClock } from './History';
-import { describeOp, relatedOps, type HOp } from './ops';
-import type { CapView } from './types';
+import { describeOp, joinHistory, pairOps, relatedOps, type HOp } from './ops';
+import type { CapView, HistoryEntry } from './types';
 
 const WINDOWS = [2000, 5000, 10_000, 30_000];
 const TOOLBAR_H = 28;
@@ -14,7 +14,8 @@ const STATUS_H = 22;
 
 export interface HistoryPaneProps {
   view: CapView;
-  ops: readonly HOp[];
+  /** The whole history, sent in chunks (the view's own `history` has the newest entries). */
+  heavy: readonly HistoryEntry[] | undefined;
   width: number;
   height: number;
   verdictH: number;
@@ -36,7 +37,7 @@ function useIdSet(ids: readonly number[]): ReadonlySet<number> {
 }
 
 export function HistoryPane(p: HistoryPaneProps) {
-  const { view, ops } = p;
+  const { view } = p;
   const [windowMs, setWindowMs] = useState(5000);
   const [anchor, setAnchor] = useState<number | null>(null);
   const [focus, setFocus] = useState<number | null>(null);
@@ -52,7 +53,23 @@ export function HistoryPane(p: HistoryPaneProps) {
       now: p.reducedMotion ? () => p.frameT : p.virtualNow,
     };
   });
-  const endQ = Math.floor(endOf() / (windowMs / 4));
+  const end = endOf();
+  const endQ = Math.floor(end / (windowMs / 4));
+
+  // Pair the recent entries into ops; join the older ones only when the window reaches back past
+  // them (pinned to the past, or a long window), so playing fast does not re-pair thousands of
+  // entries every frame.
+  const recent = view.history;
+  const last = recent[recent.length - 1];
+  const historyKey = `${view.historyTotal}|${last?.index ?? -1}|${last?.time ?? -1}|${last?.type ?? ''}`;
+  const needOld = anchor !== null || (recent[0]?.time ?? 0) > end - windowMs * 1.5;
+  const older = needOld ? p.heavy : undefined;
+  const ops = useMemo(
+    () => pairOps(joinHistory(older, recent)),
+    // `recent` is a new array every frame; its content changes only with `historyKey`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [older, historyKey],
+  );
 
   const byId = useMemo(() => new Map(ops.map((o) => [o.id, o])), [ops]);
   // Lanes change only when the clients or their homes do.
@@ -92,14 +109,18 @@ export function HistoryPane(p: HistoryPaneProps) {
   const showViolation = () => {
     if (!latest) return;
     const lit = [latest.id, ...latest.related].flatMap((id) => byId.get(id) ?? []);
-    if (!lit.length) return;
+    setFocus(latest.id);
+    if (!lit.length) {
+      // Older than the recent entries: pin the window there; the older history joins in.
+      setAnchor(Math.min(p.frameT, latest.atMs + windowMs / 2));
+      return;
+    }
     const start = Math.min(...lit.map((o) => o.startMs));
     const stop = Math.max(...lit.map((o) => o.endMs ?? p.frameT));
     const span = (stop - start) * 1.3 + 200;
     const w = WINDOWS.find((x) => x >= span) ?? WINDOWS[WINDOWS.length - 1]!;
     setWindowMs(w);
     setAnchor(Math.min(p.frameT, stop + (w - (stop - start)) / 2));
-    setFocus(latest.id);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
