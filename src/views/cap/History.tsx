@@ -220,9 +220,7 @@ export const History = memo(function History(p: HistoryProps) {
                   className="cap-bar"
                 />
                 {barH >= 12 &&
-                (x(nextStart.get(o.id) ?? Infinity) - x0 >= label.length * 6.3 + 6 ||
-                  witness ||
-                  lit) ? (
+                (x(nextStart.get(o.id) ?? Infinity) - x0 >= label.length * 6.3 + 6 || lit) ? (
                   <text x={x0 + 3} y={y + barH / 2} dy="0.35em" className="cap-bar-label">
                     {label}
                   </text>

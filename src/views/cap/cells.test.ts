@@ -45,7 +45,12 @@ describe('cellsFor', () => {
       [ver(9, 99)],
     ]);
     const { cells } = cellsFor(v, 0);
-    expect(cells.map((c) => c.state)).toEqual(['siblings', 'empty', 'behind', 'none']);
+    expect(cells.map((c) => c.state)).toEqual(['siblings', 'behind', 'behind', 'none']);
+    expect(cells[1]!.value).toBe('∅');
+    expect(cellsFor(viewOf('cp', [[], []]), 0).cells.map((c) => c.state)).toEqual([
+      'empty',
+      'empty',
+    ]);
     expect(cells[0]!.value).toBe('1 | 2');
     // S3 is not in k0's preference list: its (newer) version does not count.
     expect(cells[3]!.value).toBe('–');

@@ -61,10 +61,11 @@ export function cellsFor(view: CapView, key: number): { cells: Cell[]; converged
     if (vers.length === 0)
       return {
         replica: r.id,
-        state: 'empty',
+        // Holding nothing while another replica holds a version is being behind too.
+        state: best ? 'behind' : 'empty',
         value: '∅',
         version: 'nothing yet',
-        label: `${name} holds nothing for ${K}`,
+        label: `${name} holds nothing for ${K}${best ? ', behind the newest version' : ''}`,
       };
     if (vers.length > 1) {
       const values = vers.map((v) => v.value).join(' | ');
