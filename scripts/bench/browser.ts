@@ -43,11 +43,11 @@ export async function startServer(): Promise<ChildProcess> {
 }
 
 /**
- * Installs observers before any page script runs. tsx compiles this file keeping function names,
- * which wraps the functions passed to page.evaluate in `__name(...)`: the page needs it defined.
+ * Installs observers before any page script runs. tsx compiles this file with esbuild's keepNames,
+ * which wraps functions inside page.evaluate callbacks in a `__name` helper the page lacks: shim it.
  */
 const OBSERVE = `
-  window.__name = (f) => f;
+  window.__name = window.__name || ((f) => f);
   window.__bench = { long: [], frames: [] };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 `;
