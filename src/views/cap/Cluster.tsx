@@ -97,6 +97,12 @@ export const Backdrop = memo(function Backdrop({
   );
 });
 
+const TAGS: Partial<Record<Cell['state'], string>> = {
+  behind: '◂ behind',
+  concurrent: '≠ concurrent',
+  siblings: 'siblings',
+};
+
 export interface ReplicaProps {
   id: number;
   x: number;
@@ -166,9 +172,9 @@ export const ReplicaNode = memo(function ReplicaNode(p: ReplicaProps) {
       <text y={p.h / 2 - 5} textAnchor="middle" className="cap-version">
         {p.cell.version}
       </text>
-      {p.cell.state === 'behind' || p.cell.state === 'siblings' ? (
+      {p.cell.state in TAGS ? (
         <text y={p.h / 2 + 11} textAnchor="middle" className={`cap-state-tag tag-${p.cell.state}`}>
-          {p.cell.state === 'behind' ? '◂ behind' : 'siblings'}
+          {TAGS[p.cell.state]}
         </text>
       ) : null}
       {p.busy ? (

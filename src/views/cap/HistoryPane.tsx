@@ -9,6 +9,14 @@ import { describeOp, joinHistory, pairOps, relatedOps, type HOp } from './ops';
 import type { CapView, HistoryEntry } from './types';
 
 const WINDOWS = [2000, 5000, 10_000, 30_000];
+/** Swatch class, mark and word of each outcome; narrow drawings keep the words for readers only. */
+const LEGEND: [string, string, string][] = [
+  ['sw-ok', '', 'ok'],
+  ['sw-fail', '✕', 'failed'],
+  ['sw-info', '?', 'unknown'],
+  ['sw-pending', '', 'pending'],
+  ['sw-bad', '!', 'not linearizable'],
+];
 const TOOLBAR_H = 28;
 const STATUS_H = 22;
 
@@ -229,26 +237,14 @@ export function HistoryPane(p: HistoryPaneProps) {
       <div className="cap-history" style={{ height: p.height }}>
         <div className="cap-history-bar" style={{ height: TOOLBAR_H }}>
           <span className="panel-title">History</span>
-          <ul className="cap-legend" aria-label="Outcomes">
-            <li>
-              <span className="cap-swatch sw-ok" aria-hidden="true" />
-              ok
-            </li>
-            <li>
-              <span className="cap-swatch sw-fail" aria-hidden="true" />
-              failed ✕
-            </li>
-            <li>
-              <span className="cap-swatch sw-info" aria-hidden="true" />
-              unknown ?
-            </li>
-            <li>
-              <span className="cap-swatch sw-pending" aria-hidden="true" />
-              pending
-            </li>
-            <li>
-              <span className="cap-swatch sw-bad" aria-hidden="true" />! not linearizable
-            </li>
+          <ul className={`cap-legend${p.width < 640 ? ' compact' : ''}`} aria-label="Outcomes">
+            {LEGEND.map(([cls, mark, word]) => (
+              <li key={cls} title={word}>
+                <span className={`cap-swatch ${cls}`} aria-hidden="true" />
+                {mark ? <span aria-hidden="true">{mark}</span> : null}
+                <span className="cap-legend-word">{word}</span>
+              </li>
+            ))}
           </ul>
           <span className="cap-history-tools">
             <label>

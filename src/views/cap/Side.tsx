@@ -104,7 +104,7 @@ export function CapSide(p: ViewProps) {
                 return (
                   <td key={k} className={`cell-${c.state}`} title={c.label}>
                     {c.value}
-                    {c.state === 'behind' ? ' ◂' : ''}
+                    {c.state === 'behind' ? ' ◂' : c.state === 'concurrent' ? ' ≠' : ''}
                     <span className="cap-cell-version">{c.version}</span>
                   </td>
                 );
@@ -114,7 +114,8 @@ export function CapSide(p: ViewProps) {
         </tbody>
       </table>
       <p className="muted cap-table-note">
-        ◂ behind the newest version · – not a replica of that key
+        ◂ behind the newest version · ≠ concurrent with another version · – not a replica of that
+        key
         {keyCount > TABLE_KEYS ? ` · showing ${view.keys[keys[0]!]}` : ''}
       </p>
     </div>

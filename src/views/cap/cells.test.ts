@@ -55,4 +55,14 @@ describe('cellsFor', () => {
     // S3 is not in k0's preference list: its (newer) version does not count.
     expect(cells[3]!.value).toBe('–');
   });
+
+  it('with version vectors, tells a dominated version from a concurrent one', () => {
+    const a = ver(17, 50, 0, [4, 4, 3, 4, 0]);
+    const b = ver(18, 60, 2, [1, 4, 4, 6, 0]);
+    const old = ver(16, 40, 2, [1, 4, 3, 6, 0]);
+    const { cells } = cellsFor(viewOf('ap', [[a], [b], [old]]), 0);
+    expect(cells.map((c) => c.state)).toEqual(['concurrent', 'concurrent', 'behind']);
+    const agreed = cellsFor(viewOf('ap', [[b], [b]]), 0);
+    expect(agreed.cells.map((c) => c.state)).toEqual(['current', 'current']);
+  });
 });

@@ -5,7 +5,11 @@
  */
 import type { CapView, Ver } from './types';
 
-export type CellState = 'current' | 'behind' | 'siblings' | 'empty' | 'none';
+/**
+ * current: holds the newest version; behind: another replica holds a newer one; concurrent (version
+ * vectors): neither is newer, a conflict the next merge keeps as siblings.
+ */
+export type CellState = 'current' | 'behind' | 'concurrent' | 'siblings' | 'empty' | 'none';
 
 export interface Cell {
   replica: number;
@@ -21,6 +25,19 @@ export interface Cell {
 const newer = (a: Ver, b: Ver): boolean => a.ts > b.ts || (a.ts === b.ts && a.node > b.node);
 const same = (a: Ver, b: Ver): boolean => a.ts === b.ts && a.node === b.node;
 
+/** a's version vector is >= b's everywhere and differs somewhere. */
+function dominates(a: Ver, b: Ver): boolean {
+  const n = Math.max(a.vv?.length ?? 0, b.vv?.length ?? 0);
+  let more = false;
+  for (let i = 0; i < n; i++) {
+    const x = a.vv?.[i] ?? 0;
+    const y = b.vv?.[i] ?? 0;
+    if (x < y) return false;
+    if (x > y) more = true;
+  }
+  return more;
+}
+
 export function versionText(v: Ver, mode: CapView['mode']): string {
   if (v.vv) return `vv ${v.vv.join('.')}`;
   return mode === 'cp' ? `tag ${v.ts}` : `ts ${v.ts}`;
@@ -35,9 +52,13 @@ export function holdersOf(view: CapView, key: number): number[] {
 export function cellsFor(view: CapView, key: number): { cells: Cell[]; converged: boolean } {
   const holders = new Set(holdersOf(view, key));
   let best: Ver | null = null;
+  const held: Ver[] = [];
   for (const r of view.replicas) {
     if (!holders.has(r.id)) continue;
-    for (const v of r.values[key]?.versions ?? []) if (!best || newer(v, best)) best = v;
+    for (const v of r.values[key]?.versions ?? []) {
+      held.push(v);
+      if (!best || newer(v, best)) best = v;
+    }
   }
   const K = view.keys[key] ?? `k${key}`;
   const fingerprints = new Set<string>();
@@ -78,6 +99,21 @@ export function cellsFor(view: CapView, key: number): { cells: Cell[]; converged
       };
     }
     const v = vers[0]!;
+    if (v.vv) {
+      const others = held.filter((o) => !same(o, v));
+      const state: CellState = others.some((o) => dominates(o, v))
+        ? 'behind'
+        : others.some((o) => !dominates(v, o))
+          ? 'concurrent'
+          : 'current';
+      return {
+        replica: r.id,
+        state,
+        value: String(v.value),
+        version: versionText(v, view.mode),
+        label: `${name} holds ${K} = ${v.value} (${versionText(v, view.mode)})${state === 'behind' ? ', behind a newer version' : state === 'concurrent' ? ', concurrent with another replica’s version' : ', the newest version'}`,
+      };
+    }
     const current = best !== null && same(v, best);
     return {
       replica: r.id,
