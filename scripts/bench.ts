@@ -16,6 +16,7 @@ import {
   type PlayMeasurement,
 } from './bench/browser';
 import { raftPlayBench } from './bench/raft-browser';
+import { capPlayBench } from './bench/cap-browser';
 
 interface Row {
   suite: string;
@@ -145,6 +146,24 @@ async function browserBenches(): Promise<{ rows: Row[]; play: PlayMeasurement[] 
         value: r.frameMsP95,
         unit: 'ms',
         note: `p50 ${r.frameMsP50.toFixed(1)} ms, max ${r.frameMsMax.toFixed(0)} ms, ${r.frames} frames`,
+      });
+      const c = await capPlayBench(page);
+      play.push(c);
+      rows.push({
+        suite: 'browser',
+        name: `${c.name}: long tasks > 50 ms`,
+        value: c.longTasks,
+        unit: 'tasks',
+        target: '0',
+        meets: c.longTasks === 0,
+        note: `longest ${c.longestTaskMs.toFixed(0)} ms`,
+      });
+      rows.push({
+        suite: 'browser',
+        name: `${c.name}: frame interval p95`,
+        value: c.frameMsP95,
+        unit: 'ms',
+        note: `p50 ${c.frameMsP50.toFixed(1)} ms, max ${c.frameMsMax.toFixed(0)} ms, ${c.frames} frames`,
       });
       const js = await pageJsBytes(page, '#/lesson/hashring-ring');
       rows.push({

@@ -3,6 +3,7 @@ import type { ModelViews } from './types';
 
 export const VIEWS: Record<string, () => Promise<ModelViews>> = {
   hashring: () => import('./hashring').then((m) => m.hashringViews),
+  cap: () => import('./cap').then((m) => m.capViews),
   raft: () => import('./raft').then((m) => m.raftViews),
   stampede: () => import('./stampede').then((m) => m.stampedeViews),
 };

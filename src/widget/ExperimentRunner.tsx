@@ -230,6 +230,7 @@ function Runner({
         {finished.length > 0 && (
           <ResultChart
             chart={meta.chart}
+            percentFields={new Set(meta.summary.filter((f) => f.percent).map((f) => f.field))}
             runs={finished}
             sweepParam={sweepParam}
             width={Math.min(width, 720)}
@@ -318,53 +319,62 @@ function pick(obj: unknown, path: string): unknown {
 
 function ResultChart({
   chart,
+  percentFields,
   runs,
   sweepParam,
   width,
   title,
 }: {
   chart: ChartSpec;
+  /** Result fields the summary shows as percentages. */
+  percentFields: ReadonlySet<string>;
   runs: Run[];
   sweepParam: string;
   width: number;
   title: string;
 }) {
   if (chart.kind === 'xy') {
+    const metrics = [{ y: chart.y, yLabel: chart.yLabel }, ...(chart.also ?? [])];
     const numeric = runs.every((r) => typeof r.value === 'number');
     if (numeric) {
-      const series: Series[] = [
-        {
-          label: chart.yLabel,
-          x: runs.map((r) => r.value as number),
-          y: runs.map((r) => Number(pick(r.result, chart.y))),
-        },
-      ];
       return (
-        <LineChart
-          series={series}
-          width={width}
-          height={260}
-          xLabel={sweepParam}
-          yLabel={chart.yLabel}
-          logX={!!chart.logX}
-          markers
-          title={`${title}: ${chart.yLabel} by ${sweepParam}`}
-        />
+        <>
+          {metrics.map((m, i) => (
+            <LineChart
+              key={m.y}
+              series={[
+                {
+                  label: m.yLabel,
+                  x: runs.map((r) => r.value as number),
+                  y: runs.map((r) => Number(pick(r.result, m.y))),
+                },
+              ]}
+              width={width}
+              height={i === 0 ? 260 : 200}
+              xLabel={sweepParam}
+              yLabel={m.yLabel}
+              logX={!!chart.logX}
+              markers
+              title={`${title}: ${m.yLabel} by ${sweepParam}`}
+            />
+          ))}
+        </>
       );
     }
-    const series: Series[] = runs.map((r) => ({
-      label: String(r.value),
-      x: [0],
-      y: [Number(pick(r.result, chart.y))],
-    }));
     return (
-      <CategoryBars
-        runs={runs}
-        field={chart.y}
-        label={chart.yLabel}
-        width={width}
-        series={series}
-      />
+      <>
+        {metrics.map((m) => (
+          <CategoryBars
+            key={m.y}
+            runs={runs}
+            field={m.y}
+            label={m.yLabel}
+            width={width}
+            percent={percentFields.has(m.y)}
+            titled={metrics.length > 1}
+          />
+        ))}
+      </>
     );
   }
   if (chart.kind === 'cdf') {
@@ -419,23 +429,34 @@ function CategoryBars({
   field,
   label,
   width,
+  percent,
+  titled,
 }: {
   runs: Run[];
   field: string;
   label: string;
   width: number;
-  series: Series[];
+  percent: boolean;
+  /** Show the metric's name above the bars (when there are several charts). */
+  titled: boolean;
 }) {
-  const max = Math.max(...runs.map((r) => Number(pick(r.result, field)) || 0), 1e-9);
+  const values = runs.map((r) => Number(pick(r.result, field)));
+  const max = Math.max(...values.map((v) => v || 0), 1e-9);
+  const show = (v: number) => (percent ? formatPercent(v) : formatNumber(v, 3));
   return (
     <div
       className="category-bars"
       role="img"
-      aria-label={`${label} by run`}
-      style={{ maxWidth: width }}
+      aria-label={`${label} by run: ${runs.map((r, i) => `${String(r.value)} ${show(values[i]!)}`).join(', ')}`}
+      style={{ maxWidth: width, ...(titled ? { marginBottom: '0.75rem' } : {}) }}
     >
+      {titled ? (
+        <div className="panel-title" aria-hidden="true">
+          {label}
+        </div>
+      ) : null}
       {runs.map((r, i) => {
-        const v = Number(pick(r.result, field));
+        const v = values[i]!;
         return (
           <div key={i} className="category-bar">
             <span className="category-label">{String(r.value)}</span>
@@ -445,7 +466,7 @@ function CategoryBars({
                 style={{ width: `${(v / max) * 100}%`, background: `var(--series-${i % 8})` }}
               />
             </span>
-            <span className="category-value">{formatNumber(v, 3)}</span>
+            <span className="category-value">{show(v)}</span>
           </div>
         );
       })}

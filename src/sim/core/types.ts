@@ -54,7 +54,14 @@ export interface MetricMeta {
 
 /** How the experiment page draws results of several runs (one run per swept value). */
 export type ChartSpec =
-  | { kind: 'xy'; y: string; yLabel: string; logX?: boolean }
+  | {
+      kind: 'xy';
+      y: string;
+      yLabel: string;
+      logX?: boolean;
+      /** More result fields to chart, each on its own scale below the first. */
+      also?: { y: string; yLabel: string }[];
+    }
   | { kind: 'cdf'; field: string; xLabel: string; logX?: boolean }
   | { kind: 'bars'; field: string; yLabel: string };
 

@@ -278,7 +278,15 @@ export const capPartitionMeta: ExperimentMeta = {
     'the share of operations that succeeded; the checker says whether the whole history is ' +
     'linearizable and counts the reads it cannot place.',
   params: capPartitionParams,
-  chart: { kind: 'xy', y: 'availability', yLabel: 'availability' },
+  chart: {
+    kind: 'xy',
+    y: 'availability',
+    yLabel: 'availability (operations that succeeded)',
+    also: [
+      { y: 'violations', yLabel: 'violations (reads the checker could not place)' },
+      { y: 'staleReads', yLabel: 'stale reads' },
+    ],
+  },
   sweep: { param: 'mode', values: ['cp', 'ap', 'quorum'] },
   summary: [
     { field: 'availability', label: 'availability', percent: true, digits: 1 },

@@ -81,9 +81,17 @@ export interface CapView {
   timeline: { bucketMs: number; buckets: Bucket[] };
   /** Keys whose replicas hold different versions. */
   diverged: number[];
+  /** The random client workload is running. */
+  workload: boolean;
 }
 
 const RECENT_HISTORY = 200;
+/**
+ * The whole history travels as a heavy field in chunks: it is resent when this many entries were
+ * added (or the cluster was rebuilt), not on every op. The newest entries are in `history`, which
+ * is longer than a chunk, so a view that joins the two never has a gap.
+ */
+const HEAVY_CHUNK = 100;
 
 function sideOf(groups: number[][] | null, node: number): number {
   if (!groups) return 0;
@@ -156,9 +164,8 @@ export function buildView(s: CapState, ctx: Ctx<CapParams, CapTimer, CapMsg>): M
     totals: { ...s.totals, availability: done ? ok / done : 1 },
     timeline: { bucketMs: BUCKET_MS, buckets: s.buckets.slice(-120) },
     diverged: divergedKeys(s.replicas),
+    workload: s.workload,
   };
-  return {
-    view,
-    heavy: { history: { version: s.historyTotal, get: () => s.history.slice() } },
-  };
+  const version = s.epoch * 1_000_000 + Math.floor(s.historyTotal / HEAVY_CHUNK);
+  return { view, heavy: { history: { version, get: () => s.history.slice() } } };
 }

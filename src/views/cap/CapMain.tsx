@@ -1,0 +1,310 @@
+/**
+ * The CAP drawing: the cluster (replicas, clients, the partition, messages in flight) above the
+ * linearizability verdict and the history. The parts are memoized so a frame re-renders only what
+ * changed; animation loops move the messages and slide the history through refs.
+ */
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { InFlight } from '../../sim/core/types';
+import type { ViewProps } from '../types';
+import { cellsFor, type Cell } from './cells';
+import {
+  Backdrop,
+  ClientNode,
+  MessageLayer,
+  ReplicaNode,
+  sideName,
+  type ClusterHooks,
+  type How,
+} from './Cluster';
+import { clientOnB, useCapUi } from './draft';
+import { HistoryPane } from './HistoryPane';
+import { clusterLayout, groupOf, messagePoint, progress, type ClusterLayout } from './layout';
+import { showValue } from './ops';
+import { Patterns } from './Patterns';
+import { MESSAGE_LEGEND } from './style';
+import { shapePath } from '../../ui/palette';
+import type { CapView, HistoryEntry } from './types';
+
+const NO_FLIGHTS: InFlight[] = [];
+/** Above this speed a message crosses in about a frame: the drawing stops showing them. */
+const FLIGHT_SPEED_MAX = 2;
+const VERDICT_H = 44;
+
+/** A value that keeps its identity while its JSON stays the same. */
+function useStable<T>(value: T): T {
+  const key = JSON.stringify(value);
+  return useMemo(() => JSON.parse(key) as T, [key]);
+}
+
+function clientStatus(c: CapView['clients'][number], keyName: (k: number) => string): string {
+  if (c.pending)
+    return c.pending.f === 'write'
+      ? `writing ${showValue(c.pending.value)}…`
+      : `reading ${keyName(c.pending.key)}…`;
+  const l = c.last;
+  if (!l) return 'idle';
+  if (l.type === 'fail') return `${l.f} failed`;
+  if (l.type === 'info') return `write unknown`;
+  return l.f === 'write'
+    ? `wrote ${showValue(l.value)}`
+    : `read ${showValue(l.value)}${l.stale ? ' stale' : ''}`;
+}
+
+function modeLine(view: CapView): string {
+  const q = view.quorum;
+  if (view.mode === 'cp')
+    return `cp: every read and write needs ${q.majority} of ${view.replicas.length} replicas`;
+  if (view.mode === 'ap')
+    return `ap: each replica answers alone${view.conflict === 'vv' ? ', siblings kept' : ', last writer wins'}`;
+  return `quorum: N=${q.N} R=${q.R} W=${q.W} (R+W ${q.R + q.W > q.N ? '>' : '≤'} N)${q.readRepair ? ', read repair' : ''}`;
+}
+
+export function CapMain(p: ViewProps) {
+  const frame = p.snapshot.frame;
+  const view = frame?.view as CapView | undefined;
+  const [ui, uiStore] = useCapUi(p.send);
+  const prefix = `cap${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const width = Math.max(280, p.width);
+  const clusterH = Math.round(Math.max(150, Math.min(240, p.height * 0.42)));
+  const historyH = Math.max(120, p.height - clusterH - VERDICT_H - 12);
+  const status = frame?.status;
+  const tooFast = !!status?.playing && (status.speed === 'max' || status.speed > FLIGHT_SPEED_MAX);
+  const inFlight = frame?.inFlight ?? NO_FLIGHTS;
+  const drawn = tooFast ? NO_FLIGHTS : inFlight;
+  const [hover, setHover] = useState<{ kind: 'replica' | 'client'; id: number } | null>(null);
+  const [picked, setPicked] = useState<number | null>(null);
+
+  const replicaCount = view?.replicas.length ?? 0;
+  const homes = useStable(view?.clients.map((c) => ({ node: c.node, home: c.home })) ?? []);
+  const groups = useStable(view?.partition ?? null);
+  const l = useMemo(
+    () => clusterLayout(width, clusterH, replicaCount, homes, groups),
+    [width, clusterH, replicaCount, homes, groups],
+  );
+  const keyCount = view?.keys.length ?? 1;
+  const key = Math.min(ui.key, Math.max(0, keyCount - 1));
+  const cells = useStable(view ? cellsFor(view, key) : { cells: [] as Cell[], converged: true });
+  const busy = useStable(
+    view?.replicas.map((r) => {
+      const c = r.coordinating.find((x) => x.phase !== 'done');
+      return c ? `${c.phase === 'query' ? 'asks' : 'stores'} ${c.heard}/${c.need}` : '';
+    }) ?? [],
+  );
+
+  const heavy = p.snapshot.heavy.history as HistoryEntry[] | undefined;
+
+  // Messages in flight: React mounts the marks, this loop moves them.
+  const live = useRef<{
+    inFlight: readonly InFlight[];
+    l: ClusterLayout;
+    now(): number;
+    seq: number;
+  } | null>(null);
+  const reduced = p.reducedMotion;
+  const virtualNow = p.virtualNow;
+  const frameT = frame?.t ?? 0;
+  const reducedRef = useRef(reduced);
+  useLayoutEffect(() => {
+    live.current = {
+      inFlight,
+      l,
+      now: reduced ? () => frameT : virtualNow,
+      seq: p.snapshot.seq,
+    };
+    reducedRef.current = reduced;
+  });
+  const marks = useRef(new Map<number, SVGGElement>());
+  const place = useCallback((id: number, el: SVGGElement) => {
+    const L = live.current;
+    const f = L?.inFlight.find((x) => x.id === id);
+    if (!L || !f) return;
+    const spot = (node: number) =>
+      node < L.l.replicas.length ? L.l.replicas[node] : L.l.clients[node - L.l.replicas.length];
+    const a = spot(f.from);
+    const b = spot(f.to);
+    if (!a || !b) return;
+    const t = reducedRef.current ? 0.5 : progress(f.sentAt, f.deliverAt, L.now());
+    const pt = messagePoint(a, b, t, L.l.boxH);
+    el.setAttribute('transform', `translate(${pt.x.toFixed(1)},${pt.y.toFixed(1)})`);
+  }, []);
+  useEffect(() => {
+    let raf = 0;
+    let last = '';
+    const tick = () => {
+      raf = requestAnimationFrame(tick);
+      const L = live.current;
+      if (!L) return;
+      const k = `${L.seq}|${L.now()}|${L.l.width}|${L.l.height}`;
+      if (k === last) return;
+      last = k;
+      for (const [id, el] of marks.current) place(id, el);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(raf);
+  }, [place]);
+
+  const hooks = useMemo<ClusterHooks>(
+    () => ({
+      onReplica: (id: number, how: How) => {
+        if (how === 'hover') setHover({ kind: 'replica', id });
+        else if (how === 'leave')
+          setHover((h) => (h?.kind === 'replica' && h.id === id ? null : h));
+        else if (uiStore.get().drafting) uiStore.toggleReplica(id);
+        else setPicked((x) => (x === id ? null : id));
+      },
+      onClient: (id: number, how: How) => {
+        if (how === 'hover') setHover({ kind: 'client', id });
+        else if (how === 'leave') setHover((h) => (h?.kind === 'client' && h.id === id ? null : h));
+        else if (uiStore.get().drafting) uiStore.toggleClient(id);
+        else uiStore.set({ client: id });
+      },
+      registerMessage: (id: number, el: SVGGElement | null) => {
+        if (el) {
+          marks.current.set(id, el);
+          place(id, el);
+        } else marks.current.delete(id);
+      },
+    }),
+    [uiStore, place],
+  );
+
+  if (!view) return null;
+  const keyName = (k: number) => view.keys[k] ?? `k${k}`;
+  const sides = l.regions.map((r, i) => {
+    const n = view.replicas.filter((x) => groupOf(view.partition, x.id) === r.group).length;
+    const major = n >= view.quorum.majority;
+    return `side ${sideName(i)} · ${n} of ${replicaCount} replicas${view.mode === 'cp' ? (major ? ' (majority)' : ' (minority)') : ''}`;
+  });
+  const sideOf = (node: number) =>
+    view.partition
+      ? sideName(l.regions.findIndex((r) => r.group === groupOf(view.partition, node)))
+      : '';
+  const links = view.clients.map((c) => ({ client: c.id, home: c.home, cut: !c.canReachHome }));
+  const idsKey = drawn.map((m) => m.id).join(',');
+  const hoverText = describeHover(hover, picked, view, cells.cells, keyName);
+  const hint = ui.drafting
+    ? `Drawing a partition: click replicas to put them on side B (their clients follow), click a client to move it across, then “Cut the network”.`
+    : (hoverText ??
+      `${modeLine(view)}${keyCount > 1 ? ` · showing ${keyName(key)}` : ''}${cells.converged ? ' · replicas agree' : ' · replicas differ'}${tooFast ? ' · messages hidden above 2×' : ''}`);
+  const summary = `${modeLine(view)}. ${view.partition ? `Partitioned: ${view.partition.map((g) => `{${g.map((n) => (n < replicaCount ? `S${n}` : `C${n - replicaCount}`)).join(', ')}}`).join(' and ')}.` : 'The network is whole.'} ${cells.cells.map((c) => c.label).join('. ')}.`;
+
+  return (
+    <div
+      className={`cap-main${ui.drafting ? ' drafting' : ''}`}
+      style={{ height: p.height }}
+      data-mode={view.mode}
+      data-partition={view.partition ? JSON.stringify(view.partition) : ''}
+    >
+      <div className="cap-cluster" style={{ height: clusterH }}>
+        <svg
+          width={width}
+          height={clusterH}
+          role="group"
+          aria-label={summary}
+          className="cap-cluster-svg"
+        >
+          <Patterns prefix={`${prefix}c`} />
+          <Backdrop l={l} prefix={`${prefix}c`} sideLabels={sides} links={links} />
+          {view.replicas.map((r) => {
+            const s = l.replicas[r.id];
+            const cell = cells.cells[r.id];
+            if (!s || !cell) return null;
+            return (
+              <ReplicaNode
+                key={r.id}
+                id={r.id}
+                x={s.x}
+                y={s.y}
+                w={l.boxW}
+                h={l.boxH}
+                cell={cell}
+                side={sideOf(r.id)}
+                busy={busy[r.id] ?? ''}
+                draftB={ui.drafting ? ui.sideB.includes(r.id) : null}
+                lit={(hover?.kind === 'replica' && hover.id === r.id) || picked === r.id}
+                prefix={`${prefix}c`}
+                hooks={hooks}
+              />
+            );
+          })}
+          {view.clients.map((c) => {
+            const s = l.clients[c.id];
+            if (!s) return null;
+            return (
+              <ClientNode
+                key={c.id}
+                id={c.id}
+                x={s.x}
+                y={s.y}
+                r={l.clientR}
+                home={c.home}
+                side={sideOf(c.node)}
+                reach={c.canReachHome}
+                status={clientStatus(c, keyName)}
+                last={c.pending ? null : (c.last?.type ?? null)}
+                lastDone={c.last?.type ?? ''}
+                pending={!!c.pending}
+                stale={!c.pending && !!c.last?.stale}
+                selected={ui.client === c.id}
+                draftB={ui.drafting ? clientOnB(ui, c.id, c.home) : null}
+                lit={hover?.kind === 'client' && hover.id === c.id}
+                prefix={`${prefix}c`}
+                hooks={hooks}
+              />
+            );
+          })}
+          <MessageLayer messages={drawn} idsKey={idsKey} labels={drawn.length <= 5} hooks={hooks} />
+        </svg>
+        <ul className="cap-msg-legend" aria-label="Messages in flight">
+          {MESSAGE_LEGEND.map((m) => (
+            <li key={m.word}>
+              <svg width="10" height="10" viewBox="-6 -6 12 12" aria-hidden="true">
+                <path d={shapePath(m.shape, 4.5)} fill={m.color} />
+              </svg>
+              {m.word}
+            </li>
+          ))}
+        </ul>
+        <p className="cap-hint" data-testid="cap-hint">
+          {hint}
+        </p>
+      </div>
+      <HistoryPane
+        view={view}
+        heavy={heavy}
+        width={width}
+        height={historyH}
+        verdictH={VERDICT_H}
+        prefix={`${prefix}h`}
+        focusKey={keyCount > 1 ? key : null}
+        virtualNow={virtualNow}
+        frameT={frameT}
+        reducedMotion={reduced}
+      />
+    </div>
+  );
+}
+
+function describeHover(
+  hover: { kind: 'replica' | 'client'; id: number } | null,
+  picked: number | null,
+  view: CapView,
+  cells: readonly Cell[],
+  keyName: (k: number) => string,
+): string | null {
+  const target = hover ?? (picked === null ? null : { kind: 'replica' as const, id: picked });
+  if (!target) return null;
+  if (target.kind === 'replica') {
+    const r = view.replicas[target.id];
+    if (!r) return null;
+    const all = r.values.map((v, k) => `${keyName(k)}=${showValue(v.read)}`).join(', ');
+    const c = r.coordinating[0];
+    return `${cells[target.id]?.label ?? r.label}. All keys: ${all}.${c ? ` Coordinating C${c.client}'s ${c.f} of ${keyName(c.key)}: heard ${c.heard} of ${c.need} needed.` : ''}`;
+  }
+  const c = view.clients[target.id];
+  if (!c) return null;
+  const last = c.last
+    ? `last ${c.last.f} of ${keyName(c.last.key)} ${c.last.type === 'ok' ? `ok${c.last.f === 'read' ? `, got ${showValue(c.last.value)}` : ''}${c.last.stale ? ' (stale)' : ''}` : c.last.type === 'fail' ? 'failed' : 'unknown'} after ${Math.round(c.last.latencyMs)} ms`
+    : 'no op yet';
+  return `${c.label} → home S${c.home}${c.canReachHome ? '' : ' (cut off by the partition)'}: ${c.pending ? `${c.pending.f} of ${keyName(c.pending.key)} pending` : last}.`;
+}
