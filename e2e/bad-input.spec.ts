@@ -1,4 +1,4 @@
-import { expect, test, widgetReady } from './fixtures';
+import { expect, expectAccessible, test, widgetReady } from './fixtures';
 
 test('a URL param out of range names the field and limit, and the playground still runs', async ({
   page,

@@ -4,11 +4,10 @@
  */
 import { useState, type ReactNode } from 'react';
 import { formatError } from '../../sim/core/errors';
-import { coerce } from '../../ui/schemaFields';
 import { checkInput } from '../../widget/checkScenario';
 import { whenWidget } from '../../widget/handles';
 import { modelInfo } from '../../widget/models';
-import { attrsOf, asAttributeError } from '../directives';
+import { argsOf, attrsOf, asAttributeError } from '../directives';
 import { useLessonContext } from '../context';
 
 const PLAYBACK = ['play', 'pause', 'reset'] as const;
@@ -19,9 +18,8 @@ export function ActionDirective(props: Record<string, unknown> & { children?: Re
   const [status, setStatus] = useState<string | null>(null);
   const widget = a.widget ?? 'widget';
   const action = a.action ?? '';
-  const args: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(a))
-    if (k.startsWith('arg-') && v !== undefined) args[k.slice(4)] = coerce(undefined, v);
+  const info = modelInfo(a.model ?? lesson.model ?? '');
+  const args = argsOf(a, info, action);
   if (isPlayback(action)) {
     return (
       <button
@@ -35,7 +33,6 @@ export function ActionDirective(props: Record<string, unknown> & { children?: Re
       </button>
     );
   }
-  const info = modelInfo(a.model ?? lesson.model ?? '');
   const problems = info
     ? checkInput(info, { at: 0, action, ...args }, 'action').map((e) =>
         asAttributeError({

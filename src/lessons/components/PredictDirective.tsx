@@ -19,9 +19,9 @@ import {
   type ReactElement,
   type ReactNode,
 } from 'react';
-import { coerce } from '../../ui/schemaFields';
 import { whenWidget } from '../../widget/handles';
-import { attrsOf } from '../directives';
+import { modelInfo } from '../../widget/models';
+import { argsOf, attrsOf } from '../directives';
 import { useLessonContext } from '../context';
 import { answerOf, recordAnswer } from '../progress';
 
@@ -31,7 +31,7 @@ export function Reveal({ children }: { children?: ReactNode }) {
 
 export function PredictDirective(props: Record<string, unknown> & { children?: ReactNode }) {
   const a = attrsOf(props);
-  const { lessonId } = useLessonContext();
+  const { lessonId, model: lessonModel } = useLessonContext();
   const qid = a.id ?? 'q';
   const groupId = useId();
   const parts = Children.toArray(props.children);
@@ -57,10 +57,10 @@ export function PredictDirective(props: Record<string, unknown> & { children?: R
     const h = await whenWidget(a.widget ?? 'widget');
     if (a.then === 'play') h.play();
     else {
-      const args: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(a))
-        if (k.startsWith('arg-') && v !== undefined) args[k.slice(4)] = coerce(undefined, v);
-      await h.input({ action: a.then, ...args });
+      await h.input({
+        action: a.then,
+        ...argsOf(a, modelInfo(a.model ?? lessonModel ?? ''), a.then),
+      });
       h.play();
     }
   };

@@ -210,7 +210,7 @@ export const capPresets: PresetMeta[] = [
     id: 'quorum-weak',
     title: 'Weak quorums: R=1, W=1',
     description:
-      'Fast and available, but reads and writes need not meet: stale reads even without a partition.',
+      'Fast and available, but a read quorum of 1 and a write quorum of 1 need not meet: during the partition and until replicas catch up, reads can miss the latest write.',
     params: { mode: 'quorum', N: 3, R: 1, W: 1, keys: 2, rate: 8 },
     inputs: splitThenHeal,
   },
