@@ -39,6 +39,9 @@ test('a bad lesson directive shows a message and the rest of the lesson works', 
   await expect(
     page.locator('.widget[data-widget-id="good"] .ring-side .bar-chart rect'),
   ).toHaveCount(5);
+  // Two widgets of one model on the page: landmark names must still be unique.
+  await widgetReady(page, '.widget[data-widget-id="second"]');
+  await expectAccessible(page);
 });
 
 test('a bad value typed into the params panel names the limit and is not applied', async ({
