@@ -253,8 +253,10 @@ test('methods drive the widget, keys reach it only when it has focus, and out of
   // Scrolled out of sight it pauses; back in sight it resumes.
   await page.locator('#bottom').scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute('data-state', 'paused');
+  // Frames already on their way when it paused may still land: let them, then time must stand.
+  await page.waitForTimeout(400);
   const t = await timeOf(widget);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(400);
   expect(await timeOf(widget)).toBe(t);
   await el.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute('data-state', 'playing');
