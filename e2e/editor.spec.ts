@@ -93,6 +93,50 @@ test('opening the editor from a playground, changing a param and applying change
   expect(await textOf(page, SCENARIO)).toContain('"nodes": 6');
 });
 
+test('a scenario file opens into the editor and runs; a bad one names the file and the field; Save downloads what runs', async ({
+  page,
+}) => {
+  await page.goto('./#/editor/hashring?preset=basic');
+  await editorReady(page, SCENARIO);
+  await widgetReady(page);
+  await expect(page.locator('.ring-side .bar-chart rect')).toHaveCount(4);
+
+  const file = (name: string, scenario: unknown) => ({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(typeof scenario === 'string' ? scenario : JSON.stringify(scenario)),
+  });
+  await page
+    .getByTestId('scenario-file')
+    .setInputFiles(file('six.json', { model: 'hashring', params: { nodes: 6 }, seed: 4 }));
+  await expect(page.getByRole('status').filter({ hasText: 'Opened six.json' })).toBeVisible();
+  await expect(page.locator('.ring-side .bar-chart rect')).toHaveCount(6);
+  expect(await textOf(page, SCENARIO)).toMatch(/"nodes":\s*6/);
+
+  // A bad file: the error names the file and the field; the widget keeps the last good run.
+  await page
+    .getByTestId('scenario-file')
+    .setInputFiles(file('big.json', { model: 'hashring', params: { nodes: 400 } }));
+  const alert = page.getByRole('alert').filter({ hasText: 'big.json has problems' });
+  await expect(alert).toContainText('params.nodes: 400 is above the maximum');
+  await expect(page.locator('.ring-side .bar-chart rect')).toHaveCount(6);
+
+  // Undo brings the text that ran back; Save downloads it, ready for the CLI.
+  await page.evaluate(() => window.monaco!.editor.getEditors()[0]!.trigger('test', 'undo', null));
+  expect(await textOf(page, SCENARIO)).toMatch(/"nodes":\s*6/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save file' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('hashring-seed4.json');
+  const saved = JSON.parse(
+    await download
+      .createReadStream()
+      .then(async (s) => Buffer.concat(await s.toArray()).toString('utf8')),
+  ) as { params: { nodes: number } };
+  expect(saved.params.nodes).toBe(6);
+});
+
 test('the JSON has completion from the model schema', async ({ page }) => {
   await page.goto('./#/editor/hashring');
   await editorReady(page, SCENARIO);

@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { replayScenario } from '../src/sim/replay';
+import { decodeScenario } from '../src/widget/share';
 import { expect, expectAccessible, test, widgetReady } from './fixtures';
 
 const main = (page: Page) => page.locator('.raft-main').first();
@@ -170,12 +172,27 @@ test('a share link opened in a fresh browser reproduces the same Raft run', asyn
   const original = await state(page);
   expect(original.servers.some((s) => s.startsWith('crashed@'))).toBe(true);
 
+  // The share box's fingerprint is the run's trace hash, and Node replaying the link agrees.
+  const print = page.getByTestId('share-fingerprint');
+  await expect(print).toHaveText(/^[0-9a-f]{8}$/, { timeout: 15_000 });
+  const fingerprint = await print.innerText();
+  const query = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+  const t = Number(query.get('t'));
+  expect(await page.getByTestId('share-command').inputValue()).toBe(
+    `npm run -s experiment -- --scenario '${url}' --until ${t}`,
+  );
+  const decoded = decodeScenario(query.get('s')!);
+  const node = await replayScenario(decoded.ok ? decoded.value : null, t);
+  expect(node.ok && node.value.fingerprint).toBe(fingerprint);
+
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await other.goto(url);
   await widgetReady(other);
   await expect.poll(() => other.locator('.widget').getAttribute('data-t')).toBe(original.t);
   expect(await state(other)).toEqual(original);
+  await other.getByRole('button', { name: 'Share' }).click();
+  await expect(other.getByTestId('share-fingerprint')).toHaveText(fingerprint, { timeout: 15_000 });
   await fresh.close();
 });
 

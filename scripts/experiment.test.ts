@@ -3,12 +3,19 @@
  * value exits 2 with a message naming it.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GOLDEN_CASES, presetRaw } from '../src/sim/golden';
+import { shareHash } from '../src/widget/share';
 
-const run = (...args: string[]) =>
+const run = (...args: string[]) => runWithInput(undefined, ...args);
+const runWithInput = (input: string | undefined, ...args: string[]) =>
   spawnSync('npx', ['tsx', 'scripts/experiment.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
+    ...(input !== undefined && { input }),
   });
 
 describe('npm run experiment', () => {
@@ -69,6 +76,72 @@ describe('npm run experiment', () => {
     const r = run(...args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+  });
+});
+
+describe('npm run experiment -- --scenario', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dsp-replay-'));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  // A golden case: the CLI must print the fingerprint the Node and browser golden tests pin.
+  const golden = GOLDEN_CASES.find((c) => c.model === 'raft')!;
+  const scenario = presetRaw(golden.model, golden.preset);
+
+  it('replays a scenario file and prints the golden fingerprint', () => {
+    const path = file('run.json', JSON.stringify(scenario));
+    const r = run('--scenario', path, '--until', String(golden.untilMs));
+    expect(r.stderr).toMatch(/replayed raft to \d+ ms/);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { fingerprint: string; untilMs: number; metrics: object };
+    expect(doc.fingerprint).toBe(golden.trace);
+    expect(doc.untilMs).toBe(golden.untilMs);
+    expect(Object.keys(doc.metrics).length).toBeGreaterThan(0);
+  });
+
+  it('takes a share link, its t= as the time, and stdin', () => {
+    const link = `http://localhost/ds-playground/${shareHash(scenario, golden.untilMs)}`;
+    const r = run('--scenario', link);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { fingerprint: string }).fingerprint).toBe(golden.trace);
+    const s = runWithInput(
+      JSON.stringify(scenario),
+      '--scenario',
+      '-',
+      '--until',
+      String(golden.untilMs),
+    );
+    expect(s.status).toBe(0);
+    expect((JSON.parse(s.stdout) as { fingerprint: string }).fingerprint).toBe(golden.trace);
+  });
+
+  it.each([
+    [
+      'bad.json',
+      '{ "model": "raft", "params": { "servers": 40 } }',
+      'bad.json: params.servers: 40 is above the maximum 9',
+    ],
+    ['broken.json', '{ "model": ', 'broken.json: not valid JSON'],
+    ['unknown.json', '{ "model": "paxos" }', 'unknown.json: model: "paxos" is not a known model'],
+  ])('rejects %s with a message naming the file and the field', (name, text, message) => {
+    const r = run('--scenario', file(name, text));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+  });
+
+  it.each([
+    [['--scenario', '/no/such/file.json'], '--scenario: cannot read "/no/such/file.json" (ENOENT)'],
+    [['--scenario', '#/play/raft?preset=split-votes'], '--scenario: the link has no s='],
+    [['--scenario', '-', '--until', '-3'], '--until: "-3" is not a whole number of ms'],
+    [['--scenario', '-', '--nodes', '3'], '--nodes: not a flag of --scenario'],
+    [['hashring-balance', '--scenario', '-'], 'give an experiment name or --scenario, not both'],
+  ])('rejects %j', (args, message) => {
+    const r = runWithInput('{}', ...args);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
   });
 });

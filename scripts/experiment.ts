@@ -2,13 +2,22 @@
  * The experiment CLI: the same experiment code the browser runs in its worker pool.
  *   npm run -s experiment -- <name> [--<param> <value>]... [--seed N] [--format json|csv]
  *   npm run -s experiment -- --list [--format json]
+ *   npm run -s experiment -- --scenario <file.json | share link | -> [--until ms] [--log]
  * Prints one JSON document (or CSV) on stdout; progress and logs go to stderr. A bad flag or value
  * exits with status 2 and a message naming it.
+ *
+ * `--scenario` replays one scenario (a file, a share link, or `-` for stdin) through the same
+ * schema and simulation as the app and prints its fingerprint, metrics and invariants: the
+ * fingerprint equals the one the app's share box shows for the same run.
  */
 import { EXPERIMENT_METAS } from '../src/sim/catalog';
 import { formatError, parseWith } from '../src/sim/core/errors';
+import { MAX_TIME_MS } from '../src/sim/core/limits';
 import { jsonSchemaOf } from '../src/sim/core/info';
+import { readFileSync } from 'node:fs';
 import { loadExperiment } from '../src/sim/registry';
+import { replayScenario } from '../src/sim/replay';
+import { decodeScenario } from '../src/widget/share';
 import { toCsv } from '../src/ui/download';
 import { coerce, fieldsOf } from '../src/ui/schemaFields';
 
@@ -79,6 +88,67 @@ function list(format: string): void {
   }
 }
 
+/** A share link's scenario and time (`...?s=<scenario>&t=<ms>`), or null if `text` is not a link. */
+function fromLink(text: string): { raw: unknown; t: number | null } | null {
+  const q = text.indexOf('?');
+  if (!/^(https?:\/\/|#|\/)/.test(text) || q < 0) return null;
+  const query = new URLSearchParams(text.slice(q + 1));
+  const s = query.get('s');
+  if (s === null)
+    fail(
+      '--scenario: the link has no s= (press Share in the app for a link that carries the whole scenario)',
+    );
+  const d = decodeScenario(s);
+  if (!d.ok) fail(`--scenario: ${d.error}`);
+  const t = query.get('t');
+  return { raw: d.value, t: t === null ? null : Number(t) };
+}
+
+function readScenario(source: string): { raw: unknown; t: number | null; label: string } {
+  const link = fromLink(source);
+  if (link) return { ...link, label: 'the link' };
+  let text: string;
+  try {
+    text = readFileSync(source === '-' ? 0 : source, 'utf8');
+  } catch (e) {
+    fail(
+      `--scenario: cannot read ${source === '-' ? 'stdin' : `"${source}"`} (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    );
+  }
+  const label = source === '-' ? 'stdin' : source;
+  const asLink = fromLink(text.trim());
+  if (asLink) return { ...asLink, label };
+  try {
+    return { raw: JSON.parse(text) as unknown, t: null, label };
+  } catch (e) {
+    fail(`${label}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+async function replay(flags: Map<string, string>, format: string): Promise<void> {
+  for (const key of flags.keys())
+    if (!['scenario', 'until', 'log'].includes(key))
+      fail(`--${key}: not a flag of --scenario (it takes --until and --log)`);
+  if (format !== 'json') fail(`--format: a replay prints json, not ${format}`);
+  const { raw, t, label } = readScenario(flags.get('scenario')!);
+  const untilFlag = flags.get('until');
+  let until: number | undefined = t ?? undefined;
+  if (untilFlag !== undefined) {
+    until = Number(untilFlag);
+    if (untilFlag.trim() === '' || !Number.isInteger(until) || until < 0 || until > MAX_TIME_MS)
+      fail(
+        `--until: ${JSON.stringify(untilFlag)} is not a whole number of ms from 0 to the maximum ${MAX_TIME_MS}`,
+      );
+  }
+  const started = performance.now();
+  const r = await replayScenario(raw, until, { log: flags.get('log') === 'true' });
+  if (!r.ok) fail(r.errors.map((e) => `${label}: ${formatError(e)}`).join('\n'));
+  process.stderr.write(
+    `replayed ${r.value.scenario.model} to ${r.value.untilMs} ms: ${r.value.eventsProcessed} events in ${((performance.now() - started) / 1000).toFixed(2)} s\n`,
+  );
+  process.stdout.write(JSON.stringify(r.value, null, 2) + '\n');
+}
+
 async function main(): Promise<void> {
   const { name, flags } = parseArgs(process.argv.slice(2));
   const format = flags.get('format') ?? 'json';
@@ -87,6 +157,11 @@ async function main(): Promise<void> {
     fail(`--format: "${format}" is not one of json, csv`);
   if (flags.has('list')) {
     list(format);
+    return;
+  }
+  if (flags.has('scenario')) {
+    if (name) fail(`give an experiment name or --scenario, not both ("${name}")`);
+    await replay(flags, format);
     return;
   }
   if (!name)

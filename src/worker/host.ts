@@ -10,6 +10,7 @@ import { Sim, type SimSnapshot } from '../sim/core/sim';
 import type { AnyModelDef, Scenario, ScenarioInput } from '../sim/core/types';
 import { catalog, EXPERIMENT_METAS, modelIds } from '../sim/catalog';
 import { loadExperiment, loadModel } from '../sim/registry';
+import { replayScenario } from '../sim/replay';
 import type {
   ExperimentOutput,
   Frame,
@@ -188,13 +189,9 @@ export class Host implements SimApi {
   }
 
   async traceHash(raw: unknown, untilMs: number): Promise<Parsed<string>> {
-    const parsed = parseScenario(raw, catalog, modelIds());
-    if (!parsed.ok) return parsed;
-    const model = await loadModel(parsed.value.model);
-    if (!model) return { ok: false, errors: [{ path: 'model', message: 'no simulation' }] };
-    const sim = new Sim(model, parsed.value, { trace: true, checkInvariants: true });
-    sim.runUntil(Math.min(untilMs, MAX_TIME_MS));
-    return { ok: true, value: sim.traceHash() };
+    const until = Math.max(0, Math.min(Math.round(untilMs), MAX_TIME_MS));
+    const r = await replayScenario(raw, until);
+    return r.ok ? { ok: true, value: r.value.fingerprint } : r;
   }
 
   async runExperiment(

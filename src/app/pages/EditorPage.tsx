@@ -15,6 +15,7 @@ import { editorHash, shareHash, shareUrl } from '../../widget/share';
 import { Widget } from '../../widget/Widget';
 import '../../editor/editor.css';
 import { href } from '../router';
+import { ShareBox, type Shared } from './ShareBox';
 import { scenarioFromQuery } from './scenarioFromQuery';
 
 const ScenarioEditor = lazy(() =>
@@ -47,7 +48,7 @@ export function EditorPage({
 function Workspace({ model, query }: { model: string; query: URLSearchParams }) {
   const [start] = useState(() => scenarioFromQuery(model, query));
   const [running, setRunning] = useState({ scenario: start.scenario, atMs: start.atMs });
-  const [shared, setShared] = useState<string | null>(null);
+  const [shared, setShared] = useState<Shared | null>(null);
   const meta = modelInfo(running.scenario?.model ?? model)!;
 
   const widgetTime = () => getWidget(WIDGET_ID)?.time() ?? 0;
@@ -58,7 +59,7 @@ function Workspace({ model, query }: { model: string; query: URLSearchParams }) 
   };
   const share = (s: Scenario, t: number) => {
     const url = shareUrl(s, t);
-    setShared(url);
+    setShared({ url, scenario: s, t });
     void navigator.clipboard?.writeText(url).catch(() => {});
   };
   // The editor shares its text; it keeps the widget's time when that is the scenario running.
@@ -94,21 +95,11 @@ function Workspace({ model, query }: { model: string; query: URLSearchParams }) 
         />
       )}
       {shared && (
-        <div className="share-box" role="status">
-          <label>
-            Link to this scenario (copied to the clipboard):{' '}
-            <input
-              readOnly
-              value={shared}
-              onFocus={(e) => e.currentTarget.select()}
-              data-testid="share-url"
-              size={60}
-            />
-          </label>
-          <button type="button" className="link-button" onClick={() => setShared(null)}>
-            Close
-          </button>
-        </div>
+        <ShareBox
+          shared={shared}
+          label="Link to this scenario (copied to the clipboard):"
+          onClose={() => setShared(null)}
+        />
       )}
       <div className="editor-split">
         <ErrorBoundary label="The editor">

@@ -15,6 +15,7 @@ import { getWidget } from '../../widget/handles';
 import { editorHash, encodeScenario, shareHash, shareUrl } from '../../widget/share';
 import { Widget } from '../../widget/Widget';
 import { href } from '../router';
+import { ShareBox, type Shared } from './ShareBox';
 
 const T_SCHEMA: JsonObjectSchema = {
   type: 'object',
@@ -47,7 +48,7 @@ export function PlaygroundPage({ model, query }: { model: string; query: URLSear
     // The query string is the identity of what to load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model, queryKey]);
-  const [shared, setShared] = useState<string | null>(null);
+  const [shared, setShared] = useState<Shared | null>(null);
 
   if (!meta) {
     return (
@@ -79,7 +80,7 @@ export function PlaygroundPage({ model, query }: { model: string; query: URLSear
   const onShare = (s: Scenario, t: number) => {
     const url = shareUrl(s, t);
     history.replaceState(null, '', shareHash(s, t));
-    setShared(url);
+    setShared({ url, scenario: s, t });
     void navigator.clipboard?.writeText(url).catch(() => {});
   };
 
@@ -115,21 +116,11 @@ export function PlaygroundPage({ model, query }: { model: string; query: URLSear
         />
       )}
       {shared && (
-        <div className="share-box" role="status">
-          <label>
-            Link to this exact run (copied to the clipboard):{' '}
-            <input
-              readOnly
-              value={shared}
-              onFocus={(e) => e.currentTarget.select()}
-              data-testid="share-url"
-              size={60}
-            />
-          </label>
-          <button type="button" className="link-button" onClick={() => setShared(null)}>
-            Close
-          </button>
-        </div>
+        <ShareBox
+          shared={shared}
+          label="Link to this exact run (copied to the clipboard):"
+          onClose={() => setShared(null)}
+        />
       )}
       <p className="embed-link">
         <a

@@ -2,10 +2,13 @@
  * The scenario as JSON in Monaco: completion, hover and live validation come from the scenario's
  * JSON Schema (built from the same catalog the page validates with); Apply checks the text with
  * checkScenario and either loads it into the widget or shows each problem as a marker at its
- * place in the text and in a list.
+ * place in the text and in a list. Scenario files come in the same way: Open file (or a file
+ * dropped on the editor) puts the file's text in the editor and applies it if it checks; Save
+ * file downloads the checked scenario, which `npm run -s experiment -- --scenario <file>` replays.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Scenario } from '../../sim/core/types';
+import { download } from '../../ui/download';
 import { ErrorList } from '../../ui/ErrorList';
 import { MODEL_INFOS } from '../../widget/models';
 import { CodeEditor, type EditorInstance } from '../monaco/CodeEditor';
@@ -16,6 +19,8 @@ import { formatScenario } from './format';
 import { scenarioSchema } from './schema';
 
 const PATH = 'inmemory://dsp/scenario.json';
+/** Ten thousand inputs fit well under this; anything larger is not a scenario. */
+const MAX_FILE_BYTES = 2_000_000;
 const OWNER = 'dsp-scenario';
 
 jsonDefaults.setDiagnosticsOptions({
@@ -48,6 +53,9 @@ export function ScenarioEditor(p: ScenarioEditorProps) {
   const editorRef = useRef<EditorInstance | null>(null);
   const [problems, setProblems] = useState<TextProblem[]>([]);
   const [status, setStatus] = useState('');
+  /** Where the text with problems came from, for the error list's title. */
+  const [source, setSource] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement | null>(null);
   // Monaco's key binding is registered once; it calls the latest props through this.
   const props = useRef(p);
   useLayoutEffect(() => {
@@ -86,6 +94,7 @@ export function ScenarioEditor(p: ScenarioEditorProps) {
   };
 
   const apply = () => {
+    setSource(null);
     const s = check();
     setStatus(s ? 'Applied: the widget restarted from this scenario.' : '');
     if (s) props.current.onApply(s);
@@ -114,13 +123,65 @@ export function ScenarioEditor(p: ScenarioEditorProps) {
   };
 
   const share = () => {
+    setSource(null);
     const s = check();
     setStatus('');
     if (s) p.onShare(s);
   };
 
+  const save = () => {
+    setSource(null);
+    const s = check();
+    if (!s) return setStatus('');
+    const name = `${s.model}-seed${s.seed}.json`;
+    download(name, formatScenario(s), 'application/json');
+    setStatus(
+      `Saved ${name}. Open it here again, or replay it with npm run -s experiment -- --scenario ${name}`,
+    );
+  };
+
+  /** Puts a file's text in the editor (undoable) and applies it when it checks. */
+  const open = async (file: File) => {
+    if (file.size > MAX_FILE_BYTES) {
+      setSource(null);
+      setProblems([
+        {
+          message: `${file.name}: ${file.size.toLocaleString('en')} bytes is above the maximum ${MAX_FILE_BYTES.toLocaleString('en')} for a scenario file`,
+          spans: [],
+        },
+      ]);
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setProblems([{ message: `${file.name}: the file could not be read`, spans: [] }]);
+      return;
+    }
+    replaceText(text);
+    const s = check();
+    setSource(s ? null : file.name);
+    setStatus(s ? `Opened ${file.name} and applied it.` : '');
+    if (s) props.current.onApply(s);
+  };
+
   return (
-    <section className="scenario-editor" aria-labelledby="scenario-editor-title">
+    <section
+      className="scenario-editor"
+      aria-labelledby="scenario-editor-title"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDropCapture={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        // Before Monaco, which would paste the file's path.
+        e.preventDefault();
+        e.stopPropagation();
+        void open(file);
+      }}
+    >
       <h2 id="scenario-editor-title" className="sr-only">
         Scenario JSON
       </h2>
@@ -133,6 +194,24 @@ export function ScenarioEditor(p: ScenarioEditorProps) {
         </button>
         <button type="button" onClick={share}>
           Share this scenario
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Open file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="scenario-file"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void open(file);
+          }}
+        />
+        <button type="button" onClick={save}>
+          Save file
         </button>
         <span className="muted editor-hint">
           Ctrl+Enter applies · Ctrl+Space completes · Ctrl+M: Tab leaves the editor
@@ -156,7 +235,11 @@ export function ScenarioEditor(p: ScenarioEditorProps) {
       />
       {problems.length > 0 ? (
         <ErrorList
-          title="Not applied: fix these first (they are marked in the text)."
+          title={
+            source
+              ? `Not applied: ${source} has problems (marked in the text; Ctrl+Z brings your text back).`
+              : 'Not applied: fix these first (they are marked in the text).'
+          }
           errors={problems.map((x) => x.message)}
         />
       ) : (
