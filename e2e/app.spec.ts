@@ -59,3 +59,23 @@ test('unknown routes show a helpful page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'No such lesson' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the index pages list every model or experiment and pass axe', async ({ page }) => {
+  const pages: [string, string, number][] = [
+    ['./#/experiments', 'Experiments', 5],
+    ['./#/play', 'Playground', 4],
+    ['./#/editor', 'Editor', 4],
+  ];
+  for (const [url, heading, cards] of pages) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    await expect(page.locator('main .lesson-cards > li')).toHaveCount(cards);
+    await expectAccessible(page);
+  }
+  // An experiment card opens its runner.
+  await page.goto('./#/experiments');
+  await page.getByRole('link', { name: /Downtime after the leader crashes/ }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Downtime after the leader crashes' }),
+  ).toBeVisible();
+});

@@ -1,6 +1,6 @@
 /** The experiments of every model, runnable in a worker pool. */
 import { lazy, Suspense } from 'react';
-import { EXPERIMENT_INFOS } from '../../widget/models';
+import { EXPERIMENT_INFOS, modelInfo } from '../../widget/models';
 import { href } from '../router';
 
 const ExperimentRunner = lazy(() =>
@@ -16,29 +16,37 @@ export function ExperimentsPage({ id }: { id: string | undefined }) {
         Each experiment is the same code that <code>npm run experiment</code> runs in Node; here it
         runs in a pool of web workers. Same params and seed, same numbers.
       </p>
-      <nav aria-label="Experiments" className="presets">
-        {EXPERIMENT_INFOS.map((e) => (
-          <a
-            key={e.id}
-            href={href('experiments', e.id)}
-            aria-current={e.id === id ? 'page' : undefined}
-          >
-            {e.title}
-          </a>
-        ))}
-      </nav>
       {meta ? (
-        <section aria-labelledby="exp-title">
-          <h2 id="exp-title">{meta.title}</h2>
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <ExperimentRunner key={meta.id} id={meta.id} />
-          </Suspense>
-        </section>
+        <>
+          <nav aria-label="Experiments" className="presets">
+            {EXPERIMENT_INFOS.map((e) => (
+              <a
+                key={e.id}
+                href={href('experiments', e.id)}
+                aria-current={e.id === id ? 'page' : undefined}
+              >
+                {e.title}
+              </a>
+            ))}
+          </nav>
+          <section aria-labelledby="exp-title">
+            <h2 id="exp-title">{meta.title}</h2>
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <ExperimentRunner key={meta.id} id={meta.id} />
+            </Suspense>
+          </section>
+        </>
       ) : (
-        <ul>
+        <ul className="lesson-cards experiment-cards">
           {EXPERIMENT_INFOS.map((e) => (
             <li key={e.id}>
-              <a href={href('experiments', e.id)}>{e.title}</a>: {e.description}
+              <a className="lesson-card" href={href('experiments', e.id)}>
+                <span className="lesson-title">{e.title}</span>
+                <span className="lesson-summary">{e.description}</span>
+                <span className="lesson-meta">
+                  {modelInfo(e.model)?.title ?? e.model} · <code>{e.id}</code>
+                </span>
+              </a>
             </li>
           ))}
         </ul>
