@@ -38,7 +38,7 @@ const embedPage = (): Plugin => ({
 
 export default defineConfig({
   base: './',
-  plugins: [react(), catalogPlugin({ split: true }), embedPage()],
+  plugins: [react(), catalogPlugin(), embedPage()],
   // public/ belongs to the app build.
   publicDir: false,
   build: {

@@ -1,31 +1,43 @@
 /** The app shell: header, routes, theme, help and keyboard shortcuts. */
 import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { ensureAllExperimentInfo, ensureAllModelInfo } from '../widget/models';
 import { HelpDialog } from './HelpDialog';
 import { useRoute } from './router';
 import { useShortcuts } from './shortcuts';
 import { resolveTheme, useUi, type ThemeChoice } from './store';
 
 // Each page is its own chunk: a lesson page does not download the experiments page, and so on.
-const Home = lazy(() => import('./pages/Home').then((m) => ({ default: m.Home })));
+// Model and experiment descriptions are small chunks of their own (src/widget/models.ts): a lesson
+// page loads the ones it uses; the other pages list or edit any model, so they wait for all of them
+// (and the experiments page and the code lab for every experiment's too).
+const withInfo = <M,>(page: Promise<M>, experiments = false): Promise<M> =>
+  Promise.all([page, ensureAllModelInfo(), experiments ? ensureAllExperimentInfo() : null]).then(
+    ([m]) => m,
+  );
+const Home = lazy(() => withInfo(import('./pages/Home')).then((m) => ({ default: m.Home })));
 const LessonPage = lazy(() =>
   import('./pages/LessonPage').then((m) => ({ default: m.LessonPage })),
 );
 const PlaygroundPage = lazy(() =>
-  import('./pages/PlaygroundPage').then((m) => ({ default: m.PlaygroundPage })),
+  withInfo(import('./pages/PlaygroundPage')).then((m) => ({ default: m.PlaygroundPage })),
 );
 const PlaygroundIndex = lazy(() =>
-  import('./pages/PlaygroundIndex').then((m) => ({ default: m.PlaygroundIndex })),
+  withInfo(import('./pages/PlaygroundIndex')).then((m) => ({ default: m.PlaygroundIndex })),
 );
 const ExperimentsPage = lazy(() =>
-  import('./pages/ExperimentsPage').then((m) => ({ default: m.ExperimentsPage })),
+  withInfo(import('./pages/ExperimentsPage'), true).then((m) => ({ default: m.ExperimentsPage })),
 );
 // The editor pages load Monaco (lazily again, inside): nothing of it is in the initial bundle.
 const EditorPage = lazy(() =>
-  import('./pages/EditorPage').then((m) => ({ default: m.EditorPage })),
+  withInfo(import('./pages/EditorPage')).then((m) => ({ default: m.EditorPage })),
 );
-const LabPage = lazy(() => import('./pages/LabPage').then((m) => ({ default: m.LabPage })));
-const EmbedPage = lazy(() => import('./pages/EmbedPage').then((m) => ({ default: m.EmbedPage })));
+const LabPage = lazy(() =>
+  withInfo(import('./pages/LabPage'), true).then((m) => ({ default: m.LabPage })),
+);
+const EmbedPage = lazy(() =>
+  withInfo(import('./pages/EmbedPage')).then((m) => ({ default: m.EmbedPage })),
+);
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { auto: 'light', light: 'dark', dark: 'auto' };
 

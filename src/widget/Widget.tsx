@@ -24,7 +24,7 @@ import { PlaybackBar } from '../ui/PlaybackBar';
 import { VIEWS } from '../views/registry';
 import type { LearnerInput, ModelViews, ViewProps } from '../views/types';
 import { setActiveWidget } from './handles';
-import { modelInfo } from './models';
+import { ensureModelInfo, modelIds, modelInfo } from './models';
 import { checkValues } from '../ui/schemaFields';
 import { useWidgetController } from './useWidgetController';
 import { ALL_CONTROLS, type Control } from './controls';
@@ -96,16 +96,59 @@ const modelOf = (raw: unknown): string =>
     ? (raw as { model: string }).model
     : '';
 
+/**
+ * The model's description. Pages load it before they mount a widget; should one not have, it
+ * loads here (`loading` meanwhile), so a known model never shows as unknown.
+ */
+function useModelInfo(model: string): {
+  meta: ModelInfo | undefined;
+  loading: boolean;
+  error: string | undefined;
+} {
+  const [failed, setFailed] = useState<{ model: string; error: string } | null>(null);
+  const [, setLoaded] = useState(0);
+  const meta = modelInfo(model);
+  const loading = !meta && modelIds().includes(model) && failed?.model !== model;
+  useEffect(() => {
+    if (!loading) return;
+    let live = true;
+    ensureModelInfo(model).then(
+      () => live && setLoaded((n) => n + 1),
+      (e: unknown) => live && setFailed({ model, error: String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [model, loading]);
+  return { meta, loading, error: failed?.model === model ? failed.error : undefined };
+}
+
 export function Widget(props: WidgetProps) {
   const autoId = useId();
   const id = props.id ?? `w${autoId.replace(/[^a-zA-Z0-9]/g, '')}`;
-  const meta = modelInfo(modelOf(props.scenario));
+  const model = modelOf(props.scenario);
+  const { meta, loading, error } = useModelInfo(model);
+  if (loading) {
+    return (
+      <div className="widget" data-widget-id={id} data-model={model} data-state="booting">
+        <div className="widget-body">
+          <div className="stage" style={{ height: props.height ?? 420 }}>
+            <p className="muted">Starting the simulation…</p>
+          </div>
+        </div>
+      </div>
+    );
+  }
   if (!meta) {
     return (
       <div className="widget widget-error">
         <ErrorList
           title="This widget cannot start."
-          errors={[`model: "${modelOf(props.scenario)}" is not a known model`]}
+          errors={[
+            error
+              ? `model: the description of "${model}" could not be loaded (${error})`
+              : `model: "${model}" is not a known model`,
+          ]}
         />
       </div>
     );

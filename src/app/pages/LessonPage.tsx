@@ -4,9 +4,11 @@ import { useEffect, useState } from 'react';
 import { loaders } from 'virtual:lessons';
 import { LessonContext } from '../../lessons/context';
 import { LessonBody } from '../../lessons/LessonBody';
+import { lessonNeeds } from '../../lessons/needs';
 import { markVisited } from '../../lessons/progress';
 import { PHASES } from '../../lessons/phases';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { ensureExperimentInfo, ensureModelInfo } from '../../widget/models';
 import { shareHash } from '../../widget/share';
 import { LISTED, lessonById } from '../lessonIndex';
 import { href } from '../router';
@@ -22,10 +24,22 @@ export function LessonPage({ id }: { id: string }) {
     const load = loaders[id];
     if (!load) return;
     let live = true;
-    load().then(
-      (m) => live && setLoaded({ id, tree: m.default.tree }),
-      (e: unknown) => live && setLoaded({ id, error: String(e) }),
-    );
+    // The descriptions of the models and experiments the lesson uses load with its text (its own
+    // model at once, beside it), so every directive renders with them at hand.
+    const model = lessonById(id)?.model;
+    Promise.all([load(), model ? ensureModelInfo(model) : null])
+      .then(async ([m]) => {
+        const needs = lessonNeeds(m.default.tree, model);
+        await Promise.all([
+          ...needs.models.map(ensureModelInfo),
+          ...needs.experiments.map(ensureExperimentInfo),
+        ]);
+        return m.default.tree;
+      })
+      .then(
+        (tree) => live && setLoaded({ id, tree }),
+        (e: unknown) => live && setLoaded({ id, error: String(e) }),
+      );
     markVisited(id);
     return () => {
       live = false;
