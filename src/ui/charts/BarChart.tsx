@@ -1,5 +1,5 @@
 /** Bars per category with a dashed mean line: loads per node, results per strategy. */
-import { max, mean as meanOf, nice, scaleBand, scaleLinear } from './scales';
+import { mean as d3mean, scaleBand, scaleLinear, max as d3max } from 'd3';
 import { colorOf } from '../palette';
 import { formatNumber } from '../format';
 
@@ -28,10 +28,16 @@ const M = { top: 12, right: 10, bottom: 28, left: 56 };
 export function BarChart(p: BarChartProps) {
   const w = Math.max(40, p.width - M.left - M.right);
   const h = Math.max(30, p.height - M.top - M.bottom);
-  const x = scaleBand(p.bars.length, [0, w], p.bars.length > 30 ? 0.05 : 0.2);
-  const top = max(p.bars.map((b) => b.value)) ?? 1;
-  const y = scaleLinear(nice([0, top > 0 ? top : 1]), [h, 0]);
-  const mean = meanOf(p.bars.map((b) => b.value)) ?? 0;
+  const x = scaleBand<number>()
+    .domain(p.bars.map((_, i) => i))
+    .range([0, w])
+    .padding(p.bars.length > 30 ? 0.05 : 0.2);
+  const top = d3max(p.bars, (b) => b.value) ?? 1;
+  const y = scaleLinear()
+    .domain([0, top > 0 ? top : 1])
+    .nice()
+    .range([h, 0]);
+  const mean = d3mean(p.bars, (b) => b.value) ?? 0;
   const showLabels = p.bars.length <= 16;
   return (
     <figure className="bar-chart">
@@ -56,7 +62,7 @@ export function BarChart(p: BarChartProps) {
               key={`${b.label}-${i}`}
               x={x(i)}
               y={y(b.value)}
-              width={x.bandwidth}
+              width={x.bandwidth()}
               height={Math.max(0, h - y(b.value))}
               fill={colorOf(b.color ?? i)}
               stroke={b.highlight ? 'var(--fg)' : 'none'}
@@ -71,7 +77,7 @@ export function BarChart(p: BarChartProps) {
             p.bars.map((b, i) => (
               <text
                 key={`l${i}`}
-                x={(x(i) ?? 0) + x.bandwidth / 2}
+                x={(x(i) ?? 0) + x.bandwidth() / 2}
                 y={h + 14}
                 textAnchor="middle"
                 className="tick"

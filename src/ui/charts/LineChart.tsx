@@ -1,5 +1,5 @@
-/** A small multi-series line chart: pure function of its data (d3's scales, React renders). */
-import { extent, linePath, max, nice, scaleLinear, scaleLog } from './scales';
+/** A small multi-series line chart: pure function of its data (d3 scales, React renders). */
+import { extent, line, max as d3max, scaleLinear, scaleLog } from 'd3';
 import { colorOf, shapeOf, shapePath } from '../palette';
 import { formatNumber } from '../format';
 
@@ -33,13 +33,15 @@ export function LineChart(p: LineChartProps) {
   const h = Math.max(40, p.height - M.top - M.bottom);
   const xs = p.series.flatMap((s) => s.x.filter(Number.isFinite));
   const ys = p.series.flatMap((s) => s.y.filter(Number.isFinite));
-  const [x0, x1] = extent(xs);
-  const y1 = max(ys) ?? 1;
-  const x = (p.logX ? scaleLog : scaleLinear)(
-    [x0 ?? (p.logX ? 1 : 0), x1 === x0 ? (x1 ?? 1) + 1 : (x1 ?? 1)],
-    [0, w],
-  );
-  const y = scaleLinear(nice([p.yMin ?? 0, y1 > (p.yMin ?? 0) ? y1 : (p.yMin ?? 0) + 1]), [h, 0]);
+  const [x0, x1] = extent(xs) as [number | undefined, number | undefined];
+  const y1 = d3max(ys) ?? 1;
+  const x = (p.logX ? scaleLog() : scaleLinear())
+    .domain([x0 ?? (p.logX ? 1 : 0), x1 === x0 ? (x1 ?? 1) + 1 : (x1 ?? 1)])
+    .range([0, w]);
+  const y = scaleLinear()
+    .domain([p.yMin ?? 0, y1 > (p.yMin ?? 0) ? y1 : (p.yMin ?? 0) + 1])
+    .nice()
+    .range([h, 0]);
   // On a log axis label only the decades (1, 10, 100...), or d3's many minor ticks collide.
   const decades = p.logX
     ? x.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9)
@@ -47,13 +49,10 @@ export function LineChart(p: LineChartProps) {
   const xTicks = p.logX ? (decades.length >= 2 ? decades : x.ticks(3)) : x.ticks(5);
   const fx = p.formatX ?? ((v: number) => formatNumber(v));
   const fy = p.formatY ?? ((v: number) => formatNumber(v));
-  const path = (pts: [number, number][]) =>
-    linePath(
-      pts,
-      ([a, b]) => Number.isFinite(a) && Number.isFinite(b),
-      ([a]) => x(a),
-      ([, b]) => y(b),
-    );
+  const path = line<[number, number]>()
+    .defined(([a, b]) => Number.isFinite(a) && Number.isFinite(b))
+    .x(([a]) => x(a))
+    .y(([, b]) => y(b));
   const stepped = (s: Series): [number, number][] => {
     const pts: [number, number][] = [];
     s.x.forEach((xv, i) => {
