@@ -7,8 +7,6 @@ import * as Comlink from 'comlink';
 import { Host } from './host';
 import { acceptConnections, hostApi } from './serve';
 
-export type { WorkerApi } from './serve';
-
 Comlink.expose(hostApi(new Host()));
 // Comlink's listener ignores messages of a type it does not know, `dsp-connect` among them.
 acceptConnections(self);
