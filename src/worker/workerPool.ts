@@ -43,7 +43,7 @@ export class WorkerPool {
     private readonly size = defaultPoolSize(),
   ) {}
 
-  /** Workers running, and hosts on each (for tests and the benchmark). */
+  /** Hosts on each running worker, oldest first (for tests). */
   get load(): number[] {
     return this.#slots.map((s) => s.leases.size);
   }
