@@ -84,6 +84,12 @@ function embedRows(m: EmbedMeasurement): Row[] {
     },
     {
       suite,
+      name: `${n}: renderer private memory (USS, workers included)`,
+      value: m.rendererPrivateMb,
+      unit: 'MB',
+    },
+    {
+      suite,
       name: `${n}: CPU with all scrolled out of sight`,
       value: m.offscreenRendererPct,
       unit: '% core',

@@ -28,6 +28,11 @@ export interface EmbedMeasurement {
   mainHeapMb: number;
   /** Proportional set size of the page's renderer processes (page, iframes, workers), MB. */
   rendererPssMb: number;
+  /**
+   * Their private memory (USS: pages no other process maps), MB. PSS also charges a share of the
+   * browser's code pages, which moves with whatever other Chromium runs on the machine.
+   */
+  rendererPrivateMb: number;
   /** Main-thread busy time with every widget out of sight, % of one core. */
   offscreenMainPct: number;
   /** CPU of the renderer processes (all threads, workers included) out of sight, % of one core. */
@@ -75,8 +80,15 @@ async function startServers(): Promise<ChildProcess[]> {
   return [cdn, host];
 }
 
-/** Renderer processes below the browser: [pid, cpu ticks, PSS kB]. */
-function renderers(browserPid: number): { pid: number; ticks: number; pssKb: number }[] {
+interface Renderer {
+  pid: number;
+  ticks: number;
+  pssKb: number;
+  privateKb: number;
+}
+
+/** Renderer processes below the browser: CPU ticks, PSS and private memory. */
+function renderers(browserPid: number): Renderer[] {
   const children = new Map<number, number[]>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -88,7 +100,7 @@ function renderers(browserPid: number): { pid: number; ticks: number; pssKb: num
       // gone
     }
   }
-  const out: { pid: number; ticks: number; pssKb: number }[] = [];
+  const out: Renderer[] = [];
   const walk = (pid: number) => {
     for (const c of children.get(pid) ?? []) {
       try {
@@ -96,8 +108,15 @@ function renderers(browserPid: number): { pid: number; ticks: number; pssKb: num
         if (cmd.includes('--type=renderer')) {
           const f = readFileSync(`/proc/${c}/stat`, 'utf8').slice(0).split(') ')[1]!.split(' ');
           const ticks = Number(f[11]) + Number(f[12]);
-          const pss = /Pss:\s+(\d+)/.exec(readFileSync(`/proc/${c}/smaps_rollup`, 'utf8'));
-          out.push({ pid: c, ticks, pssKb: pss ? Number(pss[1]) : 0 });
+          const rollup = readFileSync(`/proc/${c}/smaps_rollup`, 'utf8');
+          const kb = (field: string) =>
+            Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0);
+          out.push({
+            pid: c,
+            ticks,
+            pssKb: kb('Pss'),
+            privateKb: kb('Private_Clean') + kb('Private_Dirty'),
+          });
         }
       } catch {
         // gone
@@ -169,7 +188,9 @@ async function measure(
   const load = await takeLong(page);
   const m = await mainMetrics(page);
   const heap = (await m.read()).JSHeapUsedSize ?? 0;
-  const pssKb = renderers(browserPid).reduce((a, r) => a + r.pssKb, 0);
+  const procs = renderers(browserPid);
+  const pssKb = procs.reduce((a, r) => a + r.pssKb, 0);
+  const privateKb = procs.reduce((a, r) => a + r.privateKb, 0);
   // The visible widgets play (autoplay): long tasks and CPU while they do.
   await page.evaluate(() => {
     for (const e of document.querySelectorAll('ds-playground'))
@@ -202,6 +223,7 @@ async function measure(
     playLongestMs: Math.max(0, ...play),
     mainHeapMb: heap / 2 ** 20,
     rendererPssMb: pssKb / 1024,
+    rendererPrivateMb: privateKb / 1024,
     offscreenMainPct: (((b.TaskDuration ?? 0) - (a.TaskDuration ?? 0)) / 5) * 100,
     offscreenRendererPct,
     playingRendererPct,

@@ -6,6 +6,7 @@ import type { LogEvent, Scenario } from '../sim/core/types';
 import { ErrorList } from '../ui/ErrorList';
 import { modelInfo } from '../widget/models';
 import { Widget, type WidgetStatus } from '../widget/Widget';
+import type { WorkerPool } from '../worker/workerPool';
 import type { EmbedOptions } from './options';
 
 export interface EmbedWidgetProps {
@@ -17,7 +18,7 @@ export interface EmbedWidgetProps {
   options: EmbedOptions;
   /** False until a lazy widget comes near the viewport. */
   started: boolean;
-  createWorker?: () => Worker;
+  pool?: WorkerPool;
   onStatus(status: WidgetStatus, errors: readonly string[]): void;
   onEvent(e: LogEvent): void;
   /** Opens this run in the full app; absent where there is no app to open. */
@@ -58,7 +59,7 @@ export function EmbedWidget(p: EmbedWidgetProps) {
       autoplay={false}
       onEvent={p.onEvent}
       onStatus={p.onStatus}
-      {...(p.createWorker ? { createWorker: p.createWorker } : {})}
+      {...(p.pool ? { pool: p.pool } : {})}
       {...(p.onShare ? { onShare: p.onShare, shareLabel: 'Open in DS Playground' } : {})}
     />
   );

@@ -24,7 +24,7 @@ import { estimatedHeight } from './estimate';
 import { parseEmbedOptions, type EmbedOptions } from './options';
 import { adoptStyles } from './styles';
 import { watchVisibility } from './visibility';
-import { createEmbedWorker } from './worker';
+import { embedPool } from './worker';
 
 export interface DsReadyDetail {
   model: string;
@@ -217,7 +217,7 @@ export class DsPlaygroundElement extends HTMLElement {
           scenario: this.#scenario,
           options,
           started,
-          createWorker: createEmbedWorker,
+          pool: embedPool(),
           onStatus: this.#onStatus,
           onEvent: this.#onEvent,
           ...(DsPlaygroundElement.appUrl ? { onShare: this.#onShare } : {}),

@@ -23,6 +23,7 @@ import { useReducedMotion, useSize } from '../ui/hooks';
 import { PlaybackBar } from '../ui/PlaybackBar';
 import { VIEWS } from '../views/registry';
 import type { LearnerInput, ModelViews, ViewProps } from '../views/types';
+import type { WorkerPool } from '../worker/workerPool';
 import { setActiveWidget } from './handles';
 import { ensureModelInfo, modelIds, modelInfo } from './models';
 import { checkValues } from '../ui/schemaFields';
@@ -55,7 +56,8 @@ export interface WidgetProps {
   onShare?(s: Scenario, t: number): void;
   shareLabel?: string;
   noWorker?: boolean;
-  createWorker?: () => Worker;
+  /** Share this pool's workers with other widgets (the embed) instead of starting one. */
+  pool?: WorkerPool;
   /** Called when the status changes; `errors` lists what is wrong when it is `invalid`. */
   onStatus?(status: WidgetStatus, errors: readonly string[]): void;
 }
@@ -173,7 +175,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
     onEvent: props.onEvent,
     onShare: props.onShare,
     noWorker: props.noWorker,
-    createWorker: props.createWorker,
+    pool: props.pool,
   });
   const reducedMotion = useReducedMotion();
   const stage = useRef<HTMLDivElement>(null);

@@ -10,6 +10,7 @@ import { SPEEDS } from '../ui/PlaybackBar';
 import type { LearnerInput } from '../views/types';
 import { playbackMachine } from '../worker/playbackMachine';
 import type { Speed } from '../worker/protocol';
+import type { WorkerPool } from '../worker/workerPool';
 import { registerWidget, type WidgetHandle } from './handles';
 
 export interface ControllerOptions {
@@ -21,7 +22,7 @@ export interface ControllerOptions {
   onEvent?: ((e: LogEvent) => void) | undefined;
   onShare?: ((s: Scenario, t: number) => void) | undefined;
   noWorker?: boolean | undefined;
-  createWorker?: (() => Worker) | undefined;
+  pool?: WorkerPool | undefined;
 }
 
 type Actor = ActorRefFrom<typeof playbackMachine>;
@@ -46,7 +47,7 @@ export function useWidgetController(o: ControllerOptions) {
         autoplay: opts.current.autoplay,
         ...(opts.current.speed !== undefined && { speed: opts.current.speed }),
         ...(opts.current.noWorker !== undefined && { noWorker: opts.current.noWorker }),
-        ...(opts.current.createWorker && { createWorker: opts.current.createWorker }),
+        ...(opts.current.pool && { pool: opts.current.pool }),
         onFrame: (f) => {
           store.push(f);
           if (f.t !== lastT) {

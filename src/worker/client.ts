@@ -1,11 +1,12 @@
 /**
- * Starts a simulation host for the page: in a module worker when the browser has them, else on
- * the main thread (same API, same results). Reports a crashed worker once, so the widget can
- * restart from its scenario.
+ * Starts a simulation host for the page: in a module worker when the browser has them (a worker
+ * of its own, or a host on a worker shared through a WorkerPool), else on the main thread (same
+ * API, same results). Reports a crashed worker once, so the widget can restart from its scenario.
  */
 import * as Comlink from 'comlink';
 import type { Frame, ProgressFn, SimApi } from './protocol';
-import type { WorkerApi } from './worker';
+import type { HostCrashMessage, WorkerApi } from './serve';
+import type { WorkerPool } from './workerPool';
 
 export interface SimClient {
   api: SimApi;
@@ -19,65 +20,29 @@ export interface ClientOptions {
   onCrash(message: string): void;
   /** Force the main-thread fallback (tests, `?worker=off`). */
   noWorker?: boolean;
-  /** Builds the worker; embeds pass one that starts from a blob URL (cross-origin safe). */
-  createWorker?: () => Worker;
+  /** Run on a worker of this pool, shared with other clients (the embed), not on one of its own. */
+  pool?: WorkerPool;
 }
 
-const defaultWorker = (): Worker =>
-  new Worker(new URL('./worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'ds-playground-sim',
-  });
+/** A worker that had run fine failed while this client was starting on it: start again. */
+class CrashedWhileStarting extends Error {}
+
+/** Where the client's host lives: a comlink endpoint, and how to let go of it. */
+interface Link {
+  endpoint: Comlink.Endpoint;
+  started(): void;
+  close(): void;
+}
+
+type Crash = (message: string, workerStarted?: boolean) => void;
 
 /** A client whose frames are delivered through `onFrame`. */
 export async function createSimClient(options: ClientOptions): Promise<SimClient> {
   if (!options.noWorker && typeof Worker !== 'undefined') {
     try {
-      const worker = (options.createWorker ?? defaultWorker)();
-      let crashed = false;
-      let booted = false;
-      // A worker that dies before answering (its script blocked by CSP or CORS, say) would
-      // leave `subscribe` pending forever: fail the boot instead and run on the main thread.
-      let bootFailed: (message: string) => void = () => {};
-      const bootFailure = new Promise<never>((_, reject) => {
-        bootFailed = (message) => reject(new Error(message));
-      });
-      const crash = (message: string): void => {
-        if (crashed) return;
-        crashed = true;
-        worker.terminate();
-        if (booted) options.onCrash(message);
-        else bootFailed(message);
-      };
-      worker.addEventListener('error', (e) => {
-        e.preventDefault();
-        crash(e.message || 'the simulation worker stopped');
-      });
-      worker.addEventListener('messageerror', () =>
-        crash('a message from the worker could not be read'),
-      );
-      const remote = Comlink.wrap<WorkerApi>(worker);
-      const api = wrapRemote(remote);
-      // Frames arrive on their own channel: a comlink callback would cost a reply message and
-      // wire-value wrapping for each of 60 frames a second.
-      const frames = new MessageChannel();
-      frames.port1.onmessage = (e: MessageEvent<Frame>) => options.onFrame(e.data);
-      await Promise.race([
-        remote.subscribePort(Comlink.transfer(frames.port2, [frames.port2])),
-        bootFailure,
-      ]);
-      booted = true;
-      return {
-        api,
-        kind: 'worker',
-        dispose: () => {
-          crashed = true;
-          frames.port1.close();
-          remote[Comlink.releaseProxy]();
-          worker.terminate();
-        },
-      };
+      return await workerClient(options);
     } catch (e) {
+      if (e instanceof CrashedWhileStarting) throw e;
       // Fall through: some environments forbid module workers.
       console.warn('The simulation worker could not start; running on the main thread.', e);
     }
@@ -86,6 +51,75 @@ export async function createSimClient(options: ClientOptions): Promise<SimClient
   const host = new Host();
   await host.subscribe(options.onFrame);
   return { api: host, kind: 'main-thread', dispose: () => host.dispose() };
+}
+
+async function workerClient(options: ClientOptions): Promise<SimClient> {
+  let crashed = false;
+  let booted = false;
+  // A worker that dies before answering (its script blocked by CSP or CORS, say) would leave
+  // `subscribe` pending forever: fail the boot instead and run on the main thread.
+  let bootFailed: (e: Error) => void = () => {};
+  const bootFailure = new Promise<never>((_, reject) => {
+    bootFailed = reject;
+  });
+  const crash: Crash = (message, workerStarted = false) => {
+    if (crashed) return;
+    crashed = true;
+    link.close();
+    if (booted) options.onCrash(message);
+    else bootFailed(workerStarted ? new CrashedWhileStarting(message) : new Error(message));
+  };
+  const link = options.pool ? pooledHost(options.pool, crash) : ownWorker(crash);
+  const remote = Comlink.wrap<WorkerApi>(link.endpoint);
+  // Frames arrive on their own channel: a comlink callback would cost a reply message and
+  // wire-value wrapping for each of 60 frames a second.
+  const frames = new MessageChannel();
+  frames.port1.onmessage = (e: MessageEvent<Frame>) => options.onFrame(e.data);
+  const dispose = () => {
+    crashed = true;
+    frames.port1.close();
+    remote[Comlink.releaseProxy]();
+    link.close();
+  };
+  try {
+    await Promise.race([
+      remote.subscribePort(Comlink.transfer(frames.port2, [frames.port2])),
+      bootFailure,
+    ]);
+  } catch (e) {
+    dispose();
+    throw e;
+  }
+  booted = true;
+  link.started();
+  return { api: wrapRemote(remote), kind: 'worker', dispose };
+}
+
+function ownWorker(crash: Crash): Link {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'ds-playground-sim',
+  });
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    crash(e.message || 'the simulation worker stopped');
+  });
+  worker.addEventListener('messageerror', () =>
+    crash('a message from the worker could not be read'),
+  );
+  return { endpoint: worker, started: () => {}, close: () => worker.terminate() };
+}
+
+/** A host of its own on a shared worker: the pool reports the worker's failures to every lease. */
+function pooledHost(pool: WorkerPool, crash: Crash): Link {
+  const lease = pool.lease(crash);
+  const { port } = lease;
+  // This host's own code threw: the worker and its other hosts run on.
+  port.addEventListener('message', (e: MessageEvent<Partial<HostCrashMessage> | null>) => {
+    if (e.data?.type === 'dsp-crash') crash(e.data.message ?? 'the simulation stopped', true);
+  });
+  port.addEventListener('messageerror', () => crash('a message from the worker could not be read'));
+  return { endpoint: port, started: lease.started, close: lease.release };
 }
 
 /** Callbacks must cross the worker boundary as comlink proxies. */

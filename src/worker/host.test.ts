@@ -157,6 +157,25 @@ describe('Host', () => {
     expect(times.filter((t) => !Number.isInteger(t))).toEqual([]);
   });
 
+  it('once disposed, stops playing, keeps no run and drops a load still in flight', async () => {
+    const { host, frames, advance } = await hostWithFrames();
+    await host.load(scenario);
+    await host.play();
+    advance(200);
+    const pending = host.load({ ...scenario, seed: 9 });
+    host.dispose();
+    expect(await pending).toEqual({
+      ok: false,
+      errors: [{ path: 'model', message: 'superseded by a newer load' }],
+    });
+    const seen = frames.length;
+    advance(1000);
+    await host.play();
+    await host.step();
+    expect(frames).toHaveLength(seen);
+    expect(await host.fork()).toEqual([]);
+  });
+
   it('sends heavy fields only when their version changes', async () => {
     const { host, frames } = await hostWithFrames();
     await host.load(scenario);

@@ -227,11 +227,19 @@ export class Host implements SimApi {
     return Promise.resolve();
   }
 
-  /** Stops the play loop for good. */
+  /** Stops the play loop for good and lets go of the run (its checkpoints above all). */
   dispose(): void {
     this.playing = false;
     this.stopTimer();
     this.listener = null;
+    // A load still fetching its model finds itself superseded and keeps nothing.
+    this.loads++;
+    this.sim = null;
+    this.model = null;
+    this.scenario = null;
+    this.checkpoints = [];
+    this.series = { t: [], values: {} };
+    this.heavySent.clear();
   }
 
   // ---- internals ----

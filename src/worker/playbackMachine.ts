@@ -9,6 +9,7 @@ import type { FieldError } from '../sim/core/errors';
 import type { Scenario, ScenarioInput } from '../sim/core/types';
 import { createSimClient, type SimClient } from './client';
 import type { Frame, LoadResult, Speed } from './protocol';
+import type { WorkerPool } from './workerPool';
 
 export interface PlaybackInput {
   scenario: unknown;
@@ -18,7 +19,8 @@ export interface PlaybackInput {
   speed?: Speed;
   onFrame(frame: Frame): void;
   noWorker?: boolean;
-  createWorker?: () => Worker;
+  /** Share this pool's workers (the embed) instead of starting one. */
+  pool?: WorkerPool;
 }
 
 interface Context {
@@ -61,7 +63,7 @@ export const playbackMachine = setup({
           onFrame: input.input.onFrame,
           onCrash: input.onCrash,
           ...(input.input.noWorker !== undefined && { noWorker: input.input.noWorker }),
-          ...(input.input.createWorker && { createWorker: input.input.createWorker }),
+          ...(input.input.pool && { pool: input.input.pool }),
         }),
     ),
     load: fromPromise<

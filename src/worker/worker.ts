@@ -1,31 +1,12 @@
-/** The simulation worker: one host per worker, served over comlink. */
+/**
+ * The simulation worker. Its own scope serves one host over comlink (the app starts a worker per
+ * widget, and experiments run here); each `dsp-connect` message opens one more host on the port
+ * it carries (the embed shares a few workers among every widget on a page, see workerPool.ts).
+ */
 import * as Comlink from 'comlink';
 import { Host } from './host';
-import type { Frame, ProgressFn, SimApi } from './protocol';
+import { acceptConnections, hostApi } from './serve';
 
-const host = new Host();
-
-/** The worker also takes a MessagePort for frames: one plain postMessage per frame, no reply. */
-export interface WorkerApi extends SimApi {
-  subscribePort(port: MessagePort): Promise<void>;
-}
-
-// Frames come through a MessagePort (60 a second, no answer needed); progress callbacks are
-// comlink proxies.
-const api: WorkerApi = {
-  subscribe: (onFrame: (f: Frame) => void) => host.subscribe(onFrame),
-  subscribePort: (port: MessagePort) => host.subscribe((f) => port.postMessage(f)),
-  load: (s, at) => host.load(s, at),
-  play: () => host.play(),
-  pause: () => host.pause(),
-  setSpeed: (s) => host.setSpeed(s),
-  step: () => host.step(),
-  seek: (t) => host.seek(t),
-  fork: () => host.fork(),
-  input: (raw) => host.input(raw),
-  traceHash: (s, until) => host.traceHash(s, until),
-  runExperiment: (id, params, onProgress: ProgressFn) => host.runExperiment(id, params, onProgress),
-  crashForTest: () => host.crashForTest(),
-};
-
-Comlink.expose(api);
+Comlink.expose(hostApi(new Host()));
+// Comlink's listener ignores messages of a type it does not know, `dsp-connect` among them.
+acceptConnections(self);
