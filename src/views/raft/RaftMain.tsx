@@ -8,7 +8,15 @@ import { shapePath } from '../../ui/palette';
 import type { ViewProps } from '../types';
 import { Details } from './Details';
 import { draftStore, usePartitionDraft } from './draft';
-import { alongLink, arcPath, progress, ringLayout, splitStage, type RingLayout } from './geometry';
+import {
+  alongLink,
+  arcPath,
+  LABEL_WIDTH,
+  progress,
+  ringLayout,
+  splitStage,
+  type RingLayout,
+} from './geometry';
 import { sameFocus, type Focus, type Live } from './live';
 import { linkMessages } from './messages';
 import { Links, MessageLayer, ServerNode, type Hooks } from './Ring';
@@ -25,6 +33,8 @@ const DENSE = 14;
  */
 const FLIGHT_SPEED_MAX = 2;
 
+const STATUS_H = 16;
+
 export function RaftMain(p: ViewProps) {
   const view = p.snapshot.frame?.view as RaftView | undefined;
   const status = p.snapshot.frame?.status;
@@ -35,8 +45,9 @@ export function RaftMain(p: ViewProps) {
   const width = Math.max(260, p.width);
   const split = useMemo(() => splitStage(width, p.height), [width, p.height]);
   const n = view?.servers.length ?? 0;
+  // The status line (STATUS_H px) sits under the ring: servers and labels keep clear of it.
   const l = useMemo(
-    () => ringLayout(n, split.ring.w, split.ring.h),
+    () => ringLayout(n, split.ring.w, split.ring.h - STATUS_H),
     [n, split.ring.w, split.ring.h],
   );
   const [hover, setHover] = useState<Focus>(null);
@@ -243,6 +254,7 @@ export function RaftMain(p: ViewProps) {
             <ServerNode
               key={s.id}
               id={s.id}
+              compact={l.labelRoom < LABEL_WIDTH}
               n={n}
               role={s.role}
               preCandidate={s.preCandidate}

@@ -7,7 +7,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import type { InFlight } from '../../sim/core/types';
 import { shapePath } from '../../ui/palette';
-import type { RingLayout } from './geometry';
+import { labelAbove, type RingLayout } from './geometry';
 import { messageStyle, ROLE_STYLE, roleWord, serverName, type RoleKey } from './style';
 
 export interface Hooks {
@@ -66,6 +66,8 @@ export const Links = memo(function Links({
 
 export interface ServerNodeProps {
   id: number;
+  /** Short labels: the ring is too small for full ones side by side. */
+  compact: boolean;
   n: number;
   role: RoleKey;
   preCandidate: boolean;
@@ -88,28 +90,42 @@ export interface ServerNodeProps {
   hooks: Hooks;
 }
 
+/** The second label line in full, for screen readers whatever the room. */
+function fullLine2(p: ServerNodeProps): string {
+  if (p.role === 'crashed') return `log ${p.logLength} (on disk)`;
+  if (p.role === 'candidate' || p.preCandidate)
+    return `${p.votes}/${p.n} ${p.preCandidate ? 'pre-votes' : 'votes'}`;
+  if (p.role === 'leader') return `log ${p.logLength} · commit ${p.commitIndex}`;
+  return p.votedFor >= 0 ? `voted ${serverName(p.votedFor)}` : 'no vote';
+}
+
 /** One server: shape, name, timer arc and labels. Re-renders only when what it shows changes. */
 export const ServerNode = memo(function ServerNode(p: ServerNodeProps) {
   const style = ROLE_STYLE[p.role];
   const crashed = p.role === 'crashed';
   const shapeR = p.role === 'leader' ? p.r * 1.05 : p.role === 'candidate' ? p.r * 0.95 : p.r;
   const name = serverName(p.id);
-  const line1 = `${roleWord(p)} · t${p.term}`;
+  // Compact labels drop the role word (the shape and colour carry it) and shorten the log line.
+  const line1 = p.compact ? `· t${p.term}` : `${roleWord(p)} · t${p.term}`;
   const line2 = crashed
-    ? `log ${p.logLength} (on disk)`
+    ? p.compact
+      ? `log ${p.logLength}`
+      : `log ${p.logLength} (on disk)`
     : p.role === 'candidate' || p.preCandidate
       ? `${p.votes}/${p.n} ${p.preCandidate ? 'pre-votes' : 'votes'}`
       : p.role === 'leader'
-        ? `log ${p.logLength} · commit ${p.commitIndex}`
+        ? p.compact
+          ? `log ${p.logLength} · c${p.commitIndex}`
+          : `log ${p.logLength} · commit ${p.commitIndex}`
         : p.votedFor >= 0
           ? `voted ${serverName(p.votedFor)}`
           : 'no vote';
   // Labels sit under the server (above it for servers at the top of the ring).
-  const above = Math.sin(p.a) < -0.8;
+  const above = labelAbove(p.a);
   const lx = 0;
   const anchor = 'middle';
   const ly = above ? -p.r - 27 : p.r + 19;
-  const label = `${name}: ${line1.replace(' · t', ', term ')}, ${line2}${p.group ? `, partition side ${p.group}` : ''}${
+  const label = `${name}: ${roleWord(p)}, term ${p.term}, ${fullLine2(p)}${p.group ? `, partition side ${p.group}` : ''}${
     p.draftSide
       ? `. Drawing a partition: on side ${p.draftSide}, press Enter to move it`
       : '. Press Enter for details'

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { alongLink, arcPath, distToSegment2, progress, ringLayout, splitStage } from './geometry';
+import {
+  alongLink,
+  arcPath,
+  distToSegment2,
+  LABEL_WIDTH,
+  progress,
+  ringLayout,
+  splitStage,
+} from './geometry';
 import { draftGroups } from './draft';
 import { linkMessages, fateOf } from './messages';
 import type { MessageRecord } from './types';
@@ -29,6 +37,18 @@ describe('Raft view geometry', () => {
         expect(s.y + l.r + 34).toBeLessThanOrEqual(500);
       }
     }
+  });
+
+  it('measures the room between labels on one line, so a small ring shortens them', () => {
+    // Five servers: the bottom pair's labels share a line, 2R sin 36° apart.
+    const small = ringLayout(5, 260, 230);
+    const big = ringLayout(5, 560, 520);
+    expect(small.labelRoom).toBeCloseTo(2 * small.R * Math.sin(Math.PI / 5), 6);
+    expect(small.labelRoom).toBeLessThan(LABEL_WIDTH);
+    expect(big.labelRoom).toBeGreaterThanOrEqual(LABEL_WIDTH);
+    // Three servers: the two at the bottom share a line; nobody shares the top one's.
+    const three = ringLayout(3, 560, 520);
+    expect(three.labelRoom).toBeCloseTo(2 * three.R * Math.sin(Math.PI / 3), 6);
   });
 
   it('moves a message from the sender’s edge to the receiver’s edge', () => {

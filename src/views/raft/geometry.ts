@@ -46,7 +46,17 @@ export interface RingLayout {
   /** Radius of a server's shape. */
   r: number;
   spots: ServerSpot[];
+  /**
+   * Narrowest horizontal room between two labels on about the same line (px); Infinity when no
+   * two labels share a line. Below LABEL_WIDTH the labels shorten so they do not run together.
+   */
+  labelRoom: number;
 }
+
+/** Width of a server's full label ("S1 ★ leader · t12", "log 40 · commit 38") at 11 px. */
+export const LABEL_WIDTH = 118;
+/** A label is on top of its server when the server is at the top of the ring. */
+export const labelAbove = (a: number): boolean => Math.sin(a) < -0.8;
 
 /** n servers clockwise from the top, leaving room outside the circle for their labels. */
 export function ringLayout(n: number, w: number, h: number): RingLayout {
@@ -62,7 +72,20 @@ export function ringLayout(n: number, w: number, h: number): RingLayout {
     const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
     return { x: cx + R * Math.cos(a), y: cy + R * Math.sin(a), a };
   });
-  return { cx, cy, R, r, spots };
+  return { cx, cy, R, r, spots, labelRoom: labelRoom(spots, r) };
+}
+
+/** Labels are two lines (about 28 px) under each server, or above it at the top of the ring. */
+function labelRoom(spots: ServerSpot[], r: number): number {
+  const labelY = (s: ServerSpot) => (labelAbove(s.a) ? s.y - r - 27 : s.y + r + 19);
+  let room = Infinity;
+  for (let i = 0; i < spots.length; i++)
+    for (let j = i + 1; j < spots.length; j++) {
+      const a = spots[i]!;
+      const b = spots[j]!;
+      if (Math.abs(labelY(a) - labelY(b)) < 30) room = Math.min(room, Math.abs(a.x - b.x));
+    }
+  return room;
 }
 
 /** A point a fraction `p` of the way from server `from`'s edge to server `to`'s edge. */
