@@ -29,6 +29,8 @@ const NO_FLIGHTS: InFlight[] = [];
 /** Above this speed a message crosses in about a frame: the drawing stops showing them. */
 const FLIGHT_SPEED_MAX = 2;
 const VERDICT_H = 44;
+/** Below this width the message legend uses one word a kind. */
+const LEGEND_LONG_MIN = 560;
 
 /** A value that keeps its identity while its JSON stays the same. */
 function useStable<T>(value: T): T {
@@ -173,7 +175,12 @@ export function CapMain(p: ViewProps) {
   const sides = l.regions.map((r, i) => {
     const n = view.replicas.filter((x) => groupOf(view.partition, x.id) === r.group).length;
     const major = n >= view.quorum.majority;
-    return `side ${sideName(i)} · ${n} of ${replicaCount} replicas${view.mode === 'cp' ? (major ? ' (majority)' : ' (minority)') : ''}`;
+    const role = view.mode === 'cp' ? (major ? ' (majority)' : ' (minority)') : '';
+    // The longest label that fits its region (about 6.5 px a character at the label's size).
+    const fits = (text: string) => text.length * 6.5 + 16 <= r.x1 - r.x0;
+    const full = `side ${sideName(i)} · ${n} of ${replicaCount} replicas${role}`;
+    const mid = `${sideName(i)} · ${n} of ${replicaCount}${role}`;
+    return fits(full) ? full : fits(mid) ? mid : `${sideName(i)} · ${n}/${replicaCount}`;
   });
   const sideOf = (node: number) =>
     view.partition
@@ -257,11 +264,19 @@ export function CapMain(p: ViewProps) {
         </svg>
         <ul className="cap-msg-legend" aria-label="Messages in flight">
           {MESSAGE_LEGEND.map((m) => (
-            <li key={m.word}>
+            <li key={m.word} title={m.word}>
               <svg width="10" height="10" viewBox="-6 -6 12 12" aria-hidden="true">
                 <path d={shapePath(m.shape, 4.5)} fill={m.color} />
               </svg>
-              {m.word}
+              {/* The long words need about 480 px on one line; a narrow view names them short. */}
+              {width < LEGEND_LONG_MIN ? (
+                <>
+                  <span aria-hidden="true">{m.short}</span>
+                  <span className="sr-only">{m.word}</span>
+                </>
+              ) : (
+                m.word
+              )}
             </li>
           ))}
         </ul>

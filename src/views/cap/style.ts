@@ -16,16 +16,34 @@ export interface MessageStyle {
   color: string;
   shape: Shape;
   word: string;
+  /** One word, for the legend of a narrow view. */
+  short: string;
 }
 
 const CLIENT: MessageStyle = {
   color: OKABE_ITO[0],
   shape: 'circle',
   word: 'client request or answer',
+  short: 'client',
 };
-const QUERY: MessageStyle = { color: OKABE_ITO[3], shape: 'diamond', word: 'query (get, got)' };
-const STORE: MessageStyle = { color: OKABE_ITO[5], shape: 'square', word: 'store (put, ack)' };
-const SYNC: MessageStyle = { color: OKABE_ITO[4], shape: 'triangle', word: 'anti-entropy' };
+const QUERY: MessageStyle = {
+  color: OKABE_ITO[3],
+  shape: 'diamond',
+  word: 'query (get, got)',
+  short: 'query',
+};
+const STORE: MessageStyle = {
+  color: OKABE_ITO[5],
+  shape: 'square',
+  word: 'store (put, ack)',
+  short: 'store',
+};
+const SYNC: MessageStyle = {
+  color: OKABE_ITO[4],
+  shape: 'triangle',
+  word: 'anti-entropy',
+  short: 'sync',
+};
 
 export const MESSAGE_LEGEND: MessageStyle[] = [CLIENT, QUERY, STORE, SYNC];
 
