@@ -79,3 +79,31 @@ test('the index pages list every model or experiment and pass axe', async ({ pag
     page.getByRole('heading', { name: 'Downtime after the leader crashes' }),
   ).toBeVisible();
 });
+
+test('on a phone-sized screen no page scrolls sideways, and the main nav stays reachable', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const url of [
+    './',
+    './#/lesson/raft-election',
+    './#/play/cap',
+    './#/play/stampede',
+    './#/embed',
+  ]) {
+    await page.goto(url);
+    await expect(page.locator('main h1').first()).toBeVisible();
+    await widgetsSettled(page);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      url,
+    ).toBeLessThanOrEqual(390);
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Embed' }).click();
+  await expect(page).toHaveURL(/#\/embed/);
+});
+
+/** Widgets on the page (if any) have drawn, so their width counts. */
+async function widgetsSettled(page: import('@playwright/test').Page): Promise<void> {
+  if ((await page.locator('.widget').count()) > 0) await widgetReady(page);
+}
