@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test, widgetReady } from './fixtures';
 
 test('the course map lists phases and the hashring lessons, with no a11y violations', async ({
@@ -104,6 +105,6 @@ test('on a phone-sized screen no page scrolls sideways, and the main nav stays r
 });
 
 /** Widgets on the page (if any) have drawn, so their width counts. */
-async function widgetsSettled(page: import('@playwright/test').Page): Promise<void> {
+async function widgetsSettled(page: Page): Promise<void> {
   if ((await page.locator('.widget').count()) > 0) await widgetReady(page);
 }
