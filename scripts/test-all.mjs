@@ -3,6 +3,7 @@
 // check step).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { flakyTests } from './flaky.mjs';
 
 const OUT = '.test-output';
 rmSync(OUT, { recursive: true, force: true });
@@ -77,8 +78,15 @@ else {
   });
   const pw = readJson(`${OUT}/playwright.json`);
   if (pw?.stats) {
-    passed += pw.stats.expected ?? 0;
-    failed += (pw.stats.unexpected ?? 0) + (pw.stats.flaky ?? 0);
+    // Only the perf project retries (playwright.config.ts): a long task measured on a busy
+    // machine gets one more try, and a test that needed it is named here. Anywhere else, a test
+    // that passes only on a retry counts as failed.
+    const flaky = flakyTests(pw);
+    const perfFlaky = flaky.filter((t) => t.project === 'perf');
+    for (const t of perfFlaky)
+      console.log(`note: perf test passed on its retry (first try: ${t.error}): ${t.title}`);
+    passed += (pw.stats.expected ?? 0) + perfFlaky.length;
+    failed += (pw.stats.unexpected ?? 0) + (flaky.length - perfFlaky.length);
     if (!e2eOk && !pw.stats.unexpected) failed++;
   } else failed++;
 }

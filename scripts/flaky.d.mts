@@ -1,0 +1,6 @@
+export interface FlakyTest {
+  project: string;
+  title: string;
+  error: string;
+}
+export function flakyTests(report: { suites?: unknown[] }): FlakyTest[];
