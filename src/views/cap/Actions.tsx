@@ -3,6 +3,7 @@
  * healing it, a manual read or write by a chosen client on a chosen key, and the workload switch.
  */
 import { useId } from 'react';
+import { PartitionControls } from '../PartitionControls';
 import type { ViewProps } from '../types';
 import { clientOnB, draftGroups, useCapUi } from './draft';
 import type { CapView } from './types';
@@ -33,49 +34,35 @@ export function CapActions(p: ViewProps) {
           </label>
         ))}
       </fieldset>
-      {ui.drafting ? (
-        <fieldset className="cap-draft">
-          <legend>Side B</legend>
-          {view.replicas.map((r) => (
-            <label key={r.id}>
-              <input
-                type="checkbox"
-                checked={ui.sideB.includes(r.id)}
-                onChange={() => store.toggleReplica(r.id)}
-              />
-              {r.label}
-            </label>
-          ))}
-          <span className="cap-draft-clients" aria-label="Clients on side B">
-            {view.clients
-              .filter((c) => clientOnB(ui, c.id, c.home))
-              .map((c) => c.label)
-              .join(' ') || 'no clients'}
-          </span>
-          <button
-            type="button"
-            className="primary"
-            disabled={!groups}
-            onClick={() => {
-              if (!groups) return;
-              p.send({ action: 'partition', groups });
-              store.cancelDraft();
-            }}
-          >
-            Cut the network
-          </button>
-          <button type="button" onClick={() => store.cancelDraft()}>
-            Cancel
-          </button>
-        </fieldset>
-      ) : (
-        <button type="button" onClick={() => store.startDraft()}>
-          Partition…
-        </button>
-      )}
-      <button type="button" onClick={() => p.send({ action: 'heal' })} disabled={!view.partition}>
-        Heal
-      </button>
+      <PartitionControls
+        className="cap-draft"
+        drafting={ui.drafting}
+        groups={groups}
+        partitioned={!!view.partition}
+        send={p.send}
+        onStart={() => store.startDraft()}
+        onCancel={() => store.cancelDraft()}
+        sideB={
+          <>
+            {view.replicas.map((r) => (
+              <label key={r.id}>
+                <input
+                  type="checkbox"
+                  checked={ui.sideB.includes(r.id)}
+                  onChange={() => store.toggleReplica(r.id)}
+                />
+                {r.label}
+              </label>
+            ))}
+            <span className="cap-draft-clients" aria-label="Clients on side B">
+              {view.clients
+                .filter((c) => clientOnB(ui, c.id, c.home))
+                .map((c) => c.label)
+                .join(' ') || 'no clients'}
+            </span>
+          </>
+        }
+      />
       <span className="action-form">
         <label>
           <span className="sr-only">Client</span>

@@ -2,6 +2,7 @@
  * Raft's toolbar: client requests, crash and restart, drawing a partition (the ring takes the
  * clicks while drawing) and healing it. Per-server actions live in the server's details panel.
  */
+import { PartitionControls } from '../PartitionControls';
 import type { ViewProps } from '../types';
 import { draftGroups, usePartitionDraft } from './draft';
 import { serverName } from './style';
@@ -30,38 +31,20 @@ export function RaftActions(p: ViewProps) {
       >
         Restart{crashed.length === 1 ? ` ${crashed[0]!.name}` : ''}
       </button>
-      {draft.active ? (
-        <span className="action-form raft-drafting" role="group" aria-label="Drawing a partition">
+      <PartitionControls
+        className="raft-drafting"
+        drafting={draft.active}
+        groups={groups}
+        partitioned={!!view.partition}
+        send={p.send}
+        onStart={() => drafts.start()}
+        onCancel={() => drafts.cancel()}
+        sideB={
           <span>
-            Side B:{' '}
-            <strong>
-              {draft.sideB.length ? draft.sideB.map(serverName).join(', ') : '(click servers)'}
-            </strong>
+            {draft.sideB.length ? draft.sideB.map(serverName).join(', ') : '(click servers)'}
           </span>
-          <button
-            type="button"
-            className="primary"
-            disabled={!groups}
-            onClick={() => {
-              if (!groups) return;
-              p.send({ action: 'partition', groups });
-              drafts.cancel();
-            }}
-          >
-            Cut the network
-          </button>
-          <button type="button" onClick={() => drafts.cancel()}>
-            Cancel
-          </button>
-        </span>
-      ) : (
-        <button type="button" onClick={() => drafts.start()}>
-          Partition…
-        </button>
-      )}
-      <button type="button" onClick={() => p.send({ action: 'heal' })} disabled={!view.partition}>
-        Heal
-      </button>
+        }
+      />
     </div>
   );
 }
