@@ -53,3 +53,38 @@ export async function widgetReady(page: Page, selector = '.widget'): Promise<voi
     page.locator(`${selector}[data-state="paused"], ${selector}[data-state="playing"]`).first(),
   ).toBeVisible({ timeout: 20_000 });
 }
+
+/**
+ * Watches the page's main thread for long tasks (> 50 ms) from the next navigation on. `reset()`
+ * forgets what loading cost; `check(label)` logs what it saw since then and fails on any.
+ */
+export async function watchLongTasks(
+  page: Page,
+): Promise<{ reset(): Promise<void>; check(label: string): Promise<void> }> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const read = () => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  return {
+    reset: async () => {
+      await page.evaluate(() => ((window as unknown as { __long: number[] }).__long.length = 0));
+    },
+    check: async (label) => {
+      const long = await read();
+      console.log(
+        `${label} long tasks while playing: ${long.length} (${long.map((d) => d.toFixed(0)).join(', ')} ms)`,
+      );
+      expect(long, `${label}: main-thread tasks over 50 ms`).toEqual([]);
+    },
+  };
+}
+
+/** Picks a playback speed and presses Play. */
+export async function playAt(page: Page, speed: string): Promise<void> {
+  await page.selectOption('.playback select', speed);
+  await page.locator('.playback button[aria-label="Play"]').click();
+}

@@ -4,7 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import budgets from '../budgets.json' with { type: 'json' };
-import { expect, test, widgetReady } from './fixtures';
+import { expect, playAt, test, watchLongTasks, widgetReady } from './fixtures';
 
 test('a lesson page stays within its JS budgets (gzip), editor excluded', async ({ page }) => {
   // Main-thread scripts and the simulation worker's script are budgeted separately: the worker
@@ -33,81 +33,48 @@ test('a lesson page stays within its JS budgets (gzip), editor excluded', async 
 });
 
 test('no main-thread long task while CAP plays a partition at 10x', async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  const longTasks = await watchLongTasks(page);
   await page.goto('./#/play/cap?preset=ap-partition');
   await widgetReady(page);
-  await page.selectOption('.playback select', '10');
-  await page.locator('.playback button[aria-label="Play"]').click();
+  await playAt(page, '10');
   await page.waitForTimeout(500);
-  await page.evaluate(() => ((window as unknown as { __long: number[] }).__long.length = 0));
+  await longTasks.reset();
   // Through the cut at 4 s, the violations and the heal at 14 s.
   await page.waitForTimeout(3000);
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  console.log(
-    `CAP long tasks while playing: ${long.length} (${long.map((d) => d.toFixed(0)).join(', ')} ms)`,
-  );
-  expect(long).toEqual([]);
+  await longTasks.check('CAP');
   expect(Number(await page.locator('.widget').getAttribute('data-t'))).toBeGreaterThan(15_000);
   await expect(page.getByTestId('cap-verdict')).toHaveAttribute('data-linearizable', 'false');
 });
 
 test('no main-thread long task while the ring plays with 100,000 keys', async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  const longTasks = await watchLongTasks(page);
   await page.goto('./#/play/hashring?preset=big');
   await widgetReady(page);
   await expect(page.locator('.ring-center-big')).toContainText('100,000 keys');
-  await page.selectOption('.playback select', '10');
-  await page.locator('.playback button[aria-label="Play"]').click();
+  await playAt(page, '10');
   await page.waitForTimeout(500);
-  await page.evaluate(() => ((window as unknown as { __long: number[] }).__long.length = 0));
+  await longTasks.reset();
   await page.waitForTimeout(1500);
   // A membership change while playing moves thousands of keys: redrawing must stay short too.
   await page.getByRole('button', { name: 'Add a node' }).click();
   await expect(page.getByTestId('moved-summary')).toContainText('keys moved');
   await page.waitForTimeout(2500);
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  console.log(
-    `long tasks while playing: ${long.length} (${long.map((d) => d.toFixed(0)).join(', ')} ms)`,
-  );
-  expect(long).toEqual([]);
+  await longTasks.check('ring');
   expect(Number(await page.locator('.widget').getAttribute('data-t'))).toBeGreaterThan(10_000);
 });
 
 test('no main-thread long task while 9 Raft servers play at 10x', async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  const longTasks = await watchLongTasks(page);
   await page.goto('./#/play/raft?preset=replication&param-servers=9');
   await widgetReady(page);
   await expect(page.locator('.raft-server')).toHaveCount(9);
-  await page.selectOption('.playback select', '10');
-  await page.locator('.playback button[aria-label="Play"]').click();
+  await playAt(page, '10');
   await page.waitForTimeout(500);
-  await page.evaluate(() => ((window as unknown as { __long: number[] }).__long.length = 0));
+  await longTasks.reset();
   await page.waitForTimeout(2000);
   // Crashing the leader mid-run brings an election: roles, terms and the statechart all change.
   await page.getByRole('button', { name: 'Crash the leader', exact: true }).click();
   await page.waitForTimeout(2500);
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  console.log(
-    `raft long tasks while playing: ${long.length} (${long.map((d) => d.toFixed(0)).join(', ')} ms)`,
-  );
-  expect(long).toEqual([]);
+  await longTasks.check('raft');
   expect(Number(await page.locator('.widget').getAttribute('data-t'))).toBeGreaterThan(20_000);
 });

@@ -2,7 +2,7 @@
  * The stampede view's timing budget, run alone after the other tests (the `perf` project matches
  * this file's name): no main-thread long task while 10,000 requests a second play at 10×.
  */
-import { expect, test, widgetReady } from './fixtures';
+import { expect, playAt, test, watchLongTasks, widgetReady } from './fixtures';
 
 const BUSY =
   './#/play/stampede?preset=herd&param-rate=10000&param-keys=1000&param-zipfS=1' +
@@ -11,19 +11,12 @@ const BUSY =
 test('no main-thread long task while the stampede plays 10,000 requests a second', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  const longTasks = await watchLongTasks(page);
   await page.goto(BUSY);
   await widgetReady(page);
-  await page.selectOption('.playback select', '10');
-  await page.locator('.playback button[aria-label="Play"]').click();
+  await playAt(page, '10');
   await page.waitForTimeout(500);
-  await page.evaluate(() => ((window as unknown as { __long: number[] }).__long.length = 0));
+  await longTasks.reset();
   await page.waitForTimeout(1500);
   // A cold start of 1,000 keys, then a strategy switch while the queue drains.
   await page
@@ -31,10 +24,6 @@ test('no main-thread long task while the stampede plays 10,000 requests a second
     .getByRole('button', { name: 'singleflight', exact: true })
     .click();
   await page.waitForTimeout(2500);
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  console.log(
-    `long tasks while playing: ${long.length} (${long.map((d) => d.toFixed(0)).join(', ')} ms)`,
-  );
-  expect(long).toEqual([]);
+  await longTasks.check('stampede');
   expect(Number(await page.locator('.widget').getAttribute('data-t'))).toBeGreaterThan(10_000);
 });
