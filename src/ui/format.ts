@@ -22,3 +22,24 @@ export function formatTime(ms: number): string {
   const s = Math.floor((ms % 60_000) / 1000);
   return `${min} min ${String(s).padStart(2, '0')} s`;
 }
+
+/** Reads a dotted path (`downtimeMs.median`) from an experiment's result. */
+export function pick(obj: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
+}
+
+/** One cell of an experiment's summary table, formatted as its summary field says. */
+export const formatSummaryValue = (
+  v: unknown,
+  s: { digits?: number; percent?: boolean },
+): string =>
+  typeof v === 'number'
+    ? s.percent
+      ? formatPercent(v)
+      : formatNumber(v, s.digits ?? 3)
+    : String(v);

@@ -9,7 +9,7 @@ import type { ChartSpec } from '../sim/core/types';
 import { LineChart, type Series } from '../ui/charts/LineChart';
 import { download, toCsv } from '../ui/download';
 import { ErrorList } from '../ui/ErrorList';
-import { formatNumber, formatPercent } from '../ui/format';
+import { formatNumber, formatPercent, formatSummaryValue, pick } from '../ui/format';
 import { useSize } from '../ui/hooks';
 import { ParamsPanel } from '../ui/ParamsPanel';
 import { ProgressBar } from '../ui/ProgressBar';
@@ -257,16 +257,7 @@ function Runner({
                 <tr key={i}>
                   <th scope="row">{String(r.value)}</th>
                   {meta.summary.map((s) => {
-                    const v = pick(r.result, s.field);
-                    return (
-                      <td key={s.field}>
-                        {typeof v === 'number'
-                          ? s.percent
-                            ? formatPercent(v)
-                            : formatNumber(v, s.digits ?? 3)
-                          : String(v)}
-                      </td>
-                    );
+                    return <td key={s.field}>{formatSummaryValue(pick(r.result, s.field), s)}</td>;
                   })}
                 </tr>
               ))}
@@ -305,16 +296,6 @@ function Runner({
       )}
     </section>
   );
-}
-
-/** Reads `a.b` paths from a result. */
-function pick(obj: unknown, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>(
-      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
-      obj,
-    );
 }
 
 function ResultChart({

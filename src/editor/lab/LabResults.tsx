@@ -1,7 +1,7 @@
 /** The comparison: progress per run, then a bar chart of the lab's field and the summary table. */
 import type { ExperimentInfo } from '../../sim/core/info';
 import { BarChart } from '../../ui/charts/BarChart';
-import { formatNumber, formatPercent } from '../../ui/format';
+import { formatSummaryValue, pick } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 import type { LabDef } from './labs';
 
@@ -12,16 +12,6 @@ export interface LabRow {
   total: number;
   result?: Record<string, unknown>;
   error?: string;
-}
-
-/** Reads `a.b` paths from a result. */
-function pick(obj: unknown, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>(
-      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
-      obj,
-    );
 }
 
 export function LabResults({
@@ -77,16 +67,7 @@ export function LabResults({
                 <th scope="row">{r.label}</th>
                 {r.result ? (
                   info.summary.map((s) => {
-                    const v = pick(r.result, s.field);
-                    return (
-                      <td key={s.field}>
-                        {typeof v === 'number'
-                          ? s.percent
-                            ? formatPercent(v)
-                            : formatNumber(v, s.digits ?? 3)
-                          : String(v)}
-                      </td>
-                    );
+                    return <td key={s.field}>{formatSummaryValue(pick(r.result, s.field), s)}</td>;
                   })
                 ) : (
                   <td colSpan={info.summary.length} className="muted">
