@@ -119,6 +119,7 @@ test('a scenario file opens into the editor and runs; a bad one names the file a
     .setInputFiles(file('big.json', { model: 'hashring', params: { nodes: 400 } }));
   const alert = page.getByRole('alert').filter({ hasText: 'big.json has problems' });
   await expect(alert).toContainText('params.nodes: 400 is above the maximum');
+  await expectAccessible(page, '.scenario-editor .editor-toolbar');
   await expect(page.locator('.ring-side .bar-chart rect')).toHaveCount(6);
 
   // Undo brings the text that ran back; Save downloads it, ready for the CLI.

@@ -184,6 +184,7 @@ test('a share link opened in a fresh browser reproduces the same Raft run', asyn
   const decoded = decodeScenario(query.get('s')!);
   const node = await replayScenario(decoded.ok ? decoded.value : null, t);
   expect(node.ok && node.value.fingerprint).toBe(fingerprint);
+  await expectAccessible(page, '.share-box');
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
