@@ -8,7 +8,7 @@
  * relative to its own absolute URL, so the whole `embed/` folder can live on any CDN path.
  */
 import workerPath from '../worker/worker.ts?worker&url';
-import { WorkerPool } from '../worker/workerPool';
+import { defaultPoolSize, WorkerPool } from '../worker/workerPool';
 
 const NAME = 'ds-playground-sim';
 let blobUrl: string | null = null;
@@ -28,5 +28,9 @@ export function createEmbedWorker(): Worker {
   return new Worker(blobUrl, { type: 'module', name: NAME });
 }
 
+/** How long a worker with no widget left stays, for widgets that come back (SPA navigation). */
+const IDLE_MS = 5_000;
+
 /** The page's pool: every `<ds-playground>` on it runs on these workers. */
-export const embedPool = (): WorkerPool => (pool ??= new WorkerPool(createEmbedWorker));
+export const embedPool = (): WorkerPool =>
+  (pool ??= new WorkerPool(createEmbedWorker, defaultPoolSize(), IDLE_MS));

@@ -122,6 +122,35 @@ describe('WorkerPool: assignment and cleanup', () => {
     expect(FakeWorker.all[2]!.terminated).toBe(false);
   });
 
+  it('keeps a worker left with no host for idleMs, for a host that comes back', () => {
+    vi.useFakeTimers();
+    try {
+      FakeWorker.serve = false;
+      const pool = new WorkerPool(fakeWorker, 2, 5000);
+      const a = pool.lease(noop);
+      const b = pool.lease(noop);
+      expect(pool.load).toEqual([1, 1]);
+      a.release();
+      b.release();
+      vi.advanceTimersByTime(4000);
+      expect(FakeWorker.all.map((w) => w.terminated)).toEqual([false, false]);
+      // A new host goes to an idle worker, which then stays; the other still goes on time.
+      const c = pool.lease(noop);
+      expect(FakeWorker.all).toHaveLength(2);
+      vi.advanceTimersByTime(1000);
+      expect(FakeWorker.all.map((w) => w.terminated)).toEqual([false, true]);
+      expect(pool.load).toEqual([1]);
+      vi.advanceTimersByTime(60_000);
+      expect(FakeWorker.all[0]!.terminated).toBe(false);
+      c.release();
+      vi.advanceTimersByTime(5000);
+      expect(FakeWorker.all[0]!.terminated).toBe(true);
+      expect(pool.load).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('tells every host on a failed worker, drops it and starts a fresh one', () => {
     FakeWorker.serve = false;
     const pool = new WorkerPool(fakeWorker, 2);

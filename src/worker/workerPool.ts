@@ -1,7 +1,9 @@
 /**
  * A few simulation workers shared by every widget on a page (the embed: a docs page may hold
  * twenty). Each widget leases a host of its own on the least loaded worker, starting a new worker
- * while there are fewer than `size`; a worker with no host left is terminated. A worker that
+ * while there are fewer than `size`; a worker with no host left is terminated, after `idleMs` if
+ * given, so widgets that come back soon (a docs site's client-side navigation, an attribute
+ * change) reuse it instead of starting and loading a worker again. A worker that
  * fails takes every host on it down: each lease hears of it and the worker leaves the pool, so
  * the next lease starts a fresh one.
  */
@@ -27,6 +29,8 @@ interface Slot {
   /** One entry per lease (the same callback may be passed twice). */
   leases: Set<{ onFailure: OnWorkerFailure }>;
   started: boolean;
+  /** Pending termination of a worker with no host left. */
+  idle: ReturnType<typeof setTimeout> | null;
 }
 
 /** At most 4 workers, and no more than the machine has cores. */
@@ -41,6 +45,7 @@ export class WorkerPool {
   constructor(
     private readonly createWorker: () => Worker,
     private readonly size = defaultPoolSize(),
+    private readonly idleMs = 0,
   ) {}
 
   /** Hosts on each running worker, oldest first (for tests). */
@@ -64,13 +69,23 @@ export class WorkerPool {
       },
       release: () => {
         if (!slot.leases.delete(entry) || slot.leases.size) return;
-        this.#remove(slot);
+        if (this.idleMs <= 0) this.#remove(slot);
+        else slot.idle = setTimeout(() => this.#remove(slot), this.idleMs);
       },
     };
   }
 
-  /** A new worker while there are fewer than `size` (it has no host yet), else the least loaded. */
+  /**
+   * An idle worker if there is one, else a new worker while there are fewer than `size`, else the
+   * least loaded.
+   */
   #pick(): Slot {
+    const idle = this.#slots.find((s) => s.leases.size === 0);
+    if (idle) {
+      if (idle.idle !== null) clearTimeout(idle.idle);
+      idle.idle = null;
+      return idle;
+    }
     if (this.#slots.length < this.size) return this.#spawn();
     let best = this.#slots[0]!;
     for (const s of this.#slots) if (s.leases.size < best.leases.size) best = s;
@@ -79,7 +94,7 @@ export class WorkerPool {
 
   #spawn(): Slot {
     const worker = this.createWorker();
-    const slot: Slot = { worker, leases: new Set(), started: false };
+    const slot: Slot = { worker, leases: new Set(), started: false, idle: null };
     worker.addEventListener('error', (e) => {
       e.preventDefault();
       this.#fail(slot, (e as ErrorEvent).message || 'the simulation worker stopped');
@@ -100,6 +115,8 @@ export class WorkerPool {
   }
 
   #remove(slot: Slot): boolean {
+    if (slot.idle !== null) clearTimeout(slot.idle);
+    slot.idle = null;
     const i = this.#slots.indexOf(slot);
     if (i < 0) return false;
     this.#slots.splice(i, 1);
