@@ -118,6 +118,14 @@ describe('npm run experiment -- --scenario', () => {
     expect((JSON.parse(s.stdout) as { fingerprint: string }).fingerprint).toBe(golden.trace);
   });
 
+  it('reads a preset link with overrides by the same rules as the app', () => {
+    const r = run('--scenario', 'http://localhost/ds/#/play/raft?preset=split-vote&seed=9&t=3000');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { untilMs: number; scenario: { seed: number } };
+    expect(doc.untilMs).toBe(3000);
+    expect(doc.scenario.seed).toBe(9);
+  });
+
   it.each([
     [
       'bad.json',
@@ -135,7 +143,14 @@ describe('npm run experiment -- --scenario', () => {
 
   it.each([
     [['--scenario', '/no/such/file.json'], '--scenario: cannot read "/no/such/file.json" (ENOENT)'],
-    [['--scenario', '#/play/raft?preset=split-votes'], '--scenario: the link has no s='],
+    [
+      ['--scenario', '#/play/raft?preset=split-votes'],
+      'the link: preset: "split-votes" is not a preset of raft',
+    ],
+    [
+      ['--scenario', '#/play/raft?param-servers=40'],
+      'the link: param-servers: 40 is above the maximum 9',
+    ],
     [['--scenario', '-', '--until', '-3'], '--until: "-3" is not a whole number of ms'],
     [['--scenario', '-', '--nodes', '3'], '--nodes: not a flag of --scenario'],
     [['hashring-balance', '--scenario', '-'], 'give an experiment name or --scenario, not both'],

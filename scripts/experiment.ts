@@ -2,22 +2,23 @@
  * The experiment CLI: the same experiment code the browser runs in its worker pool.
  *   npm run -s experiment -- <name> [--<param> <value>]... [--seed N] [--format json|csv]
  *   npm run -s experiment -- --list [--format json]
- *   npm run -s experiment -- --scenario <file.json | share link | -> [--until ms] [--log]
+ *   npm run -s experiment -- --scenario <file.json | app link | -> [--until ms] [--log]
  * Prints one JSON document (or CSV) on stdout; progress and logs go to stderr. A bad flag or value
  * exits with status 2 and a message naming it.
  *
- * `--scenario` replays one scenario (a file, a share link, or `-` for stdin) through the same
+ * `--scenario` replays one scenario (a file, an app link, or `-` for stdin) through the same
  * schema and simulation as the app and prints its fingerprint, metrics and invariants: the
  * fingerprint equals the one the app's share box shows for the same run.
  */
-import { EXPERIMENT_METAS } from '../src/sim/catalog';
+import { catalog, EXPERIMENT_METAS, modelIds } from '../src/sim/catalog';
 import { formatError, parseWith } from '../src/sim/core/errors';
 import { MAX_TIME_MS } from '../src/sim/core/limits';
-import { jsonSchemaOf } from '../src/sim/core/info';
+import { jsonSchemaOf, modelInfo } from '../src/sim/core/info';
+import { parseScenario } from '../src/sim/core/scenario';
 import { readFileSync } from 'node:fs';
 import { loadExperiment } from '../src/sim/registry';
 import { replayScenario } from '../src/sim/replay';
-import { decodeScenario } from '../src/widget/share';
+import { scenarioFromAttrsWith, type Attrs, type AttrsCatalog } from '../src/widget/scenarioAttrs';
 import { toCsv } from '../src/ui/download';
 import { coerce, fieldsOf } from '../src/ui/schemaFields';
 
@@ -88,20 +89,35 @@ function list(format: string): void {
   }
 }
 
-/** A share link's scenario and time (`...?s=<scenario>&t=<ms>`), or null if `text` is not a link. */
+/** The scenario catalog as the page's attribute reader needs it, from the zod metas. */
+const NODE_CATALOG: AttrsCatalog = {
+  modelIds,
+  modelInfo: (id) => {
+    const meta = catalog(id);
+    return meta && modelInfo(meta);
+  },
+  checkScenario: (raw) => parseScenario(raw, catalog, modelIds()),
+};
+
+/**
+ * An app link's scenario and time, read by the same rules as the app (`s=`, or a preset with
+ * `param-*=` and `seed=` overrides; `t=` is the time), or null if `text` is not a link.
+ */
 function fromLink(text: string): { raw: unknown; t: number | null } | null {
-  const q = text.indexOf('?');
-  if (!/^(https?:\/\/|#|\/)/.test(text) || q < 0) return null;
-  const query = new URLSearchParams(text.slice(q + 1));
-  const s = query.get('s');
-  if (s === null)
-    fail(
-      '--scenario: the link has no s= (press Share in the app for a link that carries the whole scenario)',
-    );
-  const d = decodeScenario(s);
-  if (!d.ok) fail(`--scenario: ${d.error}`);
-  const t = query.get('t');
-  return { raw: d.value, t: t === null ? null : Number(t) };
+  if (!/^https?:\/\//.test(text) && !text.includes('#/')) return null;
+  const hash = text.slice(Math.max(0, text.indexOf('#')));
+  const route = /^#\/(?:play|editor|lab)\/([^/?]+)/.exec(hash)?.[1];
+  const q = hash.indexOf('?');
+  const attrs: Attrs = Object.fromEntries(new URLSearchParams(q < 0 ? '' : hash.slice(q + 1)));
+  const t = attrs.t;
+  delete attrs.t;
+  const r = scenarioFromAttrsWith(
+    NODE_CATALOG,
+    attrs,
+    route === undefined ? undefined : decodeURIComponent(route),
+  );
+  if (!r.ok) fail(r.errors.map((e) => `the link: ${formatError(e)}`).join('\n'));
+  return { raw: r.value, t: t === undefined ? null : Number(t) };
 }
 
 function readScenario(source: string): { raw: unknown; t: number | null; label: string } {
