@@ -217,6 +217,21 @@ export function ScenarioEditor(p: ScenarioEditorProps) {
           Ctrl+Enter applies · Ctrl+Space completes · Ctrl+M: Tab leaves the editor
         </span>
       </div>
+      {/* Above the text, where the eye is after pressing a toolbar button. */}
+      {problems.length > 0 ? (
+        <ErrorList
+          title={
+            source
+              ? `Not applied: ${source} has problems (marked in the text; Ctrl+Z brings your text back).`
+              : 'Not applied: fix these first (they are marked in the text).'
+          }
+          errors={problems.map((x) => x.message)}
+        />
+      ) : (
+        <p className="muted editor-status" role="status">
+          {status}
+        </p>
+      )}
       <CodeEditor
         path={PATH}
         language="json"
@@ -233,20 +248,6 @@ export function ScenarioEditor(p: ScenarioEditorProps) {
           if (model) monaco.editor.setModelMarkers(model, OWNER, []);
         }}
       />
-      {problems.length > 0 ? (
-        <ErrorList
-          title={
-            source
-              ? `Not applied: ${source} has problems (marked in the text; Ctrl+Z brings your text back).`
-              : 'Not applied: fix these first (they are marked in the text).'
-          }
-          errors={problems.map((x) => x.message)}
-        />
-      ) : (
-        <p className="muted" role="status">
-          {status}
-        </p>
-      )}
     </section>
   );
 }
