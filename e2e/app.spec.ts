@@ -108,3 +108,25 @@ test('on a phone-sized screen no page scrolls sideways, and the main nav stays r
 async function widgetsSettled(page: Page): Promise<void> {
   if ((await page.locator('.widget').count()) > 0) await widgetReady(page);
 }
+
+test('the share box lets go of its fingerprint worker however it closes', async ({ page }) => {
+  await page.goto('./#/play/hashring?preset=basic');
+  await widgetReady(page);
+  const share = page.getByRole('button', { name: 'Share', exact: true });
+  // Closed after the fingerprint came.
+  await share.click();
+  await expect(page.getByTestId('share-fingerprint')).toHaveText(/^[0-9a-f]{8}$/);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('share-fingerprint')).toHaveCount(0);
+  // Left before it came, and again after: the page stays up (the fixture fails on any error).
+  await share.click();
+  await page.goto('./#/experiments');
+  await expect(page.getByRole('heading', { name: 'Experiments', level: 1 })).toBeVisible();
+  await page.goto('./#/play/hashring?preset=basic');
+  await widgetReady(page);
+  await share.click();
+  await expect(page.getByTestId('share-fingerprint')).toHaveText(/^[0-9a-f]{8}$/);
+  await page.goto('./#/experiments');
+  await expect(page.getByRole('heading', { name: 'Experiments', level: 1 })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

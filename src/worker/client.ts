@@ -75,7 +75,12 @@ async function workerClient(options: ClientOptions): Promise<SimClient> {
   // wire-value wrapping for each of 60 frames a second.
   const frames = new MessageChannel();
   frames.port1.onmessage = (e: MessageEvent<Frame>) => options.onFrame(e.data);
+  let disposed = false;
+  // Idempotent: comlink throws on releasing a proxy twice, and callers (an effect's cleanup and
+  // its own finally) may both let go.
   const dispose = () => {
+    if (disposed) return;
+    disposed = true;
     crashed = true;
     frames.port1.close();
     remote[Comlink.releaseProxy]();

@@ -39,11 +39,16 @@ export function ShareBox({
     const setPrint = (p: Print) => setResult({ key, print: p });
     void createSimClient({ onFrame: () => {}, onCrash: () => {} })
       .then(async (client) => {
+        // Let go when done or when the box closes first, whichever comes first (dispose is
+        // idempotent).
         dispose = () => client.dispose();
-        if (!live) return dispose();
-        const r = await client.api.traceHash(shared.scenario, t);
-        if (live) setPrint(r.ok ? { state: 'done', value: r.value } : { state: 'failed' });
-        dispose();
+        try {
+          if (!live) return;
+          const r = await client.api.traceHash(shared.scenario, t);
+          if (live) setPrint(r.ok ? { state: 'done', value: r.value } : { state: 'failed' });
+        } finally {
+          client.dispose();
+        }
       })
       .catch(() => live && setPrint({ state: 'failed' }));
     return () => {
