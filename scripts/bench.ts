@@ -56,6 +56,28 @@ async function nodeBenches(): Promise<Row[]> {
   return rows;
 }
 
+/** The two rows of a simulation playing in the browser: long tasks, and frame timing. */
+function playRows(m: PlayMeasurement): Row[] {
+  return [
+    {
+      suite: 'browser',
+      name: `${m.name}: long tasks > 50 ms`,
+      value: m.longTasks,
+      unit: 'tasks',
+      target: '0',
+      meets: m.longTasks === 0,
+      note: `longest ${m.longestTaskMs.toFixed(0)} ms`,
+    },
+    {
+      suite: 'browser',
+      name: `${m.name}: frame interval p95`,
+      value: m.frameMsP95,
+      unit: 'ms',
+      note: `p50 ${m.frameMsP50.toFixed(1)} ms, max ${m.frameMsMax.toFixed(0)} ms, ${m.frames} frames`,
+    },
+  ];
+}
+
 /** Rows for one page of 20 embedded widgets (scripts/bench/embed.ts). */
 function embedRows(m: EmbedMeasurement): Row[] {
   const suite = 'embed';
@@ -119,58 +141,13 @@ async function browserBenches(): Promise<{ rows: Row[]; play: PlayMeasurement[] 
         { speed: '10', seconds: 6 },
       );
       play.push(m);
-      rows.push({
-        suite: 'browser',
-        name: `${m.name}: long tasks > 50 ms`,
-        value: m.longTasks,
-        unit: 'tasks',
-        target: '0',
-        meets: m.longTasks === 0,
-        note: `longest ${m.longestTaskMs.toFixed(0)} ms`,
-      });
-      rows.push({
-        suite: 'browser',
-        name: `${m.name}: frame interval p95`,
-        value: m.frameMsP95,
-        unit: 'ms',
-        note: `p50 ${m.frameMsP50.toFixed(1)} ms, max ${m.frameMsMax.toFixed(0)} ms, ${m.frames} frames`,
-      });
+      rows.push(...playRows(m));
       const r = await raftPlayBench(page);
       play.push(r);
-      rows.push({
-        suite: 'browser',
-        name: `${r.name}: long tasks > 50 ms`,
-        value: r.longTasks,
-        unit: 'tasks',
-        target: '0',
-        meets: r.longTasks === 0,
-        note: `longest ${r.longestTaskMs.toFixed(0)} ms`,
-      });
-      rows.push({
-        suite: 'browser',
-        name: `${r.name}: frame interval p95`,
-        value: r.frameMsP95,
-        unit: 'ms',
-        note: `p50 ${r.frameMsP50.toFixed(1)} ms, max ${r.frameMsMax.toFixed(0)} ms, ${r.frames} frames`,
-      });
+      rows.push(...playRows(r));
       const c = await capPlayBench(page);
       play.push(c);
-      rows.push({
-        suite: 'browser',
-        name: `${c.name}: long tasks > 50 ms`,
-        value: c.longTasks,
-        unit: 'tasks',
-        target: '0',
-        meets: c.longTasks === 0,
-        note: `longest ${c.longestTaskMs.toFixed(0)} ms`,
-      });
-      rows.push({
-        suite: 'browser',
-        name: `${c.name}: frame interval p95`,
-        value: c.frameMsP95,
-        unit: 'ms',
-        note: `p50 ${c.frameMsP50.toFixed(1)} ms, max ${c.frameMsMax.toFixed(0)} ms, ${c.frames} frames`,
-      });
+      rows.push(...playRows(c));
       const js = await pageJsBytes(page, '#/lesson/hashring-ring');
       rows.push({
         suite: 'browser',

@@ -3,7 +3,7 @@
  * in a fresh simulation worker (the same code path as the widgets), to compare with Node.
  */
 import type { Parsed } from '../sim/core/errors';
-import { createSimClient } from '../worker/client';
+import { fingerprintOnce } from '../worker/client';
 
 declare global {
   interface Window {
@@ -15,14 +15,6 @@ declare global {
 
 export function installTestHooks(): void {
   window.__dsp = {
-    async traceHash(scenario, untilMs) {
-      const client = await createSimClient({ onFrame: () => {}, onCrash: () => {} });
-      try {
-        const r = await client.api.traceHash(scenario, untilMs);
-        return { ...r, host: client.kind };
-      } finally {
-        client.dispose();
-      }
-    },
+    traceHash: (scenario, untilMs) => fingerprintOnce(scenario, untilMs),
   };
 }

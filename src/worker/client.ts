@@ -4,6 +4,7 @@
  * API, same results). Reports a crashed worker once, so the widget can restart from its scenario.
  */
 import * as Comlink from 'comlink';
+import type { Parsed } from '../sim/core/errors';
 import type { Frame, ProgressFn, SimApi } from './protocol';
 import type { HostCrashMessage, WorkerApi } from './serve';
 import type { WorkerPool } from './workerPool';
@@ -37,6 +38,29 @@ interface Link {
 type Crash = (message: string, workerStarted?: boolean) => void;
 
 /** A client whose frames are delivered through `onFrame`. */
+/**
+ * A scenario's trace hash (its fingerprint) at `untilMs`, computed in a simulation client of its
+ * own, so no playing widget stalls for it; the client goes when done, or at once when `signal`
+ * aborts (the promise then never settles).
+ */
+export async function fingerprintOnce(
+  scenario: unknown,
+  untilMs: number,
+  signal?: AbortSignal,
+): Promise<Parsed<string> & { host: SimClient['kind'] }> {
+  const client = await createSimClient({ onFrame: () => {}, onCrash: () => {} });
+  const stop = () => client.dispose();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    if (signal?.aborted) return await new Promise<never>(() => {});
+    const r = await client.api.traceHash(scenario, untilMs);
+    return { ...r, host: client.kind };
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    client.dispose();
+  }
+}
+
 export async function createSimClient(options: ClientOptions): Promise<SimClient> {
   if (!options.noWorker && typeof Worker !== 'undefined') {
     try {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Scenario } from '../../sim/core/types';
-import { createSimClient } from '../../worker/client';
+import { fingerprintOnce } from '../../worker/client';
 
 export interface Shared {
   url: string;
@@ -34,27 +34,13 @@ export function ShareBox({
   const [result, setResult] = useState<Keyed | null>(null);
   const print: Print = result?.key === key ? result.print : { state: 'working' };
   useEffect(() => {
-    let live = true;
-    let dispose = () => {};
-    const setPrint = (p: Print) => setResult({ key, print: p });
-    void createSimClient({ onFrame: () => {}, onCrash: () => {} })
-      .then(async (client) => {
-        // Let go when done or when the box closes first, whichever comes first (dispose is
-        // idempotent).
-        dispose = () => client.dispose();
-        try {
-          if (!live) return;
-          const r = await client.api.traceHash(shared.scenario, t);
-          if (live) setPrint(r.ok ? { state: 'done', value: r.value } : { state: 'failed' });
-        } finally {
-          client.dispose();
-        }
-      })
-      .catch(() => live && setPrint({ state: 'failed' }));
-    return () => {
-      live = false;
-      dispose();
-    };
+    const abort = new AbortController();
+    const setPrint = (p: Print) => !abort.signal.aborted && setResult({ key, print: p });
+    fingerprintOnce(shared.scenario, t, abort.signal).then(
+      (r) => setPrint(r.ok ? { state: 'done', value: r.value } : { state: 'failed' }),
+      () => setPrint({ state: 'failed' }),
+    );
+    return () => abort.abort();
   }, [shared.scenario, t, key]);
 
   const command = `npm run -s experiment -- --scenario ${shellQuote(shared.url)} --until ${t}`;
