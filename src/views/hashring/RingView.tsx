@@ -6,11 +6,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { colorOf, shapeOf, shapePath } from '../../ui/palette';
 import { formatInt, formatPercent } from '../../ui/format';
-import type { ViewProps } from '../types';
 import { drawArcs, drawKeys, drawTicks, keyPoints, type KeyPoints } from './draw';
 import { drawHover, drawMoved, type Hover } from './overlay';
 import { angleOf, hashAt, layout, successor, walk } from './geometry';
-import type { HashringView, KeysHeavy, RingHeavy } from './types';
+import type { HashringProps, HashringView, KeysHeavy, RingHeavy } from './types';
 
 const ARC_STRATEGIES = new Set(['ring', 'bounded']);
 
@@ -48,10 +47,9 @@ function sortedByHash(hashes: Uint32Array): { order: Uint32Array; sorted: Uint32
   return { order, sorted };
 }
 
-export function RingView(p: ViewProps) {
-  const view = p.snapshot.frame?.view as HashringView | undefined;
-  const ring = p.snapshot.heavy.ring as RingHeavy | undefined;
-  const keys = p.snapshot.heavy.keys as KeysHeavy | undefined;
+export function RingView(p: HashringProps) {
+  const { view } = p;
+  const { ring, keys } = p.heavy;
   const width = Math.max(200, p.width);
   const height = p.height;
   const l = useMemo(() => layout(width, height), [width, height]);
@@ -71,9 +69,9 @@ export function RingView(p: ViewProps) {
       byHashCache.current = { keys: k, sorted: sortedByHash(k.hashes) };
     return byHashCache.current.sorted;
   };
-  const strategy = view?.strategy ?? 'ring';
-  const replicas = view?.replicas ?? 1;
-  const nodeCount = view?.nodes.length ?? 0;
+  const strategy = view.strategy;
+  const replicas = view.replicas;
+  const nodeCount = view.nodes.length;
   const arcs = ARC_STRATEGIES.has(strategy);
   const focusNode = hover?.kind === 'node' ? hover.id : null;
 
@@ -123,7 +121,7 @@ export function RingView(p: ViewProps) {
   // Hover layer: redrawn only when the hover (or what it points at) changes.
   useEffect(() => {
     const canvas = hoverLayer.current;
-    if (!canvas || !view) return;
+    if (!canvas) return;
     const ctx = setupCanvas(canvas, width, height);
     if (!ctx) return;
     const fg = cssVar(canvas, '--fg', '#000');
@@ -171,7 +169,6 @@ export function RingView(p: ViewProps) {
     } else setHover(null);
   };
 
-  if (!view) return null;
   const hoveredKey =
     hover?.kind === 'key' && keys ? describeKey(hover.index, keys, ring, view) : null;
   const change = view.lastChange;

@@ -9,13 +9,12 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { formatInt, formatNumber, formatPercent } from '../../ui/format';
 import { useSize } from '../../ui/hooks';
 import { shapePath } from '../../ui/palette';
-import type { ViewProps } from '../types';
 import { drawChart, peakLoad } from './chart';
 import { placeRequests, tally } from './dots';
 import { drawPipeline, type Theme } from './draw';
 import { layout, type Layout } from './layout';
 import { LEGEND, OUTCOMES } from './outcomes';
-import type { StampedeView } from './types';
+import type { StampedeProps } from './types';
 
 /**
  * Virtual ms per visual hop between boxes. A cache read takes no virtual time, so every hop the
@@ -52,18 +51,18 @@ function setupCanvas(c: HTMLCanvasElement, w: number, h: number): CanvasRenderin
   return ctx;
 }
 
-export function PipelineView(p: ViewProps) {
-  const view = p.snapshot.frame?.view as StampedeView | undefined;
+export function PipelineView(p: StampedeProps) {
+  const { view } = p;
   const width = Math.max(320, p.width);
   // The legend wraps on narrow stages: the canvas gets what it leaves.
   const legend = useRef<HTMLUListElement>(null);
   const legendH = useSize(legend, { width, height: 26 }).height;
   const height = Math.max(300, p.height - Math.ceil(legendH) - 4);
-  const hot = view?.hotKeys.length ?? 0;
+  const hot = view.hotKeys.length;
   const g = useMemo(() => layout(width, height, hot), [width, height, hot]);
   const canvas = useRef<HTMLCanvasElement>(null);
 
-  const leg = legMs(p.snapshot.frame?.status.speed ?? 1);
+  const leg = legMs(p.frame.status.speed);
   const latest = useRef({ view, g, leg, reduced: p.reducedMotion, virtualNow: p.virtualNow });
   useLayoutEffect(() => {
     latest.current = { view, g, leg, reduced: p.reducedMotion, virtualNow: p.virtualNow };
@@ -115,7 +114,6 @@ export function PipelineView(p: ViewProps) {
     return () => cancelAnimationFrame(raf);
   }, [height]);
 
-  if (!view) return null;
   const k0 = view.hotKeys[0];
   const peak = peakLoad(view.history);
   const per = perDot(view.rate);
