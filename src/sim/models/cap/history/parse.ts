@@ -92,7 +92,7 @@ function ednValue(s: string, at: { i: number }, line: number): unknown {
     for (let j = 0; j + 1 < items.length; j += 2) map.set(String(items[j]), items[j + 1]);
     return map;
   }
-  const m = /^[^\s,\]\)\}]+/.exec(s.slice(at.i));
+  const m = /^[^\s,\])}]+/.exec(s.slice(at.i));
   const tok = m![0];
   at.i += tok.length;
   if (tok === 'nil') return null;
