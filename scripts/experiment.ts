@@ -10,6 +10,7 @@
  * schema and simulation as the app and prints its fingerprint, metrics and invariants: the
  * fingerprint equals the one the app's share box shows for the same run.
  */
+import { checkHistoryCli } from './checkHistory';
 import { catalog, EXPERIMENT_METAS, modelIds } from '../src/sim/catalog';
 import { formatError, parseWith } from '../src/sim/core/errors';
 import { MAX_TIME_MS } from '../src/sim/core/limits';
@@ -166,6 +167,8 @@ async function replay(flags: Map<string, string>, format: string): Promise<void>
 }
 
 async function main(): Promise<void> {
+  // A separate subcommand with its own arguments (see scripts/checkHistory.ts).
+  if (process.argv[2] === 'check-history') process.exit(checkHistoryCli(process.argv.slice(3)));
   const { name, flags } = parseArgs(process.argv.slice(2));
   const format = flags.get('format') ?? 'json';
   flags.delete('format');

@@ -6,6 +6,7 @@
 import { runCapPartition, type CapPartitionParams } from '../../src/sim/models/cap/experiments';
 import { checkHistory, type HistoryEntry } from '../../src/sim/models/cap/history';
 import { searchRegister, type RegisterOp } from '../../src/sim/models/cap/linearizability';
+import { checkerBenches } from './checker';
 import type { Bench } from './types';
 
 const HISTORY: CapPartitionParams = {
@@ -86,6 +87,7 @@ const checkerBench = (mode: 'cp' | 'ap'): Bench => ({
 });
 
 export const capBenches: Bench[] = [
+  ...checkerBenches,
   checkerBench('cp'),
   checkerBench('ap'),
   {
