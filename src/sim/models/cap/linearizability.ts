@@ -296,7 +296,10 @@ export function searchRegister(
       if (finiteLeft === 0) {
         if (!enumerate) return outcome;
         const linearized = optional.filter((i) => bits[i >> 5]! & (1 << (i & 31)));
-        ends.set(`${state}|${linearized.join(',')}`, { state: states.value(state), done: linearized });
+        ends.set(`${state}|${linearized.join(',')}`, {
+          state: states.value(state),
+          done: linearized,
+        });
       } else if ((e & 1) === 0) {
         const i = e >> 1;
         const ns = step(state, i, compiled, ops, states);

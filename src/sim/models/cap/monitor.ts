@@ -319,12 +319,7 @@ export function checkKey(m: MonitorState, key: number, options: CheckOptions = {
 }
 
 /** The witness for read `x`: the sentence, with compacted writes of its value still in view. */
-function witnessFor(
-  k: KeyLog,
-  x: MonOp,
-  states: RegisterState[],
-  options: CheckOptions,
-): Witness {
+function witnessFor(k: KeyLog, x: MonOp, states: RegisterState[], options: CheckOptions): Witness {
   const dropped = new Set(k.dropped);
   const seen = new Set<MonOp>();
   const context: MonOp[] = [];
