@@ -5,10 +5,10 @@
  * over a list while its result held a number, and the page crashed on Run.
  */
 import { describe, expect, it } from 'vitest';
-import { EXPERIMENT_METAS } from '../../sim/catalog';
-import { parseWith } from '../../sim/core/errors';
-import { loadExperiment } from '../../sim/registry';
-import { chartShapeProblem } from './shape';
+import { EXPERIMENT_METAS } from '../sim/catalog';
+import { parseWith } from '../sim/core/errors';
+import { loadExperiment } from '../sim/registry';
+import { chartShapeProblem } from '../ui/charts/shape';
 
 /** Smaller runs of the same code: the shape does not depend on how much work is done. */
 const SMALL: Record<string, number> = { keys: 2000, trials: 20, durationMs: 20_000, ops: 200 };
