@@ -13,6 +13,7 @@
 import { checkHistoryCli } from './checkHistory';
 import { catalog, EXPERIMENT_METAS, modelIds } from '../src/sim/catalog';
 import { formatError, parseWith } from '../src/sim/core/errors';
+import { jsonTextProblem } from '../src/sim/core/jsonText';
 import { MAX_TIME_MS } from '../src/sim/core/limits';
 import { jsonSchemaOf, modelInfo } from '../src/sim/core/info';
 import { parseScenario } from '../src/sim/core/scenario';
@@ -112,13 +113,25 @@ function fromLink(text: string): { raw: unknown; t: number | null } | null {
   const attrs: Attrs = Object.fromEntries(new URLSearchParams(q < 0 ? '' : hash.slice(q + 1)));
   const t = attrs.t;
   delete attrs.t;
-  const r = scenarioFromAttrsWith(
-    NODE_CATALOG,
-    attrs,
-    route === undefined ? undefined : decodeURIComponent(route),
-  );
+  let model: string | undefined;
+  try {
+    model = route === undefined ? undefined : decodeURIComponent(route);
+  } catch {
+    fail(`the link: the model "${route}" has a % escape that is not valid`);
+  }
+  const r = scenarioFromAttrsWith(NODE_CATALOG, attrs, model);
   if (!r.ok) fail(r.errors.map((e) => `the link: ${formatError(e)}`).join('\n'));
-  return { raw: r.value, t: t === undefined ? null : Number(t) };
+  return { raw: r.value, t: t === undefined ? null : wholeMs('the link: t', t) };
+}
+
+/** A time in whole ms written in decimal digits ("", "0x10", "1e3" and "-1" are not). */
+function wholeMs(name: string, raw: string): number {
+  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 0 && n <= MAX_TIME_MS))
+    fail(
+      `${name}: ${JSON.stringify(raw)} is not a whole number of ms from 0 to the maximum ${MAX_TIME_MS}`,
+    );
+  return n;
 }
 
 function readScenario(source: string): { raw: unknown; t: number | null; label: string } {
@@ -133,6 +146,8 @@ function readScenario(source: string): { raw: unknown; t: number | null; label: 
     );
   }
   const label = source === '-' ? 'stdin' : source;
+  const tooBig = jsonTextProblem(text);
+  if (tooBig) fail(`${label}: the scenario ${tooBig}`);
   const asLink = fromLink(text.trim());
   if (asLink) return { ...asLink, label };
   try {
@@ -150,13 +165,7 @@ async function replay(flags: Map<string, string>, format: string): Promise<void>
   const { raw, t, label } = readScenario(flags.get('scenario')!);
   const untilFlag = flags.get('until');
   let until: number | undefined = t ?? undefined;
-  if (untilFlag !== undefined) {
-    until = Number(untilFlag);
-    if (untilFlag.trim() === '' || !Number.isInteger(until) || until < 0 || until > MAX_TIME_MS)
-      fail(
-        `--until: ${JSON.stringify(untilFlag)} is not a whole number of ms from 0 to the maximum ${MAX_TIME_MS}`,
-      );
-  }
+  if (untilFlag !== undefined) until = wholeMs('--until', untilFlag);
   const started = performance.now();
   const r = await replayScenario(raw, until, { log: flags.get('log') === 'true' });
   if (!r.ok) fail(r.errors.map((e) => `${label}: ${formatError(e)}`).join('\n'));
@@ -222,4 +231,10 @@ async function main(): Promise<void> {
     );
 }
 
-await main();
+// A bug must still end in one line, not a stack trace: bad input exits 2 with its message above.
+await main().catch((e: unknown) => {
+  process.stderr.write(
+    `experiment: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+  );
+  process.exit(1);
+});

@@ -31,14 +31,14 @@ const MODULES: Record<string, () => Promise<ModelModule>> = {
 
 /** The model with this id, or undefined if there is none. */
 export function loadModel(id: string): Promise<AnyModelDef | undefined> {
-  const load = MODULES[id];
+  const load = Object.hasOwn(MODULES, id) ? MODULES[id] : undefined;
   return load ? load().then((m) => m.model) : Promise.resolve(undefined);
 }
 
 /** The experiment with this id, or undefined if there is none. */
 export function loadExperiment(id: string): Promise<AnyExperimentDef | undefined> {
   const meta = experimentMeta(id);
-  const load = meta ? MODULES[meta.model] : undefined;
+  const load = meta && Object.hasOwn(MODULES, meta.model) ? MODULES[meta.model] : undefined;
   if (!load) return Promise.resolve(undefined);
   return load().then((m) => m.experiments.find((e) => e.meta.id === id));
 }
