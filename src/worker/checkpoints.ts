@@ -67,7 +67,8 @@ export function estimateBytes(value: unknown, seen = new WeakSet<object>(), dept
     return sum;
   }
   let sum = 24;
-  for (const key in obj) sum += 8 + estimateBytes((obj as Record<string, unknown>)[key], seen, depth + 1);
+  for (const key in obj)
+    sum += 8 + estimateBytes((obj as Record<string, unknown>)[key], seen, depth + 1);
   return sum;
 }
 

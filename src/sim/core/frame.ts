@@ -9,10 +9,7 @@ import type { InFlight, InvariantStatus, LogEvent } from './types';
 export type Speed = number | 'max';
 export const SPEED_MIN = 0.1;
 export const SPEED_MAX = 100;
-/** Lines of the durable event log the host and the page keep; older ones are dropped. */
-export const LOG_HISTORY_LIMIT = 5000;
-/** Metric samples the host and the page keep (the latest, before the current time). */
-export const SERIES_WINDOW = 1200;
+export { LOG_HISTORY_LIMIT, SERIES_WINDOW } from './limits';
 
 /** A seek still replaying toward its target (far targets take several frames). */
 export interface SeekProgress {
