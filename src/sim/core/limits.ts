@@ -10,3 +10,7 @@ export const MAX_TIME_MS = 86_400_000;
 export const MAX_SCENARIO_CHARS = 1_000_000;
 /** A scenario nests five levels at most (a partition's groups); anything deeper is not one. */
 export const MAX_JSON_DEPTH = 32;
+/** Lines of the durable event log the host and the page keep; older ones are dropped. */
+export const LOG_HISTORY_LIMIT = 5000;
+/** Metric samples the host and the page keep (the latest, before the current time). */
+export const SERIES_WINDOW = 1200;
