@@ -8,7 +8,8 @@ import { formatError, parseWith } from '../../sim/core/errors';
 import { jsonSchemaOf, modelInfo } from '../../sim/core/info';
 import { parseScenario } from '../../sim/core/scenario';
 import { runScenario } from '../../sim/core/testing';
-import type { Scenario } from '../../sim/core/types';
+import { Sim } from '../../sim/core/sim';
+import type { Scenario, ScenarioInput } from '../../sim/core/types';
 import { loadExperiment, loadModel } from '../../sim/registry';
 import { coerce, fieldsOf } from '../../ui/schemaFields';
 import { scenarioFromAttrsWith, type AttrsCatalog } from '../../widget/scenarioAttrs';
@@ -51,8 +52,26 @@ export function claimContext(lessonId: string, src: LessonSource, model?: string
       return exp.run(parsed.value) as unknown;
     });
 
+  const withInputs = (widgetId: string, inputs: readonly ScenarioInput[]): Scenario => {
+    const base = scenario(widgetId);
+    const checked = parseScenario(
+      { ...base, inputs: [...base.inputs, ...inputs] },
+      catalog,
+      modelIds(),
+    );
+    if (!checked.ok)
+      throw new Error(`${lessonId}: #${widgetId}: ${checked.errors.map(formatError).join('; ')}`);
+    return checked.value;
+  };
+
   return {
     scenario,
+    async sim(widgetId, inputs) {
+      const s = withInputs(widgetId, inputs);
+      const m = await loadModel(s.model);
+      if (!m) throw new Error(`${lessonId}: no model ${s.model}`);
+      return new Sim(m, s, { checkInvariants: true });
+    },
     run(widgetId, inputs, untilMs) {
       const base = scenario(widgetId);
       const s: Scenario = { ...base, inputs: [...base.inputs, ...inputs] };

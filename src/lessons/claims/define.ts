@@ -9,6 +9,7 @@
  * one stops holding. A claim with `show` also fills its text at build time from the measured
  * value, so the number on the page is the number the check measured.
  */
+import type { Sim } from '../../sim/core/sim';
 import type { RunResult } from '../../sim/core/testing';
 import type { LogEvent, Scenario, ScenarioInput } from '../../sim/core/types';
 
@@ -23,6 +24,11 @@ export interface ClaimContext {
    * run to `untilMs` with invariants checked and the log kept. Memoized per lesson.
    */
   run(widgetId: string, inputs: readonly ScenarioInput[], untilMs: number): Promise<RunResult>;
+  /**
+   * A fresh simulation of that scenario with `inputs` added, for claims that watch a run as it
+   * goes (the time until something happens). Not memoized.
+   */
+  sim(widgetId: string, inputs: readonly ScenarioInput[]): Promise<Sim>;
   /** Runs an experiment with these params (defaults filled by its schema). Memoized. */
   experiment(id: string, params?: Record<string, unknown>): Promise<unknown>;
   /**
@@ -69,6 +75,19 @@ export const fixed =
   (digits = 0) =>
   (x: number): string =>
     x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/**
+ * Steps `sim` until `until` returns true (checked after each event) or `maxMs` passes; returns
+ * the time it became true, or null.
+ */
+export function whenTrue(sim: Sim, maxMs: number, until: (sim: Sim) => boolean): number | null {
+  while (sim.now <= maxMs) {
+    if (until(sim)) return sim.now;
+    const next = sim.nextAt();
+    if (next === undefined || next > maxMs || !sim.step()) return until(sim) ? sim.now : null;
+  }
+  return null;
+}
+
 /** The first log line matching `re` at or after `fromMs`, or undefined. */
 export const firstLog = (log: readonly LogEvent[], re: RegExp, fromMs = 0): LogEvent | undefined =>
   log.find((e) => e.t >= fromMs && re.test(e.text));
