@@ -210,9 +210,7 @@ const errorsOf = (r: { ok: boolean; errors?: { path: string; message: string }[]
 const RELATION = /: -?[\d.e+]+ is (above|below) (?!the )\S+ \(/;
 
 function agreeOnScenario(raw: unknown): void {
-  const viaZod = errorsOf(parseScenario(raw, catalog, modelIds())).filter(
-    (e) => !RELATION.test(e),
-  );
+  const viaZod = errorsOf(parseScenario(raw, catalog, modelIds())).filter((e) => !RELATION.test(e));
   const viaJson = errorsOf(checkScenario(raw));
   expect(viaJson, JSON.stringify(raw)).toEqual(viaZod);
 }
