@@ -11,12 +11,12 @@
  * fingerprint equals the one the app's share box shows for the same run.
  */
 import { checkHistoryCli } from './checkHistory';
-import { catalog, EXPERIMENT_METAS, modelIds } from '../src/sim/catalog';
+import { ZOD_ATTRS_CATALOG } from '../src/sim/attrsCatalog';
+import { EXPERIMENT_METAS } from '../src/sim/catalog';
 import { formatError, parseWith } from '../src/sim/core/errors';
 import { jsonTextProblem } from '../src/sim/core/jsonText';
 import { MAX_TIME_MS } from '../src/sim/core/limits';
-import { jsonSchemaOf, modelInfo } from '../src/sim/core/info';
-import { parseScenario } from '../src/sim/core/scenario';
+import { jsonSchemaOf } from '../src/sim/core/info';
 import { readFileSync } from 'node:fs';
 import { loadExperiment } from '../src/sim/registry';
 import { replayScenario } from '../src/sim/replay';
@@ -91,15 +91,7 @@ function list(format: string): void {
   }
 }
 
-/** The scenario catalog as the page's attribute reader needs it, from the zod metas. */
-const NODE_CATALOG: AttrsCatalog = {
-  modelIds,
-  modelInfo: (id) => {
-    const meta = catalog(id);
-    return meta && modelInfo(meta);
-  },
-  checkScenario: (raw) => parseScenario(raw, catalog, modelIds()),
-};
+const NODE_CATALOG: AttrsCatalog = ZOD_ATTRS_CATALOG;
 
 /**
  * An app link's scenario and time, read by the same rules as the app (`s=`, or a preset with

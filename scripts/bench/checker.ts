@@ -8,18 +8,7 @@ import { checkHistory } from '../../src/sim/models/cap/history';
 import { searchRegister } from '../../src/sim/models/cap/linearizability';
 import { randomHistory, refOps } from '../../src/sim/models/cap/testdata/histories';
 import type { Bench } from './types';
-
-function medianMs(fn: () => unknown, reps = 5): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+import { medianMs } from './timing';
 
 /** Seeded choices in [0, 1) (a 32-bit LCG: the bench needs the same history every run). */
 function choices(n: number, seed: number): number[] {
@@ -44,8 +33,8 @@ const row = (clients: number, ops: number, unique: boolean): Bench => ({
   run() {
     const h = randomHistory(choices(ops * 8, clients * 7919 + ops), clients, unique, ops, 0.98);
     const reg = refOps(h);
-    const whole = medianMs(() => searchRegister(reg, [{ state: null }]));
-    const inc = medianMs(() => checkHistory(h));
+    const whole = medianMs(() => searchRegister(reg, [{ state: null }]), 5);
+    const inc = medianMs(() => checkHistory(h), 5);
     const v = checkHistory(h);
     const w = searchRegister(reg, [{ state: null }]);
     return {

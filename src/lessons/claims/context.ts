@@ -5,7 +5,7 @@
  */
 import { catalog, modelIds } from '../../sim/catalog';
 import { formatError, parseWith } from '../../sim/core/errors';
-import { jsonSchemaOf, modelInfo } from '../../sim/core/info';
+import { jsonSchemaOf } from '../../sim/core/info';
 import { parseScenario } from '../../sim/core/scenario';
 import { runScenario } from '../../sim/core/testing';
 import { Sim } from '../../sim/core/sim';
@@ -13,17 +13,11 @@ import type { Scenario, ScenarioInput } from '../../sim/core/types';
 import { loadExperiment, loadModel } from '../../sim/registry';
 import { coerce, fieldsOf } from '../../ui/schemaFields';
 import { scenarioFromAttrsWith, type AttrsCatalog } from '../../widget/scenarioAttrs';
+import { ZOD_ATTRS_CATALOG } from '../../sim/attrsCatalog';
 import type { ClaimContext } from './define';
 import type { LessonSource } from './source';
 
-const NODE_CATALOG: AttrsCatalog = {
-  modelIds,
-  modelInfo: (id) => {
-    const meta = catalog(id);
-    return meta && modelInfo(meta);
-  },
-  checkScenario: (raw) => parseScenario(raw, catalog, modelIds()),
-};
+const NODE_CATALOG: AttrsCatalog = ZOD_ATTRS_CATALOG;
 
 /** Runs are shared by every claim of a lesson (and of all lessons in one process). */
 const memo = new Map<string, Promise<unknown>>();
