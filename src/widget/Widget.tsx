@@ -365,8 +365,9 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
             ) : null}
             {controls.has('log') ? (
               <EventLog
-                events={snapshot.log}
+                events={snapshot.history}
                 start={snapshot.logStart}
+                now={snapshot.frame?.t ?? 0}
                 onSeek={(t) => handle?.seek(t)}
               />
             ) : null}
