@@ -76,7 +76,9 @@ export function RaftMain(p: RaftProps) {
   // Timer arcs, shrunk by the stage's frame loop.
   const arcs = useRef(new Map<number, SVGPathElement>());
   const servers = useRef(view.servers);
-  servers.current = view.servers;
+  useLayoutEffect(() => {
+    servers.current = view.servers;
+  });
   const onFrame = useCallback(
     (now: number) => {
       const r = l.r + 5;
