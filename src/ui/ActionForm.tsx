@@ -85,9 +85,7 @@ export function ActionForm(p: ActionFormProps) {
   const fixed = p.args ?? {};
   const open = fieldsOf(a.args).filter(
     (f) =>
-      !(f.key in fixed) &&
-      f.kind !== 'other' &&
-      (p.fields ? p.fields.includes(f.key) : f.required),
+      !(f.key in fixed) && f.kind !== 'other' && (p.fields ? p.fields.includes(f.key) : f.required),
   );
   const placeholders = open.some((f) => p.fieldLabel?.[f.key]?.placeholder !== undefined);
   const [values, setValues] = useState<Record<string, unknown>>(() =>

@@ -5,7 +5,8 @@ describe('optionDescriptions', () => {
   it('splits "a: ... b: ..." descriptions by option', () => {
     const d = optionDescriptions({
       enum: ['none', 'lock', 'swr'],
-      description: 'none: every miss queries. lock: the first miss recomputes, the rest poll. swr: serve stale.',
+      description:
+        'none: every miss queries. lock: the first miss recomputes, the rest poll. swr: serve stale.',
     });
     expect(d).toEqual({
       none: 'every miss queries',

@@ -6,13 +6,7 @@ import { useId } from 'react';
 import { useStore } from 'zustand';
 import { ActionButton } from '../../ui/ActionForm';
 import { optionDescriptions, paramField } from '../../ui/modelInfo';
-import {
-  attachedOnB,
-  cancelDraft,
-  draftGroups,
-  startDraft,
-  toggleSideB,
-} from '../network/draft';
+import { attachedOnB, cancelDraft, draftGroups, startDraft, toggleSideB } from '../network/draft';
 import { PartitionControls } from '../PartitionControls';
 import type { CapProps } from './types';
 

@@ -12,7 +12,14 @@ import { clusterLayout, groupOf, messagePoint } from '../network/groups';
 import type { FlightStyle, KeepOut } from '../network/Messages';
 import { flightsHidden, NetworkStage } from '../network/Stage';
 import { cellsFor, type Cell } from './cells';
-import { Backdrop, ClientNode, ReplicaNode, sideName, type ClusterHooks, type How } from './Cluster';
+import {
+  Backdrop,
+  ClientNode,
+  ReplicaNode,
+  sideName,
+  type ClusterHooks,
+  type How,
+} from './Cluster';
 import { HistoryPane } from './HistoryPane';
 import { showValue } from './ops';
 import { Patterns } from './Patterns';

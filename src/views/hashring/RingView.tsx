@@ -75,7 +75,7 @@ export function RingView(p: HashringProps) {
     const { muted } = theme(canvas, ring);
     drawArcs(ctx, ring, l, { background: '', muted, arcsMeaningful: arcs, dim });
     if (arcs) drawTicks(ctx, ring, l, 'rgba(255, 255, 255, 0.85)');
-  }, [ring, l, width, height, arcs, focusNode]);
+  }, [ring, l, width, height, arcs, focusNode, theme]);
 
   // Keys layer: pixels written directly, redrawn when keys, owners or focus change.
   useEffect(() => {
@@ -87,7 +87,13 @@ export function RingView(p: HashringProps) {
       ctx.clearRect(0, 0, width, height);
       return;
     }
-    drawKeys(canvas, pts, keys.owners, focusNode === null ? null : new Set([focusNode]), pixelRatio());
+    drawKeys(
+      canvas,
+      pts,
+      keys.owners,
+      focusNode === null ? null : new Set([focusNode]),
+      pixelRatio(),
+    );
   }, [pts, keys, width, height, focusNode]);
 
   // Moved keys: halos drawn once per change; CSS fades the layer out on the compositor.

@@ -56,7 +56,10 @@ export interface MessageLayerProps {
 export const MessageLayer = memo(
   function MessageLayer(p: MessageLayerProps) {
     return (
-      <g className={`net-messages ${p.prefix}-messages`} aria-hidden={p.onMessage ? undefined : true}>
+      <g
+        className={`net-messages ${p.prefix}-messages`}
+        aria-hidden={p.onMessage ? undefined : true}
+      >
         {p.messages.map((m) => {
           const st = p.styleOf(m);
           const lit = p.highlight === m.id || p.selected === m.id;

@@ -3,7 +3,15 @@
  * stage: hovering a line highlights the message there (if still in flight), hovering a node
  * there shades its lane here. Arrow keys step through the messages, Enter opens one.
  */
-import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  memo,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import { BASE_THEME, setupCanvas, themeReader, useFrameLoop } from '../../ui/canvas';
 import type { Live } from './live';
 import { distToSegment2 } from './ring';
@@ -50,7 +58,8 @@ export const SpaceTime = memo(function SpaceTime(p: SpaceTimeProps) {
     if (key === drawn.current) return;
     drawn.current = key;
     const ctx = setupCanvas(c, w, h);
-    if (ctx) segments.current = drawSpaceTime(ctx, w, h, l, windowMs, theme(c, `${w}x${h}`), p.starColor);
+    if (ctx)
+      segments.current = drawSpaceTime(ctx, w, h, l, windowMs, theme(c, `${w}x${h}`), p.starColor);
   }, p.moving);
 
   const hit = (

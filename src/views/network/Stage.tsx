@@ -7,13 +7,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, type ReactNode } from 'r
 import type { HostStatus } from '../../sim/core/frame';
 import type { InFlight } from '../../sim/core/types';
 import { useFrameLoop } from '../../ui/canvas';
-import {
-  MessageLayer,
-  overlaps,
-  tagBox,
-  type FlightStyle,
-  type KeepOut,
-} from './Messages';
+import { MessageLayer, overlaps, tagBox, type FlightStyle, type KeepOut } from './Messages';
 import type { How } from './nodes';
 import { progress } from './ring';
 
@@ -108,22 +102,24 @@ export function NetworkStage(p: NetworkStageProps) {
         place(id, el, nowOf());
       } else marks.current.delete(id);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [place],
   );
 
-  useFrameLoop(
-    () => {
-      const now = nowOf();
-      latest.current.p.onFrame?.(now);
-      for (const [id, el] of marks.current) place(id, el, now);
-    },
-    p.status.playing && !p.reducedMotion,
-  );
+  useFrameLoop(() => {
+    const now = nowOf();
+    latest.current.p.onFrame?.(now);
+    for (const [id, el] of marks.current) place(id, el, now);
+  }, p.status.playing && !p.reducedMotion);
 
   const idsKey = drawn.map((m) => m.id).join(',');
   return (
-    <svg width={p.width} height={p.height} className={p.className} role="group" aria-label={p.summary}>
+    <svg
+      width={p.width}
+      height={p.height}
+      className={p.className}
+      role="group"
+      aria-label={p.summary}
+    >
       {p.backdrop}
       {p.children}
       {p.overlay}

@@ -60,8 +60,7 @@ function downIntervals(live: Live, n: number): [number, number][][] {
   }
   // A node down since before the log began shows as down across the window.
   live.lanes.forEach((lane, i) => {
-    if (lane.down && !out[i]!.some((iv) => iv[1] === Infinity))
-      out[i]!.push([-Infinity, Infinity]);
+    if (lane.down && !out[i]!.some((iv) => iv[1] === Infinity)) out[i]!.push([-Infinity, Infinity]);
   });
   return out;
 }
@@ -184,15 +183,7 @@ export function drawSpaceTime(
     segments.push(seg);
     const focus = m.id === hoverRecord || m.id === selRecord;
     ctx.strokeStyle = st.color;
-    ctx.globalAlpha = focus
-      ? 1
-      : st.faint
-        ? dense
-          ? 0.35
-          : 0.55
-        : dense
-          ? 0.6
-          : 0.85;
+    ctx.globalAlpha = focus ? 1 : st.faint ? (dense ? 0.35 : 0.55) : dense ? 0.6 : 0.85;
     ctx.lineWidth = focus ? 3 : st.faint ? 1 : 1.6;
     ctx.setLineDash(st.reply ? [4, 3] : []);
     ctx.beginPath();

@@ -69,12 +69,12 @@ export const ServerNode = memo(function ServerNode(p: ServerNodeProps) {
       : p.stranded
         ? 'no majority'
         : p.role === 'leader'
-        ? p.compact
-          ? `log ${p.logLength} · c${p.commitIndex}`
-          : `log ${p.logLength} · commit ${p.commitIndex}`
-        : p.votedFor >= 0
-          ? `voted ${serverName(p.votedFor)}`
-          : 'no vote';
+          ? p.compact
+            ? `log ${p.logLength} · c${p.commitIndex}`
+            : `log ${p.logLength} · commit ${p.commitIndex}`
+          : p.votedFor >= 0
+            ? `voted ${serverName(p.votedFor)}`
+            : 'no vote';
   // A stranded leader is not the cluster's: drawn hollow, never starred as the leader.
   // Labels sit under the server (above it for servers at the top of the ring).
   const above = labelAbove(p.a);

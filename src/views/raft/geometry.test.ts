@@ -11,5 +11,4 @@ describe('Raft stage split', () => {
     expect(narrow.ring.h + narrow.time.h).toBe(500);
     expect(narrow.time.y).toBe(narrow.ring.h);
   });
-
 });

@@ -6,7 +6,13 @@
  * legend and a text summary for screen readers and tests.
  */
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { BASE_THEME, setupCanvas, themeReader, useFrameLoop, type ThemeSpec } from '../../ui/canvas';
+import {
+  BASE_THEME,
+  setupCanvas,
+  themeReader,
+  useFrameLoop,
+  type ThemeSpec,
+} from '../../ui/canvas';
 import { formatInt, formatNumber, formatPercent } from '../../ui/format';
 import { useSize } from '../../ui/hooks';
 import { shapePath } from '../../ui/palette';
