@@ -26,6 +26,7 @@ import { PlaybackBar } from '../ui/PlaybackBar';
 import { VIEWS } from '../views/registry';
 import type { AnyModelViews, LearnerInput, ViewProps } from '../views/types';
 import { createStore } from 'zustand';
+import type { CrashHow } from '../worker/protocol';
 import type { WorkerPool } from '../worker/workerPool';
 import { setActiveWidget } from './handles';
 import { ensureModelInfo, modelIds, modelInfo } from './models';
@@ -195,7 +196,8 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
   useEffect(() => {
     const el = root.current;
     if (!el || !handle) return;
-    const crash = () => handle.crashForTest();
+    const crash = (e: Event) =>
+      handle.crashForTest((e as CustomEvent<{ how?: CrashHow } | null>).detail?.how);
     el.addEventListener('dsp-test-crash', crash);
     return () => el.removeEventListener('dsp-test-crash', crash);
   }, [handle]);
@@ -267,7 +269,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
       ) : null}
       {state?.matches('crashed') && ctx ? (
         <div className="error-box" role="alert">
-          <strong>The simulation stopped unexpectedly.</strong> {ctx.crash}{' '}
+          <strong>The simulation stopped unexpectedly.</strong> {sentence(ctx.crash)}{' '}
           {ctx.crashes <= 3
             ? 'Restarting from your scenario…'
             : 'It keeps crashing; reload the page to try again.'}
@@ -401,4 +403,12 @@ function LivePart({
   return (
     <Part {...base} snapshot={snapshot} frame={frame} view={frame.view} heavy={snapshot.heavy} />
   );
+}
+
+/** A message as a sentence: capitalised, ending with a full stop. */
+function sentence(text: string | null): string {
+  const t = (text ?? '').trim();
+  if (!t) return '';
+  const s = t[0]!.toUpperCase() + t.slice(1);
+  return /[.!?…]$/.test(s) ? s : `${s}.`;
 }

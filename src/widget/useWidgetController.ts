@@ -135,7 +135,7 @@ export function useWidgetController(o: ControllerOptions) {
       },
       scenario: () => actor.getSnapshot().context.scenario,
       time: now,
-      crashForTest: () => void api()?.crashForTest(),
+      crashForTest: (how) => void api()?.crashForTest(how),
     };
     return h;
   }, [actor, store, o.id]);
