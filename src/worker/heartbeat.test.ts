@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerPings, PING, PONG, watchHeartbeat } from './heartbeat';
 
 /** A worker stand-in that answers pings through `answerPings` until it is `closed`. */
@@ -29,8 +29,12 @@ class FakeScope extends EventTarget {
   }
 }
 
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('watchHeartbeat', () => {

@@ -7,8 +7,8 @@
  *
  * Missed pings are counted in ticks of the page's own timer, not in wall time: a page whose
  * thread was frozen (a laptop asleep, a tab in the background) wakes up with a late tick, not
- * with a dead worker. A simulation host answers within a seek chunk (50 ms), so four seconds of
- * silence is not a busy worker. Experiment workers run one long synchronous job and are not
+ * with a dead worker. A simulation host answers within a seek chunk (50 ms), so six seconds of
+ * silence is not a busy worker, even on a machine starved of CPU. Experiment workers run one long synchronous job and are not
  * watched this way (see pool.ts).
  */
 
@@ -35,7 +35,7 @@ interface Pingable {
 export function watchHeartbeat(
   worker: Pingable,
   onDead: (message: string) => void,
-  { intervalMs = 1000, missedMax = 4 }: HeartbeatOptions = {},
+  { intervalMs = 1000, missedMax = 6 }: HeartbeatOptions = {},
 ): () => void {
   let missed = 0;
   let stopped = false;
@@ -52,6 +52,7 @@ export function watchHeartbeat(
   const timer = setInterval(() => {
     if (++missed > missedMax) {
       stop();
+      console.warn(`A simulation worker did not answer ${missedMax} pings: restarting it.`);
       onDead(
         `the simulation worker stopped answering (no reply in ${(missedMax * intervalMs) / 1000} s)`,
       );

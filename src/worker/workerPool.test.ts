@@ -199,8 +199,8 @@ describe('WorkerPool: assignment and cleanup', () => {
       FakeWorker.all[0]!.silent = true;
       vi.advanceTimersByTime(20_000);
       expect(heard).toEqual([
-        'a (true): the simulation worker stopped answering (no reply in 4 s)',
-        'b (true): the simulation worker stopped answering (no reply in 4 s)',
+        'a (true): the simulation worker stopped answering (no reply in 6 s)',
+        'b (true): the simulation worker stopped answering (no reply in 6 s)',
       ]);
       expect(FakeWorker.all[0]!.terminated).toBe(true);
       expect(pool.load).toEqual([]);
