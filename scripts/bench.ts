@@ -10,7 +10,7 @@
  * flags may also be written `--node` and so on. Ports: DSP_BENCH_PORT, DSP_BENCH_EMBED_PORT.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { MODEL_IDS } from '../src/sim/modelList';
 import type { Bench } from './bench/types';
 import { embedBenches, type EmbedMeasurement } from './bench/embed';
@@ -129,6 +129,16 @@ function embedRows(m: EmbedMeasurement): Row[] {
 function mainThreadRows(m: MainThreadMeasurement): Row[] {
   const suite = 'main-thread';
   const longNote = `${m.longTasks} long tasks, longest ${m.longestTaskMs.toFixed(0)} ms`;
+  if (m.reference)
+    return [
+      {
+        suite,
+        name: `${m.name}: frames per second`,
+        value: m.fps ?? 0,
+        unit: 'fps',
+        note: `the most any page gets here; main-thread CPU ${m.cpuPct.toFixed(2)}%`,
+      },
+    ];
   if (!m.playing)
     return [
       {
@@ -233,6 +243,7 @@ async function main() {
     process.exit(2);
   }
   const all = parts.size === 0;
+  const loadBefore = loadavg()[0]!;
   let rows: Row[] = [];
   let play: PlayMeasurement[] = [];
   let mainThread: MainThreadMeasurement[] = [];
@@ -263,12 +274,21 @@ async function main() {
       `${`${r.suite}  ${r.name}`.padEnd(w)}  ${`${fmt(r.value)} ${r.unit}`.padStart(14)}  ${r.target ?? ''}${mark}${r.note ? `  (${r.note})` : ''}`,
     );
   }
+  // Timings on a shared machine measure the neighbours too: say how busy it was.
+  const load = { before: loadBefore, after: loadavg()[0]! };
+  console.log(
+    `\nload average (1 min) ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after, on ${cpus().length} cores` +
+      (Math.max(load.before, load.after) > cpus().length / 2
+        ? ': a busy machine, the browser rows are not to be trusted'
+        : ''),
+  );
   mkdirSync('bench/results', { recursive: true });
   const out = {
     date: new Date().toISOString(),
     node: process.version,
     cpus: cpus().length,
     cpu: cpus()[0]?.model,
+    load,
     rows,
     play,
     mainThread,

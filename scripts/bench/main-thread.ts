@@ -17,6 +17,8 @@ import { EMBED_HOST, startEmbedServers } from './embed';
 export interface MainThreadMeasurement {
   name: string;
   playing: boolean;
+  /** An empty page: what the browser gives at best here, with no target of its own. */
+  reference?: boolean;
   seconds: number;
   /** Animation frames per second over the window (not counted while paused). */
   fps?: number;
@@ -63,7 +65,8 @@ async function measureWindow(
 ): Promise<MainThreadMeasurement> {
   // withBrowser's init script collects long tasks from the start: forget what loading cost.
   await page.evaluate(() => {
-    (window as unknown as { __bench: { long: number[] } }).__bench.long.length = 0;
+    const b = (window as unknown as { __bench?: { long: number[] } }).__bench;
+    if (b) b.long.length = 0;
   });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -97,7 +100,7 @@ async function measureWindow(
   const wallS = (Date.now() - t0) / 1000;
   const busy = (await taskSeconds()) - busy0;
   const long = await page.evaluate(
-    () => (window as unknown as { __bench: { long: number[] } }).__bench.long,
+    () => (window as unknown as { __bench?: { long: number[] } }).__bench?.long ?? [],
   );
   await cdp.detach();
   return {
@@ -112,6 +115,8 @@ async function measureWindow(
 }
 
 async function playground(page: Page, hash: string, play: boolean): Promise<void> {
+  // A new document per row: a hash change alone would keep the previous row's page alive.
+  await page.goto('about:blank');
   await page.goto(`${BASE}${hash}`);
   await page.waitForSelector('.widget[data-state="paused"]', { timeout: 30_000 });
   if (play) {
@@ -147,6 +152,9 @@ export async function mainThreadBenches(withEmbed: boolean): Promise<MainThreadM
   const server = await startServer();
   try {
     await withBrowser(async (page) => {
+      // What this browser on this machine gives an empty page: the fps rows cannot beat it.
+      await page.setContent('<!doctype html><title>blank</title>');
+      out.push({ ...(await measureWindow(page, 'blank page', true, WINDOW_S)), reference: true });
       for (const p of PLAYING) {
         process.stderr.write(`  ${p.name}...\n`);
         await playground(page, p.hash, true);
