@@ -7,6 +7,7 @@
  * file downloads the checked scenario, which `npm run -s experiment -- --scenario <file>` replays.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
+import { MAX_FILE_BYTES } from '../../sim/core/limits';
 import type { Scenario } from '../../sim/core/types';
 import { download } from '../../ui/download';
 import { ErrorList } from '../../ui/ErrorList';
@@ -19,8 +20,6 @@ import { formatScenario } from './format';
 import { scenarioSchema } from './schema';
 
 const PATH = 'inmemory://dsp/scenario.json';
-/** Ten thousand inputs fit well under this; anything larger is not a scenario. */
-const MAX_FILE_BYTES = 2_000_000;
 const OWNER = 'dsp-scenario';
 
 jsonDefaults.setDiagnosticsOptions({
