@@ -186,7 +186,7 @@ export function CheckPage() {
           ))}
         </p>
       </form>
-      <div role="status" aria-live="polite" className="check-status">
+      <div role="status" aria-live="polite" className="sr-only">
         {state.kind === 'running'
           ? 'Checking…'
           : state.kind === 'cancelled'

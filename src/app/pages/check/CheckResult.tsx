@@ -135,7 +135,7 @@ export function CheckResult({ answer, source }: { answer: Checked; source: strin
                       ? 'cannot be placed'
                       : role === 'named'
                         ? 'named by the explanation'
-                        : 'overlaps'}
+                        : 'drawn for context'}
                   </td>
                 </tr>
               ))}

@@ -11,16 +11,20 @@ import { longLabel, shortLabel, type FailingWindow } from './window';
 const LANE_H = 34;
 const BAR_H = 20;
 const LABEL_W = 44;
-const SLOT_W = 30;
+/** Width of one position: room for the longest label, within a drawing about 860 px wide. */
+const slotWidth = (slots: number, longest: number): number =>
+  Math.max(24, Math.min(90, Math.max(860 / Math.max(1, slots), longest * 7.5 + 10)));
 const PAD = 10;
 
 const FILL = { ok: OKABE_ITO[2], info: OKABE_ITO[1], fail: OKABE_ITO[7], pending: OKABE_ITO[4] };
 
 export function Timeline({ win, title }: { win: FailingWindow; title: string }) {
-  const width = LABEL_W + PAD * 2 + Math.max(4, win.slots) * SLOT_W;
+  const longest = Math.max(0, ...win.ops.map((o) => shortLabel(o.op).length + 2));
+  const slotW = slotWidth(win.slots, longest);
+  const width = LABEL_W + PAD * 2 + Math.max(4, win.slots) * slotW;
   const height = win.processes.length * LANE_H + PAD;
   const lane = new Map(win.processes.map((p, i) => [p, i]));
-  const x = (slot: number) => LABEL_W + PAD + slot * SLOT_W;
+  const x = (slot: number) => LABEL_W + PAD + slot * slotW;
   const right = x(win.slots) + PAD / 2;
   return (
     <figure className="check-timeline">
