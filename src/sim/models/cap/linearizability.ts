@@ -92,8 +92,29 @@ class States {
   private readonly values: Value[] = [];
   private readonly appended = new Map<string, number>();
 
+  private readonly numbers = new Map<number, number>();
+  private nullId = -1;
+
   id(v: RegisterState): number {
     if (v === 'any') return ANY_STATE;
+    // Numbers and null (every register the model writes) skip JSON.stringify: compiling a
+    // window's ops is most of a small search's cost.
+    if (typeof v === 'number') {
+      let id = this.numbers.get(v);
+      if (id === undefined) {
+        id = this.values.length;
+        this.values.push(v);
+        this.numbers.set(v, id);
+      }
+      return id;
+    }
+    if (v === null) {
+      if (this.nullId < 0) {
+        this.nullId = this.values.length;
+        this.values.push(null);
+      }
+      return this.nullId;
+    }
     const key = JSON.stringify(v);
     let id = this.ids.get(key);
     if (id === undefined) {
