@@ -4,18 +4,18 @@
  * folder here whose `index.ts` exports `<id>Views`.
  */
 import { MODEL_IDS } from 'virtual:catalog';
-import type { ModelViews } from './types';
+import type { AnyModelViews } from './types';
 
-const FOLDERS = import.meta.glob<Record<string, ModelViews | undefined>>('./*/index.ts');
+const FOLDERS = import.meta.glob<Record<string, AnyModelViews | undefined>>('./*/index.ts');
 
-async function load(id: string): Promise<ModelViews> {
+async function load(id: string): Promise<AnyModelViews> {
   const views = (await FOLDERS[`./${id}/index.ts`]?.())?.[`${id}Views`];
   if (!views) throw new Error(`src/views/${id}/index.ts must export ${id}Views`);
   return views;
 }
 
 // No prototype: `VIEWS['constructor']` is undefined, like any other unknown model.
-export const VIEWS: Record<string, () => Promise<ModelViews>> = Object.assign(
-  Object.create(null) as Record<string, () => Promise<ModelViews>>,
+export const VIEWS: Record<string, () => Promise<AnyModelViews>> = Object.assign(
+  Object.create(null) as Record<string, () => Promise<AnyModelViews>>,
   Object.fromEntries(MODEL_IDS.map((id) => [id, () => load(id)])),
 );

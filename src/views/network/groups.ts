@@ -1,7 +1,7 @@
 /**
- * Where the cluster drawing puts things: replicas in a row, clients in a row beneath them, and,
- * when the network is partitioned, one shaded region per side with the cut drawn between them.
- * Pure geometry, tested beside it.
+ * The groups layout of the network stage: nodes in a row, attached nodes (clients) in a row
+ * beneath them, and, when the network is partitioned, one shaded region per side with the cut
+ * drawn between them. Pure geometry, tested beside it.
  */
 
 export interface Spot {
@@ -127,7 +127,3 @@ export function messagePoint(a: Spot, b: Spot, t: number, rowGap: number): Spot 
     y: m * m * a.y + 2 * m * u * cy + u * u * b.y,
   };
 }
-
-/** How far a message is along its way at `nowMs`, 0..1. */
-export const progress = (sentAt: number, deliverAt: number, nowMs: number): number =>
-  deliverAt <= sentAt ? 1 : Math.min(1, Math.max(0, (nowMs - sentAt) / (deliverAt - sentAt)));

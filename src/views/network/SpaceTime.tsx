@@ -1,19 +1,20 @@
 /**
- * The space-time diagram of the last second or so of messages, linked to the ring: hovering a
- * line highlights the message there (if still in flight), hovering a server there shades its
- * lane here. Arrow keys step through the messages, Enter opens one.
+ * The network stage's space-time diagram of the last second or so of messages, linked to the
+ * stage: hovering a line highlights the message there (if still in flight), hovering a node
+ * there shades its lane here. Arrow keys step through the messages, Enter opens one.
  */
 import {
   memo,
-  useEffect,
   useId,
+  useMemo,
   useRef,
   useState,
   type KeyboardEvent,
   type PointerEvent,
 } from 'react';
-import { distToSegment2 } from './geometry';
-import { themeReader, type Live } from './live';
+import { BASE_THEME, setupCanvas, themeReader, useFrameLoop } from '../../ui/canvas';
+import type { Live } from './live';
+import { distToSegment2 } from './ring';
 import { drawSpaceTime, GUTTER, lanes, type Segment } from './spacetimeDraw';
 
 const WINDOWS = [200, 500, 1000, 3000];
@@ -22,20 +23,19 @@ export interface SpaceTimeProps {
   width: number;
   height: number;
   live: { readonly current: Live | null };
-  onServer(id: number, how: 'hover' | 'leave' | 'activate'): void;
+  /** Bumps with every frame: the diagram draws once per frame received. */
+  seq: number;
+  /** Playing: the diagram scrolls with the interpolated time between frames. */
+  moving: boolean;
+  /** Changes with the hover and the selection, which the drawing highlights. */
+  focusKey: string;
+  /** The star of a mark (an election won). */
+  starColor: string;
+  onNode(id: number, how: 'hover' | 'leave' | 'activate'): void;
   /** A history record (-1 to clear the hover). */
   onRecord(record: number, how: 'hover' | 'leave' | 'activate'): void;
-}
-
-function setupCanvas(canvas: HTMLCanvasElement, w: number, h: number) {
-  const dpr = Math.min(2, window.devicePixelRatio || 1);
-  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-  }
-  const ctx = canvas.getContext('2d');
-  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
-  return ctx;
+  /** The model's class prefix, for its own styles and tests (`raft` gives `raft-spacetime`). */
+  prefix: string;
 }
 
 export const SpaceTime = memo(function SpaceTime(p: SpaceTimeProps) {
@@ -45,40 +45,34 @@ export const SpaceTime = memo(function SpaceTime(p: SpaceTimeProps) {
   const hintId = useId();
   const w = Math.max(120, p.width);
   const h = Math.max(90, p.height - 26);
-  const { live, onRecord, onServer } = p;
-
-  useEffect(() => {
-    let raf = 0;
-    let drawn = '';
-    const theme = themeReader();
-    const draw = () => {
-      raf = requestAnimationFrame(draw);
-      const c = canvas.current;
-      const l = live.current;
-      if (!c || !l) return;
-      const now = l.virtualNow();
-      // Nothing moved and nothing was hovered: keep the last picture.
-      const key = `${l.seq}|${now}|${JSON.stringify(l.hover)}|${JSON.stringify(l.selected)}|${windowMs}|${w}x${h}`;
-      if (key === drawn) return;
-      drawn = key;
-      const ctx = setupCanvas(c, w, h);
-      if (ctx) segments.current = drawSpaceTime(ctx, w, h, l, windowMs, theme(c));
-    };
-    raf = requestAnimationFrame(draw);
-    return () => cancelAnimationFrame(raf);
-  }, [live, w, h, windowMs]);
+  const { live, onRecord, onNode, prefix } = p;
+  const theme = useMemo(() => themeReader(BASE_THEME), []);
+  const drawn = useRef('');
+  useFrameLoop(() => {
+    const c = canvas.current;
+    const l = live.current;
+    if (!c || !l) return;
+    const now = l.virtualNow();
+    // Nothing moved and nothing was hovered: keep the last picture.
+    const key = `${l.seq}|${now}|${p.focusKey}|${windowMs}|${w}x${h}`;
+    if (key === drawn.current) return;
+    drawn.current = key;
+    const ctx = setupCanvas(c, w, h);
+    if (ctx)
+      segments.current = drawSpaceTime(ctx, w, h, l, windowMs, theme(c, `${w}x${h}`), p.starColor);
+  }, p.moving);
 
   const hit = (
     e: PointerEvent<HTMLCanvasElement>,
-  ): { server: number } | { record: number } | null => {
+  ): { node: number } | { record: number } | null => {
     const rect = e.currentTarget.getBoundingClientRect();
     const x = e.clientX - rect.left;
     const y = e.clientY - rect.top;
-    const n = live.current?.view.servers.length ?? 0;
+    const n = live.current?.lanes.length ?? 0;
     if (x < GUTTER) {
       const L = lanes(n, w, h, 0, windowMs);
       const s = Math.floor((y - L.top) / L.laneH);
-      return s >= 0 && s < n ? { server: s } : null;
+      return s >= 0 && s < n ? { node: s } : null;
     }
     let best = -1;
     let bestD = 7 * 7;
@@ -99,21 +93,21 @@ export const SpaceTime = memo(function SpaceTime(p: SpaceTimeProps) {
     if (key === lastHover.current) return;
     lastHover.current = key;
     if (!hitAt) onRecord(-1, 'leave');
-    else if ('server' in hitAt) onServer(hitAt.server, 'hover');
+    else if ('node' in hitAt) onNode(hitAt.node, 'hover');
     else onRecord(hitAt.record, 'hover');
   };
 
   const onClick = (e: PointerEvent<HTMLCanvasElement>) => {
     const hitAt = hit(e);
     if (!hitAt) return;
-    if ('server' in hitAt) onServer(hitAt.server, 'activate');
+    if ('node' in hitAt) onNode(hitAt.node, 'activate');
     else onRecord(hitAt.record, 'activate');
   };
 
   const onKey = (e: KeyboardEvent) => {
     const l = live.current;
     if (!l) return;
-    const msgs = l.view.messages;
+    const msgs = l.records;
     if (!msgs.length) return;
     const cur =
       l.hover?.kind === 'message'
@@ -133,9 +127,9 @@ export const SpaceTime = memo(function SpaceTime(p: SpaceTimeProps) {
   };
 
   return (
-    <div className="raft-spacetime" style={{ width: w, height: p.height }}>
-      <div className="raft-spacetime-head">
-        <span className="raft-panel-label" id={hintId}>
+    <div className={`net-spacetime ${prefix}-spacetime`} style={{ width: w, height: p.height }}>
+      <div className="net-spacetime-head">
+        <span className="net-panel-label" id={hintId}>
           Messages over time
         </span>
         <label>
@@ -150,7 +144,7 @@ export const SpaceTime = memo(function SpaceTime(p: SpaceTimeProps) {
         </label>
       </div>
       <div
-        className="raft-spacetime-canvas"
+        className="net-spacetime-canvas"
         tabIndex={0}
         role="group"
         aria-labelledby={hintId}
@@ -159,7 +153,7 @@ export const SpaceTime = memo(function SpaceTime(p: SpaceTimeProps) {
         onBlur={() => onRecord(-1, 'leave')}
       >
         <p id={`${hintId}-d`} className="sr-only">
-          A space-time diagram: one lane per server, time to the right, each message a line from
+          A space-time diagram: one lane per node, time to the right, each message a line from
           sender to receiver; dashed lines are replies, a cross marks a lost message, a star an
           election won. Left and right arrows step through the messages, Enter opens one.
         </p>

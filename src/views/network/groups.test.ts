@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clusterLayout, groupOf, messagePoint, progress } from './layout';
+import { clusterLayout, groupOf, messagePoint } from './groups';
+import { progress } from './ring';
 
 const clients = (n: number, replicas: number) =>
   Array.from({ length: n }, (_, c) => ({ node: replicas + c, home: c % replicas }));

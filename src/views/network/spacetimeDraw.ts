@@ -1,12 +1,13 @@
 /**
- * The space-time (Lamport) diagram: one lane per server, time running left to right up to now,
- * every message a line from its send to its arrival. Drawn on canvas each animation frame.
+ * The space-time (Lamport) diagram of the network stage: one lane per node, time running left
+ * to right up to now, every message a line from its send to its arrival, crashes hatched, marks
+ * (elections won) as stars. Drawn on canvas by the frame loop.
  */
+import type { BaseTheme } from '../../ui/canvas';
 import { OKABE_ITO } from '../../ui/palette';
-import { progress } from './geometry';
 import type { Live } from './live';
-import { fateOf } from './messages';
-import { messageStyle, ROLE_STYLE, serverName } from './style';
+import { fateOf } from './records';
+import { progress } from './ring';
 
 export const GUTTER = 34;
 export const TOP = 6;
@@ -45,7 +46,7 @@ export function lanes(n: number, w: number, h: number, now: number, windowMs: nu
   };
 }
 
-/** Crash intervals per server from the event log: [from, to] with to = Infinity while down. */
+/** Crash intervals per node from the event log: [from, to] with to = Infinity while down. */
 function downIntervals(live: Live, n: number): [number, number][][] {
   const out: [number, number][][] = Array.from({ length: n }, () => []);
   for (const e of live.events) {
@@ -57,10 +58,9 @@ function downIntervals(live: Live, n: number): [number, number][][] {
       if (last && last[1] === Infinity) last[1] = e.t;
     }
   }
-  // A server down since before the log began shows as down across the window.
-  live.view.servers.forEach((srv, i) => {
-    if (srv.role === 'crashed' && !out[i]!.some((iv) => iv[1] === Infinity))
-      out[i]!.push([-Infinity, Infinity]);
+  // A node down since before the log began shows as down across the window.
+  live.lanes.forEach((lane, i) => {
+    if (lane.down && !out[i]!.some((iv) => iv[1] === Infinity)) out[i]!.push([-Infinity, Infinity]);
   });
   return out;
 }
@@ -81,11 +81,11 @@ export function drawSpaceTime(
   h: number,
   live: Live,
   windowMs: number,
-  theme: Record<'fg' | 'muted' | 'grid' | 'panel' | 'bad' | 'accent', string>,
+  theme: BaseTheme,
+  starColor: string,
 ): Segment[] {
-  const { view } = live;
-  const n = view.servers.length;
-  const now = live.reduced ? view.now : Math.max(view.now, live.virtualNow());
+  const n = live.lanes.length;
+  const now = live.reduced ? live.now : Math.max(live.now, live.virtualNow());
   const L = lanes(n, w, h, now, windowMs);
   const t0 = now - windowMs;
   ctx.clearRect(0, 0, w, h);
@@ -111,7 +111,7 @@ export function drawSpaceTime(
   ctx.fillText('now', L.right, h - AXIS / 2);
 
   // Lanes: hovered lane shaded, crashed stretches hatched grey, the label with the role shape.
-  const hoverServer = live.hover?.kind === 'server' ? live.hover.id : -1;
+  const hoverServer = live.hover?.kind === 'node' ? live.hover.id : -1;
   const down = downIntervals(live, n);
   for (let s = 0; s < n; s++) {
     const y = L.y(s);
@@ -136,14 +136,14 @@ export function drawSpaceTime(
       ctx.fillRect(xa, y - Math.min(6, L.laneH / 3), xb - xa, Math.min(12, (2 * L.laneH) / 3));
       ctx.globalAlpha = 1;
     }
-    const srv = view.servers[s]!;
-    ctx.fillStyle = ROLE_STYLE[srv.role].color;
+    const lane = live.lanes[s]!;
+    ctx.fillStyle = lane.color;
     ctx.beginPath();
     ctx.arc(7, y, 4, 0, Math.PI * 2);
     ctx.fill();
     ctx.fillStyle = theme.fg;
     ctx.textAlign = 'left';
-    ctx.fillText(serverName(s), 13, y);
+    ctx.fillText(lane.name, 13, y);
   }
 
   // Messages.
@@ -152,16 +152,16 @@ export function drawSpaceTime(
   const hoverRecord = live.hover?.kind === 'message' ? live.hover.record : -1;
   const selRecord = live.selected?.kind === 'message' ? live.selected.record : -1;
   let focusSeg: { seg: Segment; label: string; color: string } | null = null;
-  const dense = view.messages.length > 150;
-  for (const m of view.messages) {
+  const dense = live.records.length > 150;
+  for (const m of live.records) {
     const fate = fateOf(m, live.links);
-    const st = messageStyle(m.type, m.label);
+    const st = live.styleOf(m);
     let endT: number;
     let endLane: number;
     if (fate === 'delivered') {
       endT = m.deliverAt;
       endLane = m.to;
-    } else if (fate === 'discarded by a crashed server') {
+    } else if (fate === 'discarded') {
       endT = m.droppedAt;
       endLane = m.to;
     } else if (fate === 'in flight') {
@@ -183,16 +183,8 @@ export function drawSpaceTime(
     segments.push(seg);
     const focus = m.id === hoverRecord || m.id === selRecord;
     ctx.strokeStyle = st.color;
-    ctx.globalAlpha = focus
-      ? 1
-      : st.family === 'heartbeat'
-        ? dense
-          ? 0.35
-          : 0.55
-        : dense
-          ? 0.6
-          : 0.85;
-    ctx.lineWidth = focus ? 3 : st.family === 'heartbeat' ? 1 : 1.6;
+    ctx.globalAlpha = focus ? 1 : st.faint ? (dense ? 0.35 : 0.55) : dense ? 0.6 : 0.85;
+    ctx.lineWidth = focus ? 3 : st.faint ? 1 : 1.6;
     ctx.setLineDash(st.reply ? [4, 3] : []);
     ctx.beginPath();
     ctx.moveTo(ax, ay);
@@ -218,20 +210,20 @@ export function drawSpaceTime(
   }
   ctx.globalAlpha = 1;
 
-  // Elections won: a star on the winner's lane.
+  // Marks (elections won): a star on the lane.
   ctx.textAlign = 'left';
-  for (const e of view.elections) {
-    if (e.at < t0 || e.leader >= n) continue;
+  for (const e of live.marks) {
+    if (e.at < t0 || e.lane >= n) continue;
     const x = L.x(e.at);
-    const y = L.y(e.leader);
-    ctx.fillStyle = ROLE_STYLE.leader.color;
+    const y = L.y(e.lane);
+    ctx.fillStyle = starColor;
     ctx.strokeStyle = theme.fg;
     ctx.lineWidth = 1;
     star(ctx, x, y, 7);
     ctx.fill();
     ctx.stroke();
     ctx.fillStyle = theme.fg;
-    ctx.fillText(`t${e.term}`, x + 8, y - 8);
+    ctx.fillText(e.label, x + 8, y - 8);
   }
 
   if (focusSeg) {

@@ -4,7 +4,20 @@
  * sender, receiver, send time and type; equal keys pair up in send order.
  */
 import type { InFlight } from '../../sim/core/types';
-import type { MessageRecord } from './types';
+
+/** A message as a model's history keeps it, for the space-time diagram. */
+export interface MessageRecord {
+  id: number;
+  from: number;
+  to: number;
+  type: string;
+  label: string;
+  sentAt: number;
+  /** Virtual ms it arrived, or -1 (still in flight, or lost on the way). */
+  deliverAt: number;
+  /** Virtual ms it reached a crashed node and was discarded, or -1. */
+  droppedAt: number;
+}
 
 export const messageKey = (m: { from: number; to: number; sentAt: number; type: string }): string =>
   `${m.from}>${m.to}@${m.sentAt}:${m.type}`;
@@ -40,10 +53,11 @@ export function linkMessages(
   return { flightOf, recordOf };
 }
 
-export type MessageFate = 'delivered' | 'in flight' | 'discarded by a crashed server' | 'lost';
+/** What became of a message: `discarded` means it reached a crashed node. */
+export type MessageFate = 'delivered' | 'in flight' | 'discarded' | 'lost';
 
 export function fateOf(r: MessageRecord, links: MessageLinks): MessageFate {
   if (r.deliverAt >= 0) return 'delivered';
-  if (r.droppedAt >= 0) return 'discarded by a crashed server';
+  if (r.droppedAt >= 0) return 'discarded';
   return links.flightOf.has(r.id) ? 'in flight' : 'lost';
 }
