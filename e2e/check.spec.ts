@@ -57,6 +57,17 @@ test('a linearizable and a non-linearizable history get their verdicts, the viol
   await expectAccessible(page);
   await page.screenshot({ path: testInfo.outputPath('check-violation.png'), fullPage: true });
 
+  // A sentence that names other ops: they are ringed in the drawing. Dark theme, axe again.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await file.setInputFiles(testdata('model-bad.json'));
+  await expect(witness.first()).toContainText("P2 read 1 from key 0 after P1's write of 2");
+  await expect(witness.first()).toContainText('(entry 4)');
+  await expect(page.locator('.check-op[data-role="violation"]')).toHaveAttribute('data-op', '4');
+  await expect(page.locator('.check-op[data-role="named"]')).toHaveCount(2);
+  await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath('check-named-dark.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+
   // Several keys, each with its own verdict.
   await file.setInputFiles(testdata('kv-bad.txt'));
   await expect(status).toHaveText(/^Not linearizable: /);
@@ -117,11 +128,15 @@ test('a long check shows progress in a worker, and Cancel stops it', async ({ pa
   await page.evaluate(() => 1);
   expect(Date.now() - t0).toBeLessThan(1000);
   await page.screenshot({ path: testInfo.outputPath('check-progress.png'), fullPage: true });
+  // The check has a worker of its own...
+  expect(page.workers().map((w) => w.url())).toEqual([expect.stringMatching(/checkWorker/)]);
   const cancel = page.getByRole('button', { name: 'Cancel' });
   await cancel.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Check cancelled.');
   await expect(progress).toHaveCount(0);
+  // ...which Cancel ends (a search cannot be interrupted otherwise).
+  await expect.poll(() => page.workers().length).toBe(0);
   // And the next check runs.
   await page.getByRole('button', { name: /An etcd log with cas/ }).click();
   await expect(page.getByRole('status')).toHaveText(/^Linearizable/);

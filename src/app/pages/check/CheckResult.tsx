@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import type { CheckAnswer, LoadedOp } from '../../../worker/checkApi';
 import { verdictLine } from './verdict';
 import { Timeline } from './Timeline';
-import { failingWindow, longLabel } from './window';
+import { failingWindow, longLabel, placeOf } from './window';
 
 type Checked = Extract<CheckAnswer, { ok: true }>;
 
@@ -38,7 +38,7 @@ export function CheckResult({ answer, source }: { answer: Checked; source: strin
   const kind = v.linearizable ? 'ok' : v.violations > 0 ? 'violation' : 'unknown';
   const line = (id: number): string => {
     const o = byId.get(id);
-    return o ? ` (line ${o.line})` : '';
+    return o ? ` (${placeOf(o, answer.format)})` : '';
   };
 
   return (
@@ -110,7 +110,8 @@ export function CheckResult({ answer, source }: { answer: Checked; source: strin
           <h3>The operations around it</h3>
           <Timeline
             win={win}
-            title={`Timeline of ${win.ops.length} operations on ${keyName(witness.key)} around ${opName(byId.get(witness.id))}`}
+            format={answer.format}
+            title={`Timeline of ${win.ops.length} operations on ${keyName(witness.key)} around ${opName(byId.get(witness.id), answer.format)}`}
           />
           {win.hidden > 0 ? (
             <p className="muted">
@@ -129,7 +130,7 @@ export function CheckResult({ answer, source }: { answer: Checked; source: strin
             <tbody>
               {win.ops.map(({ op, role }) => (
                 <tr key={op.id} data-role={role}>
-                  <td>{longLabel(op)}</td>
+                  <td>{longLabel(op, answer.format)}</td>
                   <td>
                     {role === 'violation'
                       ? 'cannot be placed'
@@ -147,4 +148,5 @@ export function CheckResult({ answer, source }: { answer: Checked; source: strin
   );
 }
 
-const opName = (o: LoadedOp | undefined): string => (o ? longLabel(o) : 'the failing operation');
+const opName = (o: LoadedOp | undefined, format: Checked['format']): string =>
+  o ? longLabel(o, format) : 'the failing operation';

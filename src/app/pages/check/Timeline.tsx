@@ -6,6 +6,7 @@
  * The drawing is an image with a text alternative; the table after it lists the same ops.
  */
 import { OKABE_ITO } from '../../../ui/palette';
+import type { Format } from '../../../worker/checkApi';
 import { longLabel, shortLabel, type FailingWindow } from './window';
 
 const LANE_H = 34;
@@ -18,7 +19,15 @@ const PAD = 10;
 
 const FILL = { ok: OKABE_ITO[2], info: OKABE_ITO[1], fail: OKABE_ITO[7], pending: OKABE_ITO[4] };
 
-export function Timeline({ win, title }: { win: FailingWindow; title: string }) {
+export function Timeline({
+  win,
+  title,
+  format,
+}: {
+  win: FailingWindow;
+  title: string;
+  format: Format;
+}) {
   const longest = Math.max(0, ...win.ops.map((o) => shortLabel(o.op).length + 2));
   const slotW = slotWidth(win.slots, longest);
   const width = LABEL_W + PAD * 2 + Math.max(4, win.slots) * slotW;
@@ -68,7 +77,7 @@ export function Timeline({ win, title }: { win: FailingWindow; title: string }) 
                 data-op={op.id}
                 data-role={role}
               >
-                <title>{longLabel(op)}</title>
+                <title>{longLabel(op, format)}</title>
                 <rect
                   x={x0}
                   y={y}

@@ -6,7 +6,7 @@
  * order against them is what the search could not satisfy). Positions
  * are ranked, so gaps left by other keys' events do not stretch the drawing.
  */
-import type { LoadedOp } from '../../../worker/checkApi';
+import type { Format, LoadedOp } from '../../../worker/checkApi';
 
 export interface WindowOp {
   op: LoadedOp;
@@ -86,8 +86,12 @@ const OUTCOME_WORD: Record<LoadedOp['type'], string> = {
   pending: 'no response',
 };
 
+/** Where the op is in the file: a line, or for JSON the entry's index (as the parser's messages say). */
+export const placeOf = (o: LoadedOp, format: Format): string =>
+  format === 'json' ? `entry ${o.line}` : `line ${o.line}`;
+
 /** The op in words, for the table beside the drawing and for screen readers. */
-export function longLabel(o: LoadedOp): string {
+export function longLabel(o: LoadedOp, format: Format): string {
   const what =
     o.f === 'cas'
       ? `cas from ${show((o.value as unknown[])[0])} to ${show((o.value as unknown[])[1])}`
@@ -97,5 +101,5 @@ export function longLabel(o: LoadedOp): string {
           : 'read'
         : `${o.f} of ${show(o.value)}`;
   const missed = o.casMissed ? ' (found another value)' : '';
-  return `P${o.process} ${what}, ${OUTCOME_WORD[o.type]}${missed} (line ${o.line})`;
+  return `P${o.process} ${what}, ${OUTCOME_WORD[o.type]}${missed} (${placeOf(o, format)})`;
 }
