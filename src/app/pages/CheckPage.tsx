@@ -5,11 +5,11 @@
  * browser. Files are held to the scenario's size limits.
  */
 import { useEffect, useRef, useState } from 'react';
-import { MAX_FILE_BYTES } from '../../sim/core/limits';
 import appendOk from '../../sim/models/cap/history/testdata/append-ok.edn?raw';
 import etcdOk from '../../sim/models/cap/history/testdata/etcd-ok.log?raw';
 import registerBad from '../../sim/models/cap/history/testdata/register-bad.edn?raw';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { readTextFile } from '../../ui/readTextFile';
 import type { CheckAnswer, Format } from '../../worker/checkApi';
 import { CheckCancelled, startCheck, type RunningCheck } from '../../worker/checkClient';
 import { CheckResult } from './check/CheckResult';
@@ -80,19 +80,12 @@ export function CheckPage() {
   const cancel = () => running.current?.cancel();
 
   const open = async (file: File) => {
-    if (file.size > MAX_FILE_BYTES) {
-      setFileError(
-        `${file.name}: ${file.size.toLocaleString('en')} bytes is above the maximum ${MAX_FILE_BYTES.toLocaleString('en')} for a history file`,
-      );
+    const read = await readTextFile(file, 'a history file');
+    if (!read.ok) {
+      setFileError(read.message);
       return;
     }
-    let t: string;
-    try {
-      t = await file.text();
-    } catch {
-      setFileError(`${file.name}: the file could not be read`);
-      return;
-    }
+    const t = read.text;
     setText(t);
     setSource(file.name);
     check(t, file.name);
