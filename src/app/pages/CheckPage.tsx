@@ -49,11 +49,11 @@ export function CheckPage() {
     document.title = 'Check a history · DS Playground';
   }, []);
 
-  const check = (t = text, from = source) => {
+  const check = (t = text, from = source, as: Format | '' = format) => {
     running.current?.cancel();
     setFileError(null);
     setState({ kind: 'running', done: 0, total: 1 });
-    const run = startCheck(t, format || undefined, (done, total) =>
+    const run = startCheck(t, as || undefined, (done, total) =>
       setState((s) => (s.kind === 'running' ? { kind: 'running', done, total } : s)),
     );
     running.current = run;
@@ -169,9 +169,11 @@ export function CheckPage() {
               type="button"
               className="link-button"
               onClick={() => {
+                // The examples are in several formats: detect each one's.
                 setText(t);
                 setSource(label);
-                check(t, label);
+                setFormat('');
+                check(t, label, '');
               }}
             >
               {label}
