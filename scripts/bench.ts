@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { MODEL_IDS } from '../src/sim/modelList';
 import type { Bench } from './bench/types';
 import { embedBenches, type EmbedMeasurement } from './bench/embed';
 import {
@@ -29,17 +30,13 @@ interface Row {
 }
 
 async function nodeBenches(): Promise<Row[]> {
-  const suites: [string, string, string][] = [
-    ['hashring', './bench/hashring', 'hashringBenches'],
-    ['raft', './bench/raft', 'raftBenches'],
-    ['cap', './bench/cap', 'capBenches'],
-    ['stampede', './bench/stampede', 'stampedeBenches'],
-  ];
   const rows: Row[] = [];
-  for (const [suite, path, name] of suites) {
-    if (!existsSync(new URL(`${path}.ts`, import.meta.url))) continue;
-    const mod = (await import(path)) as Record<string, Bench[]>;
-    for (const b of mod[name] ?? []) {
+  // Every model of the model list that has `scripts/bench/<id>.ts` exporting `<id>Benches`.
+  for (const suite of MODEL_IDS) {
+    const path = `./bench/${suite}.ts`;
+    if (!existsSync(new URL(path, import.meta.url))) continue;
+    const mod = (await import(path)) as Record<string, Bench[] | undefined>;
+    for (const b of mod[`${suite}Benches`] ?? []) {
       process.stderr.write(`  ${suite}: ${b.name}...\n`);
       const r = b.run();
       rows.push({

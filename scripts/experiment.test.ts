@@ -160,3 +160,43 @@ describe('npm run experiment -- --scenario', () => {
     expect(r.stderr).toContain(message);
   });
 });
+
+describe('app links and times the CLI refuses with a message and status 2', () => {
+  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const cases: [string, string[], string][] = [
+    [
+      'an input action named toString',
+      [
+        '--scenario',
+        `http://x/#/play/hashring?s=${b64({ model: 'hashring', inputs: [{ at: 0, action: 'toString' }] })}`,
+      ],
+      'inputs.0.action: "toString" is not an action',
+    ],
+    [
+      'an input action named constructor',
+      [
+        '--scenario',
+        `http://x/#/play/raft?s=${b64({ model: 'raft', inputs: [{ at: 0, action: 'constructor' }] })}`,
+      ],
+      'inputs.0.action',
+    ],
+    [
+      'a malformed % escape',
+      ['--scenario', 'http://x/#/play/%E0%A4%A?preset=basic'],
+      'escape that is not valid',
+    ],
+    ['an empty t=', ['--scenario', 'http://x/#/play/hashring?t='], 't: "" is not a whole number'],
+    [
+      '--until 0x10',
+      ['--scenario', 'http://x/#/play/hashring', '--until', '0x10'],
+      '--until: "0x10"',
+    ],
+  ];
+  for (const [name, args, message] of cases)
+    it(name, () => {
+      const r = run(...args);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.status).toBe(2);
+    });
+});

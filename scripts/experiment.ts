@@ -10,11 +10,13 @@
  * schema and simulation as the app and prints its fingerprint, metrics and invariants: the
  * fingerprint equals the one the app's share box shows for the same run.
  */
-import { catalog, EXPERIMENT_METAS, modelIds } from '../src/sim/catalog';
+import { checkHistoryCli } from './checkHistory';
+import { ZOD_ATTRS_CATALOG } from '../src/sim/attrsCatalog';
+import { EXPERIMENT_METAS } from '../src/sim/catalog';
 import { formatError, parseWith } from '../src/sim/core/errors';
+import { jsonTextProblem } from '../src/sim/core/jsonText';
 import { MAX_TIME_MS } from '../src/sim/core/limits';
-import { jsonSchemaOf, modelInfo } from '../src/sim/core/info';
-import { parseScenario } from '../src/sim/core/scenario';
+import { jsonSchemaOf } from '../src/sim/core/info';
 import { readFileSync } from 'node:fs';
 import { loadExperiment } from '../src/sim/registry';
 import { replayScenario } from '../src/sim/replay';
@@ -89,15 +91,7 @@ function list(format: string): void {
   }
 }
 
-/** The scenario catalog as the page's attribute reader needs it, from the zod metas. */
-const NODE_CATALOG: AttrsCatalog = {
-  modelIds,
-  modelInfo: (id) => {
-    const meta = catalog(id);
-    return meta && modelInfo(meta);
-  },
-  checkScenario: (raw) => parseScenario(raw, catalog, modelIds()),
-};
+const NODE_CATALOG: AttrsCatalog = ZOD_ATTRS_CATALOG;
 
 /**
  * An app link's scenario and time, read by the same rules as the app (`s=`, or a preset with
@@ -111,13 +105,25 @@ function fromLink(text: string): { raw: unknown; t: number | null } | null {
   const attrs: Attrs = Object.fromEntries(new URLSearchParams(q < 0 ? '' : hash.slice(q + 1)));
   const t = attrs.t;
   delete attrs.t;
-  const r = scenarioFromAttrsWith(
-    NODE_CATALOG,
-    attrs,
-    route === undefined ? undefined : decodeURIComponent(route),
-  );
+  let model: string | undefined;
+  try {
+    model = route === undefined ? undefined : decodeURIComponent(route);
+  } catch {
+    fail(`the link: the model "${route}" has a % escape that is not valid`);
+  }
+  const r = scenarioFromAttrsWith(NODE_CATALOG, attrs, model);
   if (!r.ok) fail(r.errors.map((e) => `the link: ${formatError(e)}`).join('\n'));
-  return { raw: r.value, t: t === undefined ? null : Number(t) };
+  return { raw: r.value, t: t === undefined ? null : wholeMs('the link: t', t) };
+}
+
+/** A time in whole ms written in decimal digits ("", "0x10", "1e3" and "-1" are not). */
+function wholeMs(name: string, raw: string): number {
+  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 0 && n <= MAX_TIME_MS))
+    fail(
+      `${name}: ${JSON.stringify(raw)} is not a whole number of ms from 0 to the maximum ${MAX_TIME_MS}`,
+    );
+  return n;
 }
 
 function readScenario(source: string): { raw: unknown; t: number | null; label: string } {
@@ -132,6 +138,8 @@ function readScenario(source: string): { raw: unknown; t: number | null; label: 
     );
   }
   const label = source === '-' ? 'stdin' : source;
+  const tooBig = jsonTextProblem(text);
+  if (tooBig) fail(`${label}: the scenario ${tooBig}`);
   const asLink = fromLink(text.trim());
   if (asLink) return { ...asLink, label };
   try {
@@ -149,13 +157,7 @@ async function replay(flags: Map<string, string>, format: string): Promise<void>
   const { raw, t, label } = readScenario(flags.get('scenario')!);
   const untilFlag = flags.get('until');
   let until: number | undefined = t ?? undefined;
-  if (untilFlag !== undefined) {
-    until = Number(untilFlag);
-    if (untilFlag.trim() === '' || !Number.isInteger(until) || until < 0 || until > MAX_TIME_MS)
-      fail(
-        `--until: ${JSON.stringify(untilFlag)} is not a whole number of ms from 0 to the maximum ${MAX_TIME_MS}`,
-      );
-  }
+  if (untilFlag !== undefined) until = wholeMs('--until', untilFlag);
   const started = performance.now();
   const r = await replayScenario(raw, until, { log: flags.get('log') === 'true' });
   if (!r.ok) fail(r.errors.map((e) => `${label}: ${formatError(e)}`).join('\n'));
@@ -166,6 +168,8 @@ async function replay(flags: Map<string, string>, format: string): Promise<void>
 }
 
 async function main(): Promise<void> {
+  // A separate subcommand with its own arguments (see scripts/checkHistory.ts).
+  if (process.argv[2] === 'check-history') process.exit(checkHistoryCli(process.argv.slice(3)));
   const { name, flags } = parseArgs(process.argv.slice(2));
   const format = flags.get('format') ?? 'json';
   flags.delete('format');
@@ -219,4 +223,10 @@ async function main(): Promise<void> {
     );
 }
 
-await main();
+// A bug must still end in one line, not a stack trace: bad input exits 2 with its message above.
+await main().catch((e: unknown) => {
+  process.stderr.write(
+    `experiment: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+  );
+  process.exit(1);
+});

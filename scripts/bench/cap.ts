@@ -6,7 +6,9 @@
 import { runCapPartition, type CapPartitionParams } from '../../src/sim/models/cap/experiments';
 import { checkHistory, type HistoryEntry } from '../../src/sim/models/cap/history';
 import { searchRegister, type RegisterOp } from '../../src/sim/models/cap/linearizability';
+import { checkerBenches } from './checker';
 import type { Bench } from './types';
+import { medianMs } from './timing';
 
 const HISTORY: CapPartitionParams = {
   mode: 'cp',
@@ -23,19 +25,6 @@ const HISTORY: CapPartitionParams = {
   partitionMs: 2000,
   seed: 1,
 };
-
-/** Median wall time of `fn` in ms, after one warm-up call. */
-function medianMs(fn: () => unknown, reps = 7): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 /** The whole history as one search, no windows: the raw Wing & Gong / Lowe search. */
 function wholeSearch(history: readonly HistoryEntry[]): RegisterOp[] {
@@ -86,6 +75,7 @@ const checkerBench = (mode: 'cp' | 'ap'): Bench => ({
 });
 
 export const capBenches: Bench[] = [
+  ...checkerBenches,
   checkerBench('cp'),
   checkerBench('ap'),
   {

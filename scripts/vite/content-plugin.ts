@@ -5,14 +5,24 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import { runnerImport, type Plugin } from 'vite';
 import { compileLesson, splitFrontmatter } from './markdown';
+
+type ClaimTexts = Record<string, Record<string, string>>;
+
+/** Measures every lesson claim with `show` once (src/lessons/claims/buildTexts.ts). */
+const loadClaimTexts = (root: string): Promise<ClaimTexts> =>
+  runnerImport<{ claimTexts: ClaimTexts }>(resolve(root, 'src/lessons/claims/buildTexts.ts'), {
+    root,
+    logLevel: 'warn',
+  }).then((r) => r.module.claimTexts);
 
 const VIRTUAL = 'virtual:lessons';
 const RESOLVED = `\0${VIRTUAL}`;
 
 export function contentPlugin(contentDir = 'content'): Plugin {
   let root = process.cwd();
+  let claimTexts: Promise<ClaimTexts> | null = null;
   const dir = (): string => resolve(root, contentDir);
   const files = (): string[] =>
     readdirSync(dir())
@@ -49,10 +59,12 @@ export function contentPlugin(contentDir = 'content'): Plugin {
     },
     async transform(code, id) {
       if (!id.endsWith('.md') || !id.startsWith(dir())) return null;
-      const lesson = await compileLesson(code, id);
+      const texts = await (claimTexts ??= loadClaimTexts(root));
+      const lesson = await compileLesson(code, id, texts[basename(id, '.md')]);
       return { code: `export default ${JSON.stringify(lesson)};`, map: null };
     },
     handleHotUpdate(ctx) {
+      if (ctx.file.startsWith(dir()) && ctx.file.endsWith('.claims.ts')) claimTexts = null;
       if (ctx.file.startsWith(dir()) && ctx.file.endsWith('.md')) {
         const mod = ctx.server.moduleGraph.getModuleById(RESOLVED);
         if (mod) ctx.server.moduleGraph.invalidateModule(mod);

@@ -24,6 +24,8 @@ const DIRECTIVES: Record<string, { kinds: string[]; element: string }> = {
   reveal: { kinds: ['containerDirective'], element: 'ds-reveal' },
   note: { kinds: ['containerDirective'], element: 'ds-note' },
   experiment: { kinds: ['leafDirective'], element: 'ds-experiment' },
+  // A checked claim (src/lessons/claims): plain text on the page, its value filled at build time.
+  claim: { kinds: ['textDirective'], element: 'span' },
 };
 
 interface DirectiveNode {
@@ -60,6 +62,11 @@ function remarkDsDirectives() {
       data.hName = known.element;
       const props: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(d.attributes ?? {})) props[`data-${k}`] = v ?? '';
+      if (d.name === 'claim') {
+        props['data-claim'] = d.attributes?.id ?? '';
+        delete props['data-id'];
+        props.className = 'claim';
+      }
       data.hProperties = props;
     });
   };
@@ -132,9 +139,22 @@ export function splitFrontmatter(
   return { frontmatter: parsed.data, body: m[2]! };
 }
 
-export async function compileLesson(source: string, path: string): Promise<CompiledLesson> {
+/**
+ * Compiles a lesson. `claimTexts` (claim id -> text) replaces the labels of `:claim[...]{#id}`
+ * with the values the claim checks measured (see content-plugin.ts).
+ */
+export async function compileLesson(
+  source: string,
+  path: string,
+  claimTexts: Record<string, string> = {},
+): Promise<CompiledLesson> {
   const { frontmatter, body } = splitFrontmatter(source, path);
   const mdast = processor.parse(body);
+  visit(mdast, 'textDirective', (node) => {
+    const d = node as unknown as DirectiveNode;
+    const text = d.name === 'claim' ? claimTexts[d.attributes?.id ?? ''] : undefined;
+    if (text !== undefined) d.children = [{ type: 'text', value: text }];
+  });
   const hast = (await processor.run(mdast)) as HastRoot;
   // Whitespace-only text between block elements carries no meaning in the rendered page.
   const tree = hast.children

@@ -64,25 +64,31 @@ export function App() {
     window.scrollTo(0, 0);
   }, [section, arg]);
 
+  // How many path segments each section takes: more is a link to nothing, not to its parent.
+  const depth: Record<string, number> = {
+    lesson: 2,
+    play: 2,
+    experiments: 2,
+    editor: 2,
+    lab: 2,
+    embed: 1,
+  };
+  const known = section !== undefined && Object.hasOwn(depth, section);
   let page;
-  if (!section) page = <Home />;
+  if (route.malformed !== undefined)
+    page = <NotFound path={route.malformed} why="its % escapes are not valid" />;
+  else if (!section) page = <Home />;
+  else if (!known || route.parts.length > depth[section]!)
+    page = <NotFound path={route.parts.join('/')} />;
   else if (section === 'lesson' && arg) page = <LessonPage id={arg} />;
-  else if (section === 'play' && arg) page = <PlaygroundPage model={arg} query={route.query} />;
+  else if (section === 'play' && arg)
+    page = <PlaygroundPage key={arg} model={arg} query={route.query} />;
   else if (section === 'play') page = <PlaygroundIndex />;
   else if (section === 'experiments') page = <ExperimentsPage id={arg} />;
   else if (section === 'editor') page = <EditorPage model={arg} query={route.query} />;
   else if (section === 'lab') page = <LabPage model={arg} />;
   else if (section === 'embed') page = <EmbedPage query={route.query} />;
-  else
-    page = (
-      <div className="page">
-        <h1>Page not found</h1>
-        <p>
-          Nothing lives at <code>#/{route.parts.join('/')}</code>.{' '}
-          <a href="#/">Go to the course map</a>.
-        </p>
-      </div>
-    );
+  else page = <NotFound path={route.parts.join('/')} />;
 
   return (
     <>
@@ -149,5 +155,18 @@ export function App() {
       </footer>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
+  );
+}
+
+function NotFound({ path, why }: { path: string; why?: string }) {
+  return (
+    <div className="page" role="alert">
+      <h1>Page not found</h1>
+      <p>
+        Nothing lives at <code>#/{path}</code>
+        {why ? ` (${why})` : ''}. <a href="#/">Go to the course map</a> or{' '}
+        <a href="#/play">the playground</a>.
+      </p>
+    </div>
   );
 }

@@ -11,6 +11,18 @@ interface UiState {
   setHelpOpen(open: boolean): void;
 }
 
+/** Bump when the stored shape changes; `migrateUiState` keeps what it can still read. */
+export const UI_STATE_VERSION = 1;
+const THEMES: readonly ThemeChoice[] = ['light', 'dark', 'auto'];
+
+/** Stored UI state of any version (or garbage) to today's: drops what it cannot read. */
+export function migrateUiState(stored: unknown): Partial<Pick<UiState, 'theme'>> {
+  const theme = (stored as { theme?: unknown } | null)?.theme;
+  return typeof theme === 'string' && (THEMES as readonly string[]).includes(theme)
+    ? { theme: theme as ThemeChoice }
+    : {};
+}
+
 export const useUi = create<UiState>()(
   persist(
     (set) => ({
@@ -19,7 +31,12 @@ export const useUi = create<UiState>()(
       setTheme: (theme) => set({ theme }),
       setHelpOpen: (helpOpen) => set({ helpOpen }),
     }),
-    { name: 'dsp:ui', partialize: (s) => ({ theme: s.theme }) },
+    {
+      name: 'dsp:ui',
+      version: UI_STATE_VERSION,
+      partialize: (s) => ({ theme: s.theme }),
+      migrate: migrateUiState,
+    },
   ),
 );
 

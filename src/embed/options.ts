@@ -47,7 +47,10 @@ function parseControls(raw: string): readonly Control[] | FieldError {
 }
 
 function parseHeight(raw: string): number | FieldError {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(px)?\s*$/.exec(raw);
+  // Trim first, then a pattern with one way to match: "1" and 60,000 spaces then "x" took
+  // seconds with `\s*(px)?\s*$` backtracking over the spaces.
+  const m =
+    raw.length <= 64 ? /^(\d+(?:\.\d+)?)(px)?$/.exec(raw.trim().replace(/\s+(?=px$)/, '')) : null;
   const n = m ? Math.round(Number(m[1])) : NaN;
   if (!Number.isFinite(n) || n < HEIGHT_MIN || n > HEIGHT_MAX)
     return {

@@ -2,18 +2,15 @@
  * Every model's metadata: schemas, actions, presets, metrics and experiment descriptions, but no
  * simulation code (that is loaded per model through `registry.ts`). The page gets a JSON form of
  * this at build time (scripts/vite/catalog-plugin.ts).
- * Adding a model: one line here, one in `registry.ts`, one in `src/views/registry.ts`.
+ * The models come from the model list (`modelList.ts`).
  */
 import type { Catalog } from './core/scenario';
-import type { ExperimentMeta, ModelMeta } from './core/types';
-import { capMeta } from './models/cap/meta';
-import { hashringMeta } from './models/hashring/meta';
-import { raftMeta } from './models/raft/meta';
-import { stampedeMeta } from './models/stampede/meta';
+import type { ExperimentMeta } from './core/types';
+import { MODEL_IDS, MODEL_METAS } from './modelList';
 
-export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta, raftMeta, stampedeMeta, capMeta];
+export { MODEL_METAS };
 
-export const modelIds = (): string[] => MODEL_METAS.map((m) => m.id);
+export const modelIds = (): string[] => [...MODEL_IDS];
 
 export const catalog: Catalog = (id) => MODEL_METAS.find((m) => m.id === id);
 

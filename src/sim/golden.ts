@@ -1,14 +1,24 @@
 /**
- * Every model's golden trace hashes in one list: the Node tests pin them per model, and the
- * browser suite (e2e/determinism.spec.ts) recomputes each in a real simulation worker, so the
- * same scenario is shown to give the same run in Node and in the browser.
+ * Golden trace hashes: for every model of the model list, `src/sim/models/<id>/golden.json` pins
+ * each preset's trace hash (`Sim.traceHash()`: every event, log line and the metrics) at a fixed
+ * virtual time. The Node suite (`goldenSuite.ts`, run by golden.test.ts) recomputes them, and the
+ * browser suite (e2e/determinism.spec.ts) recomputes the same list in a real simulation worker,
+ * so the same scenario is shown to give the same run in Node and in the browser.
+ *
+ * One format for every model:
+ *   { "atMs": 10000, "traces": { "<preset id>": "<trace hash>", ... } }
+ * Node only (it reads the files): tests, e2e and scripts import it, never the app.
  */
-import { MODEL_METAS } from './catalog';
-import capGolden from './models/cap/golden.json' with { type: 'json' };
-import hashringGolden from './models/hashring/golden.json' with { type: 'json' };
-import raftGolden from './models/raft/golden.json' with { type: 'json' };
-import stampedeGolden from './models/stampede/golden.json' with { type: 'json' };
+import { existsSync, readFileSync } from 'node:fs';
 import type { Scenario } from './core/types';
+import { MODEL_IDS, MODEL_METAS } from './modelList';
+
+export interface GoldenTable {
+  /** The virtual time at which every preset's trace hash is taken (after its inputs). */
+  atMs: number;
+  /** Preset id -> trace hash, in preset order. */
+  traces: Record<string, string>;
+}
 
 export interface GoldenCase {
   model: string;
@@ -17,32 +27,26 @@ export interface GoldenCase {
   trace: string;
 }
 
-export const GOLDEN_CASES: GoldenCase[] = [
-  ...Object.entries(hashringGolden.presets).map(([preset, g]) => ({
-    model: 'hashring',
+/** Where a model's golden table lives. */
+export const goldenUrl = (model: string): URL =>
+  new URL(`./models/${model}/golden.json`, import.meta.url);
+
+/** A model's golden table, or undefined when it has none yet. */
+export function readGolden(model: string): GoldenTable | undefined {
+  const url = goldenUrl(model);
+  return existsSync(url) ? (JSON.parse(readFileSync(url, 'utf8')) as GoldenTable) : undefined;
+}
+
+/** Every pinned case of every model in the list (models without a table add none). */
+export const GOLDEN_CASES: GoldenCase[] = MODEL_IDS.flatMap((model) => {
+  const table = readGolden(model);
+  return Object.entries(table?.traces ?? {}).map(([preset, trace]) => ({
+    model,
     preset,
-    untilMs: hashringGolden.atMs,
-    trace: g.trace,
-  })),
-  ...raftGolden.map((g) => ({
-    model: 'raft',
-    preset: g.preset,
-    untilMs: g.untilMs,
-    trace: g.hash,
-  })),
-  ...Object.entries(capGolden).map(([preset, g]) => ({
-    model: 'cap',
-    preset,
-    untilMs: g.atMs,
-    trace: g.traceHash,
-  })),
-  ...Object.entries(stampedeGolden.traces).map(([preset, trace]) => ({
-    model: 'stampede',
-    preset,
-    untilMs: stampedeGolden.atMs,
+    untilMs: table!.atMs,
     trace,
-  })),
-];
+  }));
+});
 
 /** The raw scenario of a preset, exactly as a share link or lesson would carry it. */
 export function presetRaw(model: string, preset: string): Scenario {

@@ -1,18 +1,20 @@
 /**
- * Holds what the host has sent: the latest frame, large fields by key, the recent event log and
- * the metric series. React components read it through useSyncExternalStore; canvas views read
+ * Holds what the host has sent: the latest frame, large fields by key, the durable event log
+ * (the whole run up to the furthest time played, bounded) and the metric series window. React components read it through useSyncExternalStore; canvas views read
  * it inside their own animation loop without re-rendering.
  */
 import type { LogEvent } from '../sim/core/types';
 import type { Frame } from '../sim/core/frame';
-
-const LOG_LIMIT = 400;
+import { LOG_HISTORY_LIMIT, SERIES_WINDOW } from '../sim/core/limits';
 
 export interface FrameSnapshot {
   frame: Frame | null;
   heavy: Readonly<Record<string, unknown>>;
+  /** The durable log's lines up to the current time (what views narrate from). */
   log: readonly LogEvent[];
-  /** Absolute index of `log[0]` since the last reset: stable keys for list items. */
+  /** Every line kept, past the current time too (after a seek back): the event log greys those. */
+  history: readonly LogEvent[];
+  /** Absolute index of `history[0]`: older lines were dropped to stay bounded (stable keys). */
   logStart: number;
   series: { t: readonly number[]; values: Readonly<Record<string, readonly number[]>> };
   /** performance.now() when the frame arrived, for interpolating motion between frames. */
@@ -25,6 +27,7 @@ const EMPTY: FrameSnapshot = {
   frame: null,
   heavy: {},
   log: [],
+  history: [],
   logStart: 0,
   series: { t: [], values: {} },
   receivedAt: 0,
@@ -80,15 +83,20 @@ export class FrameStore {
           ...Object.fromEntries(Object.entries(frame.heavy).map(([k, v]) => [k, v.data])),
         }
       : prev.heavy;
-    let log = frame.resetLog ? [] : (prev.log as LogEvent[]);
-    let logStart = frame.resetLog ? 0 : prev.logStart;
-    if (frame.events.length || frame.resetLog) {
-      log = log.concat(frame.events);
-      if (log.length > LOG_LIMIT) {
-        logStart += log.length - LOG_LIMIT;
-        log = log.slice(log.length - LOG_LIMIT);
+    let history = prev.history;
+    let logStart = prev.logStart;
+    if (frame.resetLog) {
+      history = frame.history ?? frame.events;
+      logStart = frame.logDropped;
+    } else if (frame.events.length) {
+      history = history.concat(frame.events);
+      const over = history.length - LOG_HISTORY_LIMIT;
+      if (over > 0) {
+        history = history.slice(over);
+        logStart += over;
       }
     }
+    const log = linesUntil(history, frame.t, prev, prev.frame?.t);
     let series = prev.series;
     if (frame.series) {
       if (frame.series.reset) {
@@ -100,10 +108,25 @@ export class FrameStore {
         this.seriesT.push(...frame.series.t);
         for (const [k, v] of Object.entries(frame.series.values))
           (this.seriesValues[k] ??= []).push(...v);
+        const over = this.seriesT.length - SERIES_WINDOW;
+        if (over > SERIES_WINDOW / 4) {
+          this.seriesT = this.seriesT.slice(over);
+          for (const k of Object.keys(this.seriesValues))
+            this.seriesValues[k] = this.seriesValues[k]!.slice(over);
+        }
       }
       series = { t: this.seriesT, values: this.seriesValues };
     }
-    this.snap = { frame, heavy, log, logStart, series, receivedAt: now, seq: prev.seq + 1 };
+    this.snap = {
+      frame,
+      heavy,
+      log,
+      history,
+      logStart,
+      series,
+      receivedAt: now,
+      seq: prev.seq + 1,
+    };
     for (const l of this.listeners) l();
     // A paused simulation changes only on purpose (a step, an action): show it at once.
     this.notifySlow(
@@ -132,4 +155,23 @@ export class FrameStore {
     for (const l of this.listeners) l();
     for (const l of this.slowListeners) l();
   }
+}
+
+/** The lines at or before `t`: the whole history at the live edge, else a prefix. */
+function linesUntil(
+  history: readonly LogEvent[],
+  t: number,
+  prev: FrameSnapshot,
+  prevT: number | undefined,
+): readonly LogEvent[] {
+  if (!history.length || history[history.length - 1]!.t <= t) return history;
+  if (history === prev.history && t === prevT) return prev.log;
+  let lo = 0;
+  let hi = history.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (history[mid]!.t <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return history.slice(0, lo);
 }

@@ -65,16 +65,26 @@ export function fieldsOf(schema: JsonObjectSchema): Field[] {
 
 const typeOf = (p: JsonField): string => (p.enum ? 'string' : (p.type ?? 'value'));
 
-/** Checks one value against one JSON Schema node; the wording matches errors.ts. */
-function checkJson(p: JsonField, v: unknown): string | null {
-  if (p.anyOf) {
-    // Like zod's unions: if exactly one alternative has the value's type, report its problem.
-    const results = p.anyOf.map((alt) => checkJson(alt, v));
-    if (results.some((r) => r === null)) return null;
-    const typed = p.anyOf.filter((alt) => !results[p.anyOf!.indexOf(alt)]!.startsWith('expected '));
-    if (typed.length === 1) return checkJson(typed[0]!, v);
-    return `expected ${p.anyOf.map((alt) => article(typeOf(alt))).join(' or ')}, got ${show(v)}`;
-  }
+/** A problem at a path below the value checked (`[]` for the value itself). */
+interface Issue {
+  at: string[];
+  message: string;
+}
+
+const here = (message: string): Issue[] => [{ at: [], message }];
+const below = (key: string, issues: Issue[]): Issue[] =>
+  issues.map((i) => ({ at: [key, ...i.at], message: i.message }));
+
+const unknownFields = (keys: string[]): string =>
+  `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`;
+
+const requiredMessage = (f: Field): string =>
+  f.options
+    ? `is required (one of ${f.options.join(', ')})`
+    : `is required (${article(f.kind === 'integer' ? 'number' : f.kind === 'other' ? (f.json.type ?? 'value') : f.kind)})`;
+
+/** A scalar's problem, in the words errors.ts uses for zod's. */
+function checkScalar(p: JsonField, v: unknown): string | null {
   if (p.enum)
     return p.enum.includes(v as string) && typeof v === 'string'
       ? null
@@ -111,8 +121,71 @@ function checkJson(p: JsonField, v: unknown): string | null {
 }
 
 /**
+ * Checks one value against one JSON Schema node. It descends only where the schema does, so the
+ * work is bounded by the schema's depth times the value's size, however deep the value nests.
+ */
+function checkJson(p: JsonField, v: unknown): Issue[] {
+  if (p.anyOf) {
+    // Like zod's unions: if exactly one alternative has the value's type, report its problem.
+    const results = p.anyOf.map((alt) => checkJson(alt, v));
+    if (results.some((r) => r.length === 0)) return [];
+    const typed = p.anyOf.filter(
+      (_, i) => !results[i]!.every((r) => r.message.startsWith('expected ')),
+    );
+    if (typed.length === 1) return checkJson(typed[0]!, v);
+    return here(
+      `expected ${p.anyOf.map((alt) => article(typeOf(alt))).join(' or ')}, got ${show(v)}`,
+    );
+  }
+  if (!p.enum && p.type === 'array') return checkArray(p, v);
+  if (!p.enum && p.type === 'object' && p.properties)
+    return checkObject(
+      { type: 'object', properties: p.properties, ...(p.required ? { required: p.required } : {}) },
+      v,
+      false,
+    );
+  const msg = checkScalar(p, v);
+  return msg ? here(msg) : [];
+}
+
+function checkArray(p: JsonField, v: unknown): Issue[] {
+  if (!Array.isArray(v)) return here(`expected an array, got ${show(v)}`);
+  // zod reports a list that is too long on its own, without looking at the items.
+  if (p.maxItems !== undefined && v.length > p.maxItems)
+    return here(`${v.length} items is above the maximum ${p.maxItems}`);
+  const issues: Issue[] = [];
+  if (p.items) {
+    const items = p.items;
+    v.forEach((item, i) => issues.push(...below(String(i), checkJson(items, item))));
+  }
+  if (p.minItems !== undefined && v.length < p.minItems)
+    issues.push(...here(`needs at least ${p.minItems} items`));
+  return issues;
+}
+
+function checkObject(schema: JsonObjectSchema, v: unknown, partial: boolean): Issue[] {
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    return here(`expected an object, got ${show(v)}`);
+  const obj = v as Record<string, unknown>;
+  const issues: Issue[] = [];
+  // Own keys only: `constructor`, `toString` and `__proto__` are not fields of any schema.
+  const unknown = Object.keys(obj).filter((k) => !Object.hasOwn(schema.properties, k));
+  if (unknown.length) issues.push(...here(unknownFields(unknown)));
+  for (const f of fieldsOf(schema)) {
+    const value = Object.hasOwn(obj, f.key) ? obj[f.key] : undefined;
+    if (value === undefined) {
+      if (!partial && f.required && f.default === undefined)
+        issues.push(...below(f.key, here(requiredMessage(f))));
+      continue;
+    }
+    issues.push(...below(f.key, checkJson(f.json, value)));
+  }
+  return issues;
+}
+
+/**
  * Checks an object against the schema: unknown keys, missing required keys (unless `partial`),
- * and each value's type and limits. Paths are `prefix.key`.
+ * and each value's type and limits (nested lists and objects included). Paths are `prefix.key`.
  */
 export function checkValues(
   schema: JsonObjectSchema,
@@ -120,35 +193,10 @@ export function checkValues(
   prefix: string,
   partial = false,
 ): FieldError[] {
-  const path = (k?: string) => [prefix, k].filter(Boolean).join('.') || '(root)';
-  if (!values || typeof values !== 'object' || Array.isArray(values)) {
-    return [{ path: path(), message: `expected an object, got ${show(values)}` }];
-  }
-  const fields = fieldsOf(schema);
-  const obj = values as Record<string, unknown>;
-  const errors: FieldError[] = [];
-  const unknown = Object.keys(obj).filter((k) => !(k in schema.properties));
-  if (unknown.length) {
-    errors.push({
-      path: path(),
-      message: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`,
-    });
-  }
-  for (const f of fields) {
-    const v = obj[f.key];
-    if (v === undefined) {
-      if (!partial && f.required && f.default === undefined) {
-        const message = f.options
-          ? `is required (one of ${f.options.join(', ')})`
-          : `is required (${article(f.kind === 'integer' ? 'number' : f.kind)})`;
-        errors.push({ path: path(f.key), message });
-      }
-      continue;
-    }
-    const msg = checkJson(f.json, v);
-    if (msg) errors.push({ path: path(f.key), message: msg });
-  }
-  return errors;
+  return checkObject(schema, values, partial).map((i) => ({
+    path: [prefix, ...i.at].filter(Boolean).join('.') || '(root)',
+    message: i.message,
+  }));
 }
 
 /** Coerces a string (from a URL, an attribute or a CLI flag) to the field's type, or leaves it. */

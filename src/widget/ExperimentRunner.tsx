@@ -7,6 +7,7 @@ import { formatError } from '../sim/core/errors';
 import type { ExperimentInfo } from '../sim/core/info';
 import type { ChartSpec } from '../sim/core/types';
 import { LineChart, type Series } from '../ui/charts/LineChart';
+import { chartShapeProblem } from '../ui/charts/shape';
 import { download, toCsv } from '../ui/download';
 import { ErrorList } from '../ui/ErrorList';
 import { formatNumber, formatPercent, formatSummaryValue, pick } from '../ui/format';
@@ -168,7 +169,22 @@ function Runner({
           <legend>Sweep</legend>
           <label>
             Vary{' '}
-            <select value={sweepParam} onChange={(e) => setSweepParam(e.target.value)}>
+            <select
+              value={sweepParam}
+              onChange={(e) => {
+                // The values belong to the parameter: start the new one from its default
+                // sweep, or its current value, never from the old parameter's values.
+                const next = e.target.value;
+                setSweepParam(next);
+                setSweepText(
+                  sweepDefault?.param === next
+                    ? sweepDefault.values.join(', ')
+                    : next
+                      ? String(params[next] ?? '')
+                      : '',
+                );
+              }}
+            >
               <option value="">nothing (one run)</option>
               {fields
                 .filter((f) => f.key !== 'seed')
@@ -314,6 +330,9 @@ function ResultChart({
   width: number;
   title: string;
 }) {
+  const problem = runs.map((r) => chartShapeProblem(chart, r.result)).find((p) => p !== null);
+  if (problem)
+    return <ErrorList title="These results cannot be drawn:" errors={[`chart: ${problem}`]} />;
   if (chart.kind === 'xy') {
     const metrics = [{ y: chart.y, yLabel: chart.yLabel }, ...(chart.also ?? [])];
     const numeric = runs.every((r) => typeof r.value === 'number');
@@ -391,16 +410,15 @@ function ResultChart({
       </>
     );
   }
-  const first = runs[0]!;
-  const values = (pick(first.result, chart.field) as number[] | undefined) ?? [];
+  // bars: one bar per run, the run's value of `field`.
   return (
-    <LineChart
-      series={[{ label: chart.yLabel, x: values.map((_, i) => i), y: values }]}
+    <CategoryBars
+      runs={runs}
+      field={chart.field}
+      label={chart.yLabel}
       width={width}
-      height={240}
-      xLabel="index"
-      yLabel={chart.yLabel}
-      title={title}
+      percent={percentFields.has(chart.field)}
+      titled={false}
     />
   );
 }

@@ -4,11 +4,13 @@
  * editor all mount this component.
  */
 import {
+  type ComponentType,
   lazy,
   Suspense,
   useCallback,
   useEffect,
   useId,
+  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
@@ -22,7 +24,8 @@ import { ErrorList } from '../ui/ErrorList';
 import { useReducedMotion, useSize } from '../ui/hooks';
 import { PlaybackBar } from '../ui/PlaybackBar';
 import { VIEWS } from '../views/registry';
-import type { LearnerInput, ModelViews, ViewProps } from '../views/types';
+import type { AnyModelViews, LearnerInput, ViewProps } from '../views/types';
+import { createStore } from 'zustand';
 import type { WorkerPool } from '../worker/workerPool';
 import { setActiveWidget } from './handles';
 import { ensureModelInfo, modelIds, modelInfo } from './models';
@@ -65,33 +68,36 @@ export interface WidgetProps {
 /** The lifecycle as the outside sees it (also the root's `data-state`). */
 export type WidgetStatus = 'booting' | 'loading' | 'invalid' | 'paused' | 'playing' | 'crashed';
 
-const viewCache = new Map<string, ReturnType<typeof lazyViews>>();
-function lazyViews(model: string) {
-  const load = VIEWS[model];
-  if (!load) return null;
-  const views = load();
-  const part = (k: keyof ModelViews) =>
-    lazy(async () => {
-      const v = await views;
-      const C = v[k];
-      return { default: (C ?? (() => null)) as React.ComponentType<ViewProps> };
+/** Each model's views, loading or loaded; null for a model without a drawing. */
+const viewCache = new Map<string, Promise<AnyModelViews | null>>();
+const loadedViews = new Map<string, AnyModelViews | null>();
+function loadViews(model: string): Promise<AnyModelViews | null> {
+  let p = viewCache.get(model);
+  if (!p) {
+    const load = VIEWS[model];
+    p = (load ? load() : Promise.resolve(null)).then((v) => {
+      loadedViews.set(model, v);
+      return v;
     });
-  return {
-    Main: part('Main'),
-    Side: part('Side'),
-    Actions: part('Actions'),
-    // The view's CSS lives inside the widget so it reaches shadow roots (embeds) too.
-    Style: lazy(async () => {
-      const v = await views;
-      return { default: () => (v.css ? <style>{v.css}</style> : null) };
-    }),
-    hasActions: views.then((v) => !!v.Actions),
-  };
+    viewCache.set(model, p);
+  }
+  return p;
 }
-const viewsOf = (model: string) => {
-  if (!viewCache.has(model)) viewCache.set(model, lazyViews(model));
-  return viewCache.get(model) ?? null;
-};
+
+/** The model's views: undefined while they load (beside the simulation), null when none. */
+function useViews(model: string): AnyModelViews | null | undefined {
+  const [, setLoaded] = useState(0);
+  const views = loadedViews.has(model) ? loadedViews.get(model) : undefined;
+  useEffect(() => {
+    if (views !== undefined) return;
+    let live = true;
+    void loadViews(model).then(() => live && setLoaded((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, [model, views]);
+  return views;
+}
 
 const modelOf = (raw: unknown): string =>
   raw && typeof raw === 'object' && typeof (raw as { model?: unknown }).model === 'string'
@@ -180,7 +186,9 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
   const reducedMotion = useReducedMotion();
   const stage = useRef<HTMLDivElement>(null);
   const size = useSize(stage, { width: 640, height: props.height ?? 420 });
-  const views = viewsOf(meta.id);
+  const views = useViews(meta.id);
+  // One UI store per widget and model, shared by the view's Main, Side and Actions.
+  const ui = useMemo(() => createStore(() => ({ ...(views?.ui ?? {}) })), [views]);
   const [actionError, setActionError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   // Test hook: browser tests crash the worker to check that the widget recovers.
@@ -216,9 +224,11 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
   const ready = state?.matches('ready') ?? false;
   const playing = state?.matches({ ready: 'playing' }) ?? false;
   const ctx = state?.context;
-  const viewProps: ViewProps = {
-    snapshot,
-    virtualNow: () => store.virtualNow(),
+  const virtualNow = useCallback(() => store.virtualNow(), [store]);
+  const base: BaseProps = {
+    info: meta,
+    ui,
+    virtualNow,
     send,
     reducedMotion,
     width: size.width,
@@ -247,11 +257,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
       role="region"
       aria-label={`${label} simulation`}
     >
-      {views ? (
-        <Suspense fallback={null}>
-          <views.Style />
-        </Suspense>
-      ) : null}
+      {views?.css ? <style>{views.css}</style> : null}
       {props.title ? <h2 className="widget-title">{props.title}</h2> : null}
       {state?.matches('invalid') && ctx ? (
         <ErrorList
@@ -267,17 +273,15 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
             : 'It keeps crashing; reload the page to try again.'}
         </div>
       ) : null}
-      {controls.has('actions') && views ? (
+      {controls.has('actions') && views !== undefined ? (
         <ErrorBoundary label="The actions">
-          <Suspense fallback={null}>
-            <ActionsSlot
-              views={views}
-              viewProps={viewProps}
-              meta={meta}
-              send={send}
-              disabled={!ready}
-            />
-          </Suspense>
+          {views?.Actions ? (
+            <LivePart Part={views.Actions} store={store} base={base} />
+          ) : (
+            <Suspense fallback={null}>
+              <ActionsBar info={meta} send={send} disabled={!ready} />
+            </Suspense>
+          )}
         </ErrorBoundary>
       ) : null}
       {actionError ? (
@@ -288,17 +292,17 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
       <div className="widget-body">
         <div className="stage" ref={stage} style={{ height: props.height ?? 420 }}>
           <ErrorBoundary label="The drawing">
-            <Suspense fallback={<p className="muted">Loading the drawing…</p>}>
-              {!views ? (
-                <p className="muted">
-                  {meta.title} has no drawing yet; its metrics, invariants and event log still run.
-                </p>
-              ) : frame ? (
-                <LiveView View={views.Main} store={store} props={viewProps} />
-              ) : (
-                <p className="muted">Starting the simulation…</p>
-              )}
-            </Suspense>
+            {views === undefined ? (
+              <p className="muted">Loading the drawing…</p>
+            ) : views === null ? (
+              <p className="muted">
+                {meta.title} has no drawing yet; its metrics, invariants and event log still run.
+              </p>
+            ) : frame ? (
+              <LivePart Part={views.Main} store={store} base={base} />
+            ) : (
+              <p className="muted">Starting the simulation…</p>
+            )}
           </ErrorBoundary>
         </div>
         {(controls.has('metrics') || controls.has('invariants')) && (
@@ -312,9 +316,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
             aria-label={`${label}: load, metrics and invariants`}
           >
             <ErrorBoundary label="The side panel">
-              <Suspense fallback={null}>
-                {views && frame ? <views.Side {...viewProps} /> : null}
-              </Suspense>
+              {views?.Side ? <LivePart Part={views.Side} store={store} base={base} /> : null}
             </ErrorBoundary>
             <Suspense fallback={null}>
               {controls.has('metrics') && frame ? (
@@ -363,8 +365,9 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
             ) : null}
             {controls.has('log') ? (
               <EventLog
-                events={snapshot.log}
+                events={snapshot.history}
                 start={snapshot.logStart}
+                now={snapshot.frame?.t ?? 0}
                 onSeek={(t) => handle?.seek(t)}
               />
             ) : null}
@@ -375,45 +378,27 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
   );
 }
 
+/** What the widget gives a view besides the frame. */
+type BaseProps = Omit<ViewProps<unknown, unknown>, 'frame' | 'view' | 'heavy' | 'snapshot'>;
+
 /**
- * The drawing re-renders on every frame; everything else in the widget follows the store's slow
- * channel (5 times a second), so panels and charts never compete with the animation.
+ * A part of the model's view (Main, Side, Actions), rendered from the latest frame. All three
+ * subscribe to every frame, so they always show the same one; the widget's other panels follow
+ * the store's slow channel (5 times a second) and never compete with the drawing.
  */
-function LiveView({
-  View,
+function LivePart({
+  Part,
   store,
-  props,
+  base,
 }: {
-  View: React.ComponentType<ViewProps>;
+  Part: ComponentType<ViewProps<unknown, unknown>>;
   store: FrameStore;
-  props: ViewProps;
+  base: BaseProps;
 }) {
   const snapshot = useSyncExternalStore(store.subscribe, store.get);
-  return <View {...props} snapshot={snapshot} />;
-}
-
-function ActionsSlot({
-  views,
-  viewProps,
-  meta,
-  send,
-  disabled,
-}: {
-  views: NonNullable<ReturnType<typeof viewsOf>>;
-  viewProps: ViewProps;
-  meta: ModelInfo;
-  send(i: LearnerInput): void;
-  disabled: boolean;
-}) {
-  const [custom, setCustom] = useState<boolean | null>(null);
-  useEffect(() => {
-    let live = true;
-    void views.hasActions.then((v) => live && setCustom(v));
-    return () => {
-      live = false;
-    };
-  }, [views]);
-  if (custom === null) return null;
-  if (custom && viewProps.snapshot.frame) return <views.Actions {...viewProps} />;
-  return <ActionsBar info={meta} send={send} disabled={disabled} />;
+  const frame = snapshot.frame;
+  if (!frame) return null;
+  return (
+    <Part {...base} snapshot={snapshot} frame={frame} view={frame.view} heavy={snapshot.heavy} />
+  );
 }

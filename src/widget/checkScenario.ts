@@ -5,6 +5,7 @@
  */
 import type { FieldError, Parsed } from '../sim/core/errors';
 import { show } from '../sim/core/errors';
+import { protoKeyErrors } from '../sim/core/protoKeys';
 import type { JsonObjectSchema, ModelInfo } from '../sim/core/info';
 import { MAX_INPUTS, MAX_SEED, MAX_TIME_MS } from '../sim/core/limits';
 import type { Scenario, ScenarioInput } from '../sim/core/types';
@@ -15,15 +16,32 @@ const INPUT_SHAPE: JsonObjectSchema = {
   type: 'object',
   properties: {
     at: { type: 'integer', minimum: 0, maximum: MAX_TIME_MS },
-    action: { type: 'string' },
+    action: { type: 'string', minLength: 1, maxLength: 64 },
   },
   required: ['at', 'action'],
 };
 
-const SEED: JsonObjectSchema = {
+/** The outer shape of a scenario, as src/sim/core/scenario.ts's `scenarioShape` says it. */
+const SCENARIO_SHAPE: JsonObjectSchema = {
   type: 'object',
-  properties: { seed: { type: 'integer', minimum: 0, maximum: MAX_SEED } },
+  properties: {
+    model: { type: 'string', minLength: 1, maxLength: 64 },
+    seed: { type: 'integer', minimum: 0, maximum: MAX_SEED },
+    // Checked below: `params` is any record and `inputs` a list of loose objects.
+    params: {},
+    inputs: {},
+  },
+  required: ['model'],
 };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** An input's own `at` and `action` (never Object.prototype's), for the shape check. */
+const shapeOf = (raw: Record<string, unknown>) => ({
+  at: Object.hasOwn(raw, 'at') ? raw.at : undefined,
+  action: Object.hasOwn(raw, 'action') ? raw.action : undefined,
+});
 
 /** Checks one input (a learner action or a directive's) against the model's action schemas. */
 export function checkInput(
@@ -31,10 +49,13 @@ export function checkInput(
   raw: Record<string, unknown>,
   prefix: string,
 ): FieldError[] {
-  const { at, action, ...args } = raw;
-  const shape = checkValues(INPUT_SHAPE, { at, action }, prefix);
+  const shape = checkValues(INPUT_SHAPE, shapeOf(raw), prefix);
   if (shape.length) return shape;
-  const def = info.actions[action as string];
+  const { at: _at, action, ...args } = raw;
+  // Own keys only: an action named `toString` or `__proto__` is not one.
+  const def = Object.hasOwn(info.actions, action as string)
+    ? info.actions[action as string]
+    : undefined;
   if (!def) {
     return [
       {
@@ -43,60 +64,16 @@ export function checkInput(
       },
     ];
   }
-  // `set` carries a nested params patch.
-  if (action === 'set') {
-    if (!args.params || typeof args.params !== 'object')
-      return [
-        { path: `${prefix}.params`, message: `expected an object, got ${show(args.params)}` },
-      ];
-    const extra = Object.keys(args).filter((k) => k !== 'params');
-    const errs: FieldError[] = extra.length
-      ? [
-          {
-            path: prefix,
-            message: `unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')}`,
-          },
-        ]
-      : [];
-    return [...errs, ...checkValues(info.params, args.params, `${prefix}.params`, true)];
-  }
-  if (action === 'partition') return []; // nested groups: the worker checks them
   return checkValues(def.args, args, prefix);
 }
 
-/** Checks a whole scenario; returns it typed when it passes. */
-export function checkScenario(raw: unknown): Parsed<Scenario> {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    return {
-      ok: false,
-      errors: [{ path: '(root)', message: `expected an object, got ${show(raw)}` }],
-    };
-  const s = raw as Record<string, unknown>;
-  const errors: FieldError[] = [];
-  const extra = Object.keys(s).filter((k) => !['model', 'params', 'seed', 'inputs'].includes(k));
-  if (extra.length)
-    errors.push({
-      path: '(root)',
-      message: `unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')}`,
-    });
-  const info = typeof s.model === 'string' ? modelInfo(s.model) : undefined;
-  if (!info) {
-    return {
-      ok: false,
-      errors: [
-        {
-          path: 'model',
-          message:
-            typeof s.model === 'string'
-              ? `"${s.model}" is not a known model (${modelIds().join(', ')})`
-              : `expected a string, got ${show(s.model)}`,
-        },
-      ],
-    };
-  }
-  errors.push(...checkValues(info.params, s.params ?? {}, 'params', true));
-  if (s.seed !== undefined) errors.push(...checkValues(SEED, { seed: s.seed }, ''));
-  const inputs = s.inputs ?? [];
+/** The outer shape: every problem zod's `scenarioShape` reports, in its words. */
+function checkShape(s: Record<string, unknown>): FieldError[] {
+  const { params, inputs, ...rest } = s;
+  const errors = checkValues(SCENARIO_SHAPE, { ...rest, params: undefined, inputs: undefined }, '');
+  if (params !== undefined && !isObject(params))
+    errors.push({ path: 'params', message: `expected a record, got ${show(params)}` });
+  if (inputs === undefined) return errors;
   if (!Array.isArray(inputs))
     errors.push({ path: 'inputs', message: `expected an array, got ${show(inputs)}` });
   else if (inputs.length > MAX_INPUTS)
@@ -105,19 +82,52 @@ export function checkScenario(raw: unknown): Parsed<Scenario> {
       message: `${inputs.length} items is above the maximum ${MAX_INPUTS}`,
     });
   else
-    inputs.forEach((input, i) => {
-      if (!input || typeof input !== 'object')
+    inputs.forEach((input: unknown, i) => {
+      if (!isObject(input))
         errors.push({ path: `inputs.${i}`, message: `expected an object, got ${show(input)}` });
-      else errors.push(...checkInput(info, input as Record<string, unknown>, `inputs.${i}`));
+      else errors.push(...checkValues(INPUT_SHAPE, shapeOf(input), `inputs.${i}`));
     });
+  return errors;
+}
+
+/**
+ * Checks a whole scenario in the worker's steps (outer shape, then the model, then its params
+ * and each input's arguments) and words; returns it typed when it passes.
+ */
+export function checkScenario(raw: unknown): Parsed<Scenario> {
+  if (!isObject(raw))
+    return {
+      ok: false,
+      errors: [{ path: '(root)', message: `expected an object, got ${show(raw)}` }],
+    };
+  const proto = protoKeyErrors(raw);
+  if (proto.length) return { ok: false, errors: proto };
+  const shape = checkShape(raw);
+  if (shape.length) return { ok: false, errors: shape };
+  const s = raw as { model: string; params?: object; seed?: number; inputs?: object[] };
+  const info = modelInfo(s.model);
+  if (!info) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'model',
+          message: `"${s.model}" is not a known model (${modelIds().join(', ')})`,
+        },
+      ],
+    };
+  }
+  const errors = checkValues(info.params, s.params ?? {}, 'params', true);
+  const inputs = (s.inputs ?? []) as Record<string, unknown>[];
+  inputs.forEach((input, i) => errors.push(...checkInput(info, input, `inputs.${i}`)));
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
     value: {
       model: info.id,
       params: (s.params ?? {}) as Record<string, unknown>,
-      seed: (s.seed as number | undefined) ?? 1,
-      inputs: [...(inputs as ScenarioInput[])].sort((a, b) => a.at - b.at),
+      seed: s.seed ?? 1,
+      inputs: [...(inputs as unknown as ScenarioInput[])].sort((a, b) => a.at - b.at),
     },
   };
 }

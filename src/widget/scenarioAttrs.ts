@@ -6,13 +6,16 @@
  * Errors name the attribute as it was written (`param-nodes`, not `params.nodes`). The catalog is
  * a parameter: the page passes its JSON descriptions (src/widget/attrs.ts), Node the zod metas.
  */
-import type { FieldError, Parsed } from '../sim/core/errors';
+import { show, type FieldError, type Parsed } from '../sim/core/errors';
 import type { ModelInfo } from '../sim/core/info';
 import type { Scenario } from '../sim/core/types';
 import { coerce, fieldsOf } from '../ui/schemaFields';
 import { decodeScenario } from './share';
 
 export type Attrs = Record<string, string | undefined>;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** What reading attributes needs to know of the models, and how to check a scenario. */
 export interface AttrsCatalog {
@@ -42,6 +45,11 @@ export function scenarioFromAttrsWith(
     if (!d.value || typeof d.value !== 'object' || Array.isArray(d.value))
       return { ok: false, errors: [{ path, message: 'is not a scenario object' }] };
     base = d.value as typeof base;
+    if (Object.hasOwn(base, 'model') && typeof base.model !== 'string')
+      return {
+        ok: false,
+        errors: [{ path: `${path}.model`, message: `expected a string, got ${show(base.model)}` }],
+      };
   }
   const model =
     a.model ?? (typeof base.model === 'string' ? base.model : undefined) ?? defaultModel;
@@ -59,11 +67,12 @@ export function scenarioFromAttrsWith(
       ],
     };
   }
-  let params: Record<string, unknown>;
+  let params: unknown;
   let seed: unknown;
   let inputs: unknown;
   if (encoded !== undefined) {
-    params = base.params && typeof base.params === 'object' ? { ...(base.params as object) } : {};
+    // Anything but an object goes to the check as it is, which names it.
+    params = isRecord(base.params) ? { ...base.params } : (base.params ?? {});
     seed = base.seed;
     inputs = base.inputs;
   } else {
@@ -97,13 +106,23 @@ export function scenarioFromAttrsWith(
   for (const [k, v] of Object.entries(a)) {
     if (!k.startsWith('param-') || v === undefined) continue;
     const name = k.slice(6);
-    params[name] = coerce(
-      fields.find((f) => f.key === name),
-      v,
-    );
+    if (!isRecord(params)) break;
+    // Defined, not assigned: `param-__proto__` must become a field the check names.
+    Object.defineProperty(params, name, {
+      value: coerce(
+        fields.find((f) => f.key === name),
+        v,
+      ),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   if (a.seed !== undefined) seed = coerce({ kind: 'integer' }, a.seed);
+  // The encoded scenario's other fields go to the check too, which refuses unknown ones.
+  const { model: _m, params: _p, seed: _s, inputs: _i, ...extra } = base;
   const checked = checkScenario({
+    ...extra,
     model: info.id,
     params,
     ...(seed !== undefined ? { seed } : {}),

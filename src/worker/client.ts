@@ -72,7 +72,8 @@ export async function createSimClient(options: ClientOptions): Promise<SimClient
     }
   }
   const { Host } = await import('./host');
-  const host = new Host();
+  // On the page's own thread a seek computes at most a frame's budget at a time.
+  const host = new Host(undefined, { seekChunkMs: 8 });
   await host.subscribe(options.onFrame);
   return { api: host, kind: 'main-thread', dispose: () => host.dispose() };
 }
@@ -161,6 +162,7 @@ function wrapRemote(remote: Comlink.Remote<WorkerApi>): SimApi {
     setSpeed: (s) => remote.setSpeed(s),
     step: () => remote.step(),
     seek: (t) => remote.seek(t),
+    cancelSeek: () => remote.cancelSeek(),
     fork: () => remote.fork(),
     input: (raw) => remote.input(raw),
     traceHash: (s, until) => remote.traceHash(s, until),

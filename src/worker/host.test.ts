@@ -1,37 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Host, type HostClock } from './host';
+import { fakeClock } from './testClock';
 import type { Frame } from './protocol';
-
-/** A manual clock: timers run only when the test advances time. */
-function fakeClock() {
-  let now = 0;
-  let timers: { at: number; fn: () => void; id: number }[] = [];
-  let nextId = 1;
-  const clock: HostClock = {
-    now: () => now,
-    setTimeout: (fn, ms) => {
-      const id = nextId++;
-      timers.push({ at: now + ms, fn, id });
-      return id;
-    },
-    clearTimeout: (h) => {
-      timers = timers.filter((t) => t.id !== h);
-    },
-  };
-  const advance = (ms: number) => {
-    const end = now + ms;
-    for (;;) {
-      timers.sort((a, b) => a.at - b.at);
-      const t = timers[0];
-      if (!t || t.at > end) break;
-      timers.shift();
-      now = t.at;
-      t.fn();
-    }
-    now = end;
-  };
-  return { clock, advance };
-}
 
 const scenario = {
   model: 'hashring',

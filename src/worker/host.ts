@@ -6,7 +6,7 @@
  */
 import { formatError, parseWith, type Parsed } from '../sim/core/errors';
 import { MAX_TIME_MS, parseInput, parseScenario } from '../sim/core/scenario';
-import { Sim, type SimSnapshot } from '../sim/core/sim';
+import { Sim } from '../sim/core/sim';
 import type { AnyModelDef, Scenario, ScenarioInput } from '../sim/core/types';
 import { catalog, EXPERIMENT_METAS, modelIds } from '../sim/catalog';
 import { loadExperiment, loadModel } from '../sim/registry';
@@ -18,21 +18,33 @@ import type {
   InputResult,
   LoadResult,
   ProgressFn,
-  SeriesDelta,
   SimApi,
   Speed,
 } from './protocol';
 import { SPEED_MAX, SPEED_MIN } from './protocol';
+import { Checkpoints, type CheckpointLimits } from './checkpoints';
+import { EventHistory } from './eventHistory';
+import { SeriesWindow } from './seriesWindow';
 
 const FRAME_MS = 16;
 /** Longest a single tick may compute before yielding, so frames keep flowing. */
 const TICK_BUDGET_MS = 10;
-const MAX_CHECKPOINTS = 400;
+/** Virtual ms of metric samples a restored seek replays before its target, to refill charts. */
+const SERIES_LOOKBACK_SAMPLES = 300;
 
 export interface HostClock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+}
+
+export interface HostOptions {
+  /**
+   * Longest one chunk of a seek or a load's replay may compute before yielding: on the page's
+   * own thread (the fallback without workers) a frame's budget, in a worker more.
+   */
+  seekChunkMs?: number;
+  checkpointLimits?: CheckpointLimits;
 }
 
 const realClock: HostClock = {
@@ -41,17 +53,13 @@ const realClock: HostClock = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
-interface Checkpoint {
-  t: number;
-  snap: SimSnapshot;
-}
-
 export class Host implements SimApi {
   private model: AnyModelDef | null = null;
   private scenario: Scenario | null = null;
   private sim: Sim | null = null;
-  private checkpoints: Checkpoint[] = [];
+  private readonly checkpoints: Checkpoints;
   private checkpointEveryMs = 1000;
+  private nextCheckpointMs = 1000;
   private sampleEveryMs = 100;
   private horizonMs = 0;
   private playing = false;
@@ -61,13 +69,22 @@ export class Host implements SimApi {
   private lastWall = 0;
   private listener: ((f: Frame) => void) | null = null;
   private heavySent = new Map<string, number>();
-  private series: { t: number[]; values: Record<string, number[]> } = { t: [], values: {} };
-  private seriesSent = 0;
-  private seriesReset = true;
+  private readonly series = new SeriesWindow();
+  private readonly history = new EventHistory();
   private logReset = true;
   private loads = 0;
+  private readonly seekChunkMs: number;
+  /** The seek in progress: where it goes, where it started, who waits for it. */
+  private seeking: { targetMs: number; fromMs: number; waiting: (() => void)[] } | null = null;
+  private seekTimer: unknown = null;
 
-  constructor(private readonly clock: HostClock = realClock) {}
+  constructor(
+    private readonly clock: HostClock = realClock,
+    options: HostOptions = {},
+  ) {
+    this.seekChunkMs = options.seekChunkMs ?? 50;
+    this.checkpoints = new Checkpoints(options.checkpointLimits);
+  }
 
   subscribe(onFrame: (frame: Frame) => void): Promise<void> {
     this.listener = onFrame;
@@ -76,6 +93,7 @@ export class Host implements SimApi {
 
   async load(raw: unknown, atMs = 0): Promise<LoadResult> {
     this.stopTimer();
+    this.endSeek();
     this.playing = false;
     const loading = ++this.loads;
     const parsed = parseScenario(raw, catalog, modelIds());
@@ -95,17 +113,20 @@ export class Host implements SimApi {
     this.checkpointEveryMs = model.checkpointEveryMs ?? 1000;
     this.sampleEveryMs = model.sampleEveryMs ?? 100;
     this.sim = new Sim(model, scenario, { checkInvariants: true });
+    this.history.reset();
     // Everything at t = 0 (inputs included) is part of the starting state: checkpoint after it.
     this.sim.runUntil(0);
-    this.checkpoints = [{ t: 0, snap: this.sim.snapshot() }];
+    this.recordLog();
+    this.checkpoints.reset(0, this.sim.snapshot());
+    this.nextCheckpointMs = this.checkpointEveryMs;
     this.horizonMs = 0;
-    this.series = { t: [], values: {} };
+    this.series.clear();
     this.sample();
     this.heavySent.clear();
-    this.seriesReset = true;
     this.logReset = true;
-    if (atMs > 0) this.advanceTo(Math.min(atMs, MAX_TIME_MS));
-    this.emit();
+    // A far time (a link's t=) replays in chunks with progress, like any seek; the load is done.
+    if (atMs > 0) this.startSeek(Math.min(atMs, MAX_TIME_MS));
+    else this.emit();
     return { ok: true, scenario };
   }
 
@@ -133,7 +154,7 @@ export class Host implements SimApi {
 
   step(): Promise<void> {
     const sim = this.sim;
-    if (!sim) return Promise.resolve();
+    if (!sim || this.seeking) return Promise.resolve();
     const next = sim.nextAt();
     // Whole milliseconds, like every time the page shows, stamps on inputs or puts in a link.
     if (next !== undefined && next <= MAX_TIME_MS) this.advanceTo(Math.ceil(next));
@@ -141,25 +162,34 @@ export class Host implements SimApi {
     return Promise.resolve();
   }
 
+  /**
+   * Goes to time `t`: from the nearest checkpoint at or before it (back or forward), replaying
+   * the rest. Resolves when landed. A far target replays in chunks, with progress in each frame;
+   * a seek asked meanwhile takes over (only the latest target counts) and `cancelSeek` stops it.
+   */
   seek(t: number): Promise<void> {
-    const sim = this.sim;
-    if (!sim) return Promise.resolve();
+    if (!this.sim) return Promise.resolve();
     const target = Math.max(0, Math.min(Math.round(t), MAX_TIME_MS));
-    if (target < sim.now) {
-      let cp = this.checkpoints[0]!;
-      for (const c of this.checkpoints) if (c.t <= target) cp = c;
-      sim.restore(cp.snap);
-      this.logReset = true;
-      this.seriesReset = true;
+    return new Promise((resolve) => {
+      this.startSeek(target);
+      if (this.seeking) this.seeking.waiting.push(resolve);
+      else resolve();
+    });
+  }
+
+  /** Stops a seek in progress where it has got to. */
+  cancelSeek(): Promise<void> {
+    if (this.seeking) {
+      this.endSeek();
+      this.emit();
     }
-    this.advanceTo(target);
-    this.emit();
     return Promise.resolve();
   }
 
   fork(): Promise<ScenarioInput[]> {
     const sim = this.sim;
     if (!sim || !this.scenario) return Promise.resolve([]);
+    this.endSeek();
     this.truncateFuture(sim.now);
     this.emit();
     return Promise.resolve(this.scenario.inputs);
@@ -169,6 +199,8 @@ export class Host implements SimApi {
     const sim = this.sim;
     const scenario = this.scenario;
     if (!sim || !scenario || !this.model) return Promise.resolve({ ok: false, inputs: [] });
+    // An action lands where the learner sees the run: a seek still on its way stops there.
+    this.endSeek();
     const stamped = { ...(raw as Record<string, unknown>), at: sim.now };
     const parsed = parseInput(this.model.meta, stamped);
     if (!parsed.ok)
@@ -184,6 +216,8 @@ export class Host implements SimApi {
         : [...scenario.inputs.slice(0, at), parsed.value, ...scenario.inputs.slice(at)];
     sim.addInput(parsed.value);
     sim.runUntil(sim.now);
+    // What the input wrote is new even at the horizon's own instant.
+    this.recordLog(-1);
     this.emit();
     return Promise.resolve({ ok: true, inputs: scenario.inputs });
   }
@@ -231,18 +265,72 @@ export class Host implements SimApi {
   dispose(): void {
     this.playing = false;
     this.stopTimer();
+    this.endSeek();
     this.listener = null;
     // A load still fetching its model finds itself superseded and keeps nothing.
     this.loads++;
     this.sim = null;
     this.model = null;
     this.scenario = null;
-    this.checkpoints = [];
-    this.series = { t: [], values: {} };
+    this.checkpoints.clear();
+    this.series.clear();
+    this.history.reset();
     this.heavySent.clear();
   }
 
+  /** Checkpoints held and their estimated bytes (tests and benchmarks). */
+  memoryReport(): { checkpoints: number; checkpointBytes: number; logLines: number } {
+    return {
+      checkpoints: this.checkpoints.count,
+      checkpointBytes: this.checkpoints.totalBytes,
+      logLines: this.history.all().length,
+    };
+  }
+
   // ---- internals ----
+
+  private startSeek(target: number): void {
+    const sim = this.sim!;
+    const cp = this.checkpoints.atOrBefore(target);
+    // Charts want a few hundred samples before the target: start a little earlier if a
+    // checkpoint there costs not much more replay.
+    let start = cp;
+    const lookback = target - SERIES_LOOKBACK_SAMPLES * this.sampleEveryMs;
+    if (cp.t > lookback) {
+      const earlier = this.checkpoints.atOrBefore(Math.max(0, lookback));
+      if (target - earlier.t <= 2 * (target - cp.t) + 60_000) start = earlier;
+    }
+    // Back in time, or forward past a checkpoint nearer than the current time: restore.
+    if (target < sim.now || start.t > sim.now) {
+      sim.restore(start.snap);
+      this.series.clear();
+    }
+    const waiting = this.seeking?.waiting ?? [];
+    this.seeking = { targetMs: target, fromMs: sim.now, waiting };
+    this.stepSeek();
+  }
+
+  /** One chunk of the seek in progress; schedules the next unless it landed. */
+  private stepSeek(): void {
+    this.seekTimer = null;
+    const seeking = this.seeking;
+    if (!seeking || !this.sim) return;
+    const landed = this.advanceTo(seeking.targetMs, this.seekChunkMs);
+    if (landed) {
+      this.endSeek();
+      // Playing resumes from the wall clock now, not from before the seek.
+      this.lastWall = this.clock.now();
+    } else this.seekTimer = this.clock.setTimeout(() => this.stepSeek(), 0);
+    this.emit();
+  }
+
+  private endSeek(): void {
+    if (this.seekTimer !== null) this.clock.clearTimeout(this.seekTimer);
+    this.seekTimer = null;
+    const waiting = this.seeking?.waiting ?? [];
+    this.seeking = null;
+    for (const w of waiting) w();
+  }
 
   private truncateFuture(t: number): void {
     const sim = this.sim;
@@ -250,14 +338,23 @@ export class Host implements SimApi {
     if (!sim || !scenario) return;
     sim.truncateInputs(t);
     scenario.inputs = scenario.inputs.filter((i) => i.at <= t);
-    this.checkpoints = this.checkpoints.filter((c) => c.t <= t);
+    this.checkpoints.dropAfter(t);
+    this.nextCheckpointMs = this.checkpointAfter(this.checkpoints.last?.t ?? 0);
     this.horizonMs = t;
-    const keep = this.series.t.findIndex((x) => x > t);
-    if (keep >= 0) {
-      this.series.t.length = keep;
-      for (const v of Object.values(this.series.values)) v.length = keep;
-      this.seriesReset = true;
-    }
+    this.history.dropAfter(t);
+    this.logReset = true;
+    this.series.dropAfter(t);
+  }
+
+  /** Drains the run's new log lines into the durable log (replayed lines are skipped). */
+  private recordLog(knownUntilMs = this.horizonMs): void {
+    const lines = this.sim!.drainLog();
+    if (lines.length) this.history.record(lines, knownUntilMs);
+  }
+
+  private checkpointAfter(t: number): number {
+    const spacing = this.checkpoints.spacingMs(t, this.checkpointEveryMs);
+    return (Math.floor(t / this.checkpointEveryMs) * this.checkpointEveryMs || 0) + spacing;
   }
 
   /**
@@ -269,9 +366,7 @@ export class Host implements SimApi {
     const start = budgetMs === Infinity ? 0 : this.clock.now();
     while (sim.now < target) {
       const nextSample = (Math.floor(sim.now / this.sampleEveryMs) + 1) * this.sampleEveryMs;
-      const nextCheckpoint =
-        (Math.floor(sim.now / this.checkpointEveryMs) + 1) * this.checkpointEveryMs;
-      const stop = Math.min(target, nextSample, nextCheckpoint);
+      const stop = Math.min(target, nextSample, Math.max(this.nextCheckpointMs, sim.now + 1));
       // Chunks of events keep one busy instant from blocking past the budget.
       let outOfBudget = false;
       while (!sim.runUntil(stop, 500)) {
@@ -285,48 +380,27 @@ export class Host implements SimApi {
           break;
         }
       }
+      this.recordLog();
       if (sim.now === nextSample) this.sample();
-      if (sim.now === nextCheckpoint && sim.now > (this.checkpoints.at(-1)?.t ?? 0))
-        this.checkpoint();
-      if (outOfBudget) {
-        this.horizonMs = Math.max(this.horizonMs, sim.now);
-        return sim.now >= target;
+      if (sim.now >= this.nextCheckpointMs) {
+        if (sim.now === this.nextCheckpointMs && sim.now > (this.checkpoints.last?.t ?? 0))
+          this.checkpoints.add(sim.now, sim.snapshot());
+        this.nextCheckpointMs = this.checkpointAfter(sim.now);
       }
-      if (budgetMs !== Infinity && this.clock.now() - start > budgetMs) {
-        this.horizonMs = Math.max(this.horizonMs, sim.now);
-        return sim.now >= target;
-      }
+      this.horizonMs = Math.max(this.horizonMs, sim.now);
+      if (outOfBudget) return sim.now >= target;
+      if (budgetMs !== Infinity && this.clock.now() - start > budgetMs) return sim.now >= target;
     }
     this.horizonMs = Math.max(this.horizonMs, sim.now);
     return true;
   }
 
-  private checkpoint(): void {
-    const sim = this.sim!;
-    this.checkpoints.push({ t: sim.now, snap: sim.snapshot() });
-    if (this.checkpoints.length > MAX_CHECKPOINTS) {
-      // Thin out evenly (keeping t = 0): seeking gets slower, memory stays bounded.
-      this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i % 2 === 1);
-      this.checkpointEveryMs *= 2;
-    }
-  }
-
   private sample(): void {
     const sim = this.sim!;
-    const s = this.series;
-    const last = s.t.at(-1);
-    if (last !== undefined && sim.now <= last) {
-      // Replaying over recorded history after a seek: the values are the same, keep them.
-      return;
-    }
-    const m = sim.metrics();
-    const n = s.t.length;
-    s.t.push(sim.now);
-    for (const [k, v] of Object.entries(m)) {
-      const arr = (s.values[k] ??= new Array<number>(n).fill(NaN));
-      arr.push(v);
-    }
-    for (const arr of Object.values(s.values)) if (arr.length < n + 1) arr.push(NaN);
+    const last = this.series.lastT;
+    // Replaying over samples already held: the values are the same, keep them.
+    if (last !== undefined && sim.now <= last) return;
+    this.series.add(sim.now, sim.metrics());
   }
 
   private schedule(): void {
@@ -343,6 +417,11 @@ export class Host implements SimApi {
     this.timer = null;
     const sim = this.sim;
     if (!this.playing || !sim) return;
+    // A seek on its way owns the run; play resumes once it lands.
+    if (this.seeking) {
+      this.schedule();
+      return;
+    }
     const wall = this.clock.now();
     // A throttled background tab can sleep for seconds; do not try to catch up all at once.
     const dt = Math.min(wall - this.lastWall, 100);
@@ -368,27 +447,7 @@ export class Host implements SimApi {
       events: sim.eventsProcessed,
       violation: sim.violation,
       lagging: this.lagging,
-    };
-  }
-
-  private seriesDelta(): SeriesDelta | null {
-    const s = this.series;
-    if (this.seriesReset) {
-      this.seriesReset = false;
-      this.seriesSent = s.t.length;
-      return {
-        reset: true,
-        t: [...s.t],
-        values: Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, [...v]])),
-      };
-    }
-    if (this.seriesSent >= s.t.length) return null;
-    const from = this.seriesSent;
-    this.seriesSent = s.t.length;
-    return {
-      reset: false,
-      t: s.t.slice(from),
-      values: Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, v.slice(from)])),
+      seeking: this.seeking && { fromMs: this.seeking.fromMs, targetMs: this.seeking.targetMs },
     };
   }
 
@@ -409,11 +468,13 @@ export class Host implements SimApi {
       view,
       heavy: changed,
       inFlight: sim.inFlight(),
-      events: sim.drainLog(),
+      events: this.history.takeFresh(),
       resetLog: this.logReset,
+      ...(this.logReset && { history: this.history.all() }),
+      logDropped: this.history.dropped,
       metrics: sim.metrics(),
       invariants: sim.status.map((s) => ({ ...s })),
-      series: this.seriesDelta(),
+      series: this.series.delta(),
     };
     this.logReset = false;
     this.listener(frame);

@@ -37,7 +37,10 @@ export interface SimApi {
   pause(): Promise<void>;
   setSpeed(speed: Speed): Promise<void>;
   step(): Promise<void>;
+  /** Resolves once landed; a later seek takes over a pending one (only the latest counts). */
   seek(t: number): Promise<void>;
+  /** Stops a seek still replaying toward a far target, where it has got to. */
+  cancelSeek(): Promise<void>;
   /** Drops inputs after the current time; returns the remaining inputs. */
   fork(): Promise<ScenarioInput[]>;
   input(raw: unknown): Promise<InputResult>;

@@ -35,6 +35,7 @@ export const hostApi = (host: Host): WorkerApi => ({
   setSpeed: (s) => host.setSpeed(s),
   step: () => host.step(),
   seek: (t) => host.seek(t),
+  cancelSeek: () => host.cancelSeek(),
   fork: () => host.fork(),
   input: (raw) => host.input(raw),
   traceHash: (s, until) => host.traceHash(s, until),

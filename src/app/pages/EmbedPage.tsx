@@ -85,6 +85,14 @@ export function EmbedPage({ query }: { query: URLSearchParams }) {
         are not. The snippets point at this build ({base}); host the <code>dist/</code> folder
         anywhere (it sends no requests elsewhere) and they keep working.
       </p>
+      {query.has('model') && !modelInfo(query.get('model') ?? '') ? (
+        <ErrorList
+          title="The model in this link is not one here; showing another instead:"
+          errors={[
+            `model: "${query.get('model')}" is not a known model (${MODEL_INFOS.map((m) => m.id).join(', ')})`,
+          ]}
+        />
+      ) : null}
       {shared && !shared.ok ? (
         <ErrorList
           title="The scenario in this link cannot be embedded; choose a preset instead:"

@@ -21,7 +21,8 @@ export function LessonPage({ id }: { id: string }) {
   );
 
   useEffect(() => {
-    const load = loaders[id];
+    // Own keys only: `#/lesson/__proto__` is no lesson.
+    const load = Object.hasOwn(loaders, id) ? loaders[id] : undefined;
     if (!load) return;
     let live = true;
     // The descriptions of the models and experiments the lesson uses load with its text (its own

@@ -4,6 +4,7 @@
  * text it is, for Monaco markers.
  */
 import { formatError } from '../../sim/core/errors';
+import { jsonTextProblem } from '../../sim/core/jsonText';
 import type { Scenario } from '../../sim/core/types';
 import { checkScenario } from '../../widget/checkScenario';
 import { errorSpans, locateJson, type Span } from './jsonLocate';
@@ -23,6 +24,13 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 export function checkText(text: string): TextCheck {
+  // Size and nesting first, in one linear pass: the locating parser recurses per level.
+  const tooBig = jsonTextProblem(text);
+  if (tooBig)
+    return {
+      ok: false,
+      problems: [{ message: `(root): the scenario ${tooBig}`, spans: [{ start: 0, end: 1 }] }],
+    };
   const located = locateJson(text);
   if (!located.ok) {
     const { line, column } = lineColumn(text, located.offset);

@@ -91,12 +91,36 @@ describe('locateJson', () => {
 });
 
 describe('checkText', () => {
+  it('refuses a 10,000-deep or 3 MB text with a message, quickly and without recursing', () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const many = JSON.stringify({
+      model: 'hashring',
+      inputs: Array.from({ length: 100_000 }, (_, i) => ({ at: i, action: 'addNode' })),
+    });
+    for (const [text, words] of [
+      [deep, 'nests deeper than the maximum 32 levels'],
+      [many, 'characters long, above the maximum 1,000,000'],
+    ] as const) {
+      const r = checkText(text);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems[0]!.message).toContain(words);
+    }
+  });
+
+  it('marks an input action named like a prototype property instead of throwing', () => {
+    for (const action of ['toString', 'constructor', '__proto__']) {
+      const r = checkText(`{"model":"hashring","inputs":[{"at":0,"action":"${action}"}]}`);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems[0]!.message).toMatch(/^inputs\.0\.action: /);
+    }
+  });
+
   it('marks each scenario error at its place in the text', () => {
     const text = formatScenario({
       model: 'hashring',
       params: { nodes: 400, vnodes: 10 },
       seed: 1,
-      inputs: [{ at: -5, action: 'addNode' }],
+      inputs: [{ at: 5, action: 'setVnodes', vnodes: -5 }],
     });
     const r = checkText(text);
     expect(r.ok).toBe(false);
@@ -106,7 +130,7 @@ describe('checkText', () => {
     );
     expect(found).toEqual({
       'params.nodes: 400 is above the maximum 64': ['400'],
-      'inputs.0.at: -5 is below the minimum 0': ['-5'],
+      'inputs.0.vnodes: -5 is below the minimum 1': ['-5'],
     });
   });
 

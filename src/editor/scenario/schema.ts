@@ -84,7 +84,13 @@ function sample(f: Schema | undefined): unknown {
   if (Array.isArray(f.enum)) return f.enum[0];
   if (f.type === 'string') return '';
   if (f.type === 'boolean') return false;
-  if (f.type === 'array') return [];
+  // A list needing items gets them: a partition's groups start as two groups.
+  if (f.type === 'array')
+    return typeof f.minItems === 'number' && f.minItems > 0
+      ? Array.from({ length: Math.max(2, f.minItems) }, (_, i) =>
+          (f.items as Schema | undefined)?.type === 'array' ? [i] : sample(f.items as Schema),
+        )
+      : [];
   if (f.type === 'object') return {};
   return typeof f.minimum === 'number' ? f.minimum : 0;
 }

@@ -79,7 +79,15 @@ function describe(issue: z.core.$ZodIssue): string {
 
 /** Turns zod issues into field errors, with `prefix` before each path. */
 export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  return error.issues.map((issue) => {
+  // Once a value has the wrong type its limits are noise: zod also checks the length of a
+  // string given where a list belongs ("needs at least 1 characters"). Say the type only.
+  const mistyped = new Set(
+    error.issues.filter((i) => i.code === 'invalid_type').map((i) => i.path.join('\u0000')),
+  );
+  const issues = error.issues.filter(
+    (i) => i.code === 'invalid_type' || !mistyped.has(i.path.join('\u0000')),
+  );
+  return issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.');
     return { path: path || '(root)', message: describe(issue) };
   });

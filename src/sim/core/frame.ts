@@ -9,6 +9,13 @@ import type { InFlight, InvariantStatus, LogEvent } from './types';
 export type Speed = number | 'max';
 export const SPEED_MIN = 0.1;
 export const SPEED_MAX = 100;
+export { LOG_HISTORY_LIMIT, SERIES_WINDOW } from './limits';
+
+/** A seek still replaying toward its target (far targets take several frames). */
+export interface SeekProgress {
+  fromMs: number;
+  targetMs: number;
+}
 
 export interface HostStatus {
   t: number;
@@ -21,6 +28,8 @@ export interface HostStatus {
   violation: Violation | null;
   /** True when the simulation could not keep up with the requested speed. */
   lagging: boolean;
+  /** Set while a seek replays toward a far target; null when landed. */
+  seeking: SeekProgress | null;
 }
 
 /** Metric samples at fixed virtual times, appended frame by frame. */
@@ -40,9 +49,14 @@ export interface Frame {
   /** Large fields whose version changed since the previous frame. */
   heavy: Record<string, { version: number; data: unknown }>;
   inFlight: InFlight[];
+  /** Lines added to the durable event log since the previous frame. */
   events: LogEvent[];
-  /** Events before this frame no longer apply (after a load or seek). */
+  /** The log was rebuilt (a load or fork): `history` replaces everything held. */
   resetLog: boolean;
+  /** With `resetLog`: every line kept, oldest first (it may run past `t`, greyed). */
+  history?: LogEvent[];
+  /** Older lines dropped to keep the log bounded (before the first line kept). */
+  logDropped: number;
   metrics: Record<string, number>;
   invariants: InvariantStatus[];
   series: SeriesDelta | null;

@@ -17,6 +17,13 @@ export interface JsonField {
   maxLength?: number;
   pattern?: string;
   anyOf?: JsonField[];
+  /** Arrays: each item's schema and the length limits. */
+  items?: JsonField;
+  minItems?: number;
+  maxItems?: number;
+  /** Nested objects (a `set` input's params): always strict, like every schema here. */
+  properties?: Record<string, JsonField>;
+  required?: string[];
   default?: unknown;
   title?: string;
   description?: string;

@@ -3,3 +3,14 @@ export const MAX_SEED = 4294967295;
 export const MAX_INPUTS = 10000;
 /** A day of virtual time is far beyond any lesson; it bounds replay cost. */
 export const MAX_TIME_MS = 86_400_000;
+/**
+ * A scenario's JSON text (a share link decoded, a file, the editor's text) may be at most this
+ * long: 10,000 inputs fit in well under it, and checking it stays far below a frame's budget.
+ */
+export const MAX_SCENARIO_CHARS = 1_000_000;
+/** A scenario nests five levels at most (a partition's groups); anything deeper is not one. */
+export const MAX_JSON_DEPTH = 32;
+/** Lines of the durable event log the host and the page keep; older ones are dropped. */
+export const LOG_HISTORY_LIMIT = 5000;
+/** Metric samples the host and the page keep (the latest, before the current time). */
+export const SERIES_WINDOW = 1200;

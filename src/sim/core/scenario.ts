@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseWith, type FieldError, type Parsed } from './errors';
+import { protoKeyErrors } from './protoKeys';
 import type { ActionMeta, ModelMeta, Params, Scenario, ScenarioInput } from './types';
 
 import { MAX_INPUTS, MAX_SEED, MAX_TIME_MS } from './limits';
@@ -73,9 +74,11 @@ export function parseInput(meta: ModelMeta, raw: unknown, prefix = 'input'): Par
   const shape = parseWith(inputShape, raw, prefix);
   if (!shape.ok) return shape;
   const { at, action, ...args } = shape.value;
-  const def = actionsOf(meta)[action];
+  const actions = actionsOf(meta);
+  // Own keys only: `toString` or `constructor` must not find Object.prototype's.
+  const def = Object.hasOwn(actions, action) ? actions[action] : undefined;
   if (!def) {
-    const known = Object.keys(actionsOf(meta)).join(', ');
+    const known = Object.keys(actions).join(', ');
     return {
       ok: false,
       errors: [
@@ -105,6 +108,8 @@ export function parseScenario(
   catalog: Catalog,
   known: string[] = [],
 ): Parsed<Scenario> {
+  const proto = protoKeyErrors(raw);
+  if (proto.length) return { ok: false, errors: proto };
   const outer = parseWith(scenarioShape, raw);
   if (!outer.ok) return outer;
   const { model, params, seed, inputs } = outer.value;

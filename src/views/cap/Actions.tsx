@@ -3,18 +3,20 @@
  * healing it, a manual read or write by a chosen client on a chosen key, and the workload switch.
  */
 import { useId } from 'react';
+import { useStore } from 'zustand';
+import { ActionButton } from '../../ui/ActionForm';
+import { optionDescriptions, paramField } from '../../ui/modelInfo';
+import { attachedOnB, cancelDraft, draftGroups, startDraft, toggleSideB } from '../network/draft';
 import { PartitionControls } from '../PartitionControls';
-import type { ViewProps } from '../types';
-import { clientOnB, draftGroups, useCapUi } from './draft';
-import type { CapView } from './types';
+import type { CapProps } from './types';
 
-const MODES = ['cp', 'ap', 'quorum'] as const;
-
-export function CapActions(p: ViewProps) {
-  const view = p.snapshot.frame?.view as CapView | undefined;
-  const [ui, store] = useCapUi(p.send);
+export function CapActions(p: CapProps) {
+  const { view, info, send, ui: store } = p;
+  const ui = useStore(store);
   const radio = useId();
-  if (!view) return null;
+  const modeField = paramField(info, 'mode');
+  const modes = (modeField.enum ?? []).map(String);
+  const modeHelp = optionDescriptions(modeField);
   const client = Math.min(ui.client, view.clients.length - 1);
   const key = Math.min(ui.key, view.keys.length - 1);
   const groups = draftGroups(ui, view.replicas.length, view.clients);
@@ -22,13 +24,13 @@ export function CapActions(p: ViewProps) {
     <div className="actions cap-actions" role="group" aria-label="Actions">
       <fieldset className="cap-modes">
         <legend className="sr-only">Mode</legend>
-        {MODES.map((m) => (
-          <label key={m} className={view.mode === m ? 'on' : ''}>
+        {modes.map((m) => (
+          <label key={m} className={view.mode === m ? 'on' : ''} title={modeHelp[m] || undefined}>
             <input
               type="radio"
               name={radio}
               checked={view.mode === m}
-              onChange={() => p.send({ action: 'set', params: { mode: m } })}
+              onChange={() => send({ action: 'set', params: { mode: m } })}
             />
             {m}
           </label>
@@ -39,9 +41,9 @@ export function CapActions(p: ViewProps) {
         drafting={ui.drafting}
         groups={groups}
         partitioned={!!view.partition}
-        send={p.send}
-        onStart={() => store.startDraft()}
-        onCancel={() => store.cancelDraft()}
+        send={send}
+        onStart={() => startDraft(store)}
+        onCancel={() => cancelDraft(store)}
         sideB={
           <>
             {view.replicas.map((r) => (
@@ -49,14 +51,14 @@ export function CapActions(p: ViewProps) {
                 <input
                   type="checkbox"
                   checked={ui.sideB.includes(r.id)}
-                  onChange={() => store.toggleReplica(r.id)}
+                  onChange={() => toggleSideB(store, r.id)}
                 />
                 {r.label}
               </label>
             ))}
             <span className="cap-draft-clients" aria-label="Clients on side B">
               {view.clients
-                .filter((c) => clientOnB(ui, c.id, c.home))
+                .filter((c) => attachedOnB(ui, c.id, c.home))
                 .map((c) => c.label)
                 .join(' ') || 'no clients'}
             </span>
@@ -68,7 +70,7 @@ export function CapActions(p: ViewProps) {
           <span className="sr-only">Client</span>
           <select
             value={client}
-            onChange={(e) => store.set({ client: Number(e.target.value) })}
+            onChange={(e) => store.setState({ client: Number(e.target.value) })}
             aria-label="Client for manual operations"
           >
             {view.clients.map((c) => (
@@ -83,7 +85,7 @@ export function CapActions(p: ViewProps) {
             <span className="sr-only">Key</span>
             <select
               value={key}
-              onChange={(e) => store.set({ key: Number(e.target.value) })}
+              onChange={(e) => store.setState({ key: Number(e.target.value) })}
               aria-label="Key to show and to read or write"
             >
               {view.keys.map((k, i) => (
@@ -94,20 +96,17 @@ export function CapActions(p: ViewProps) {
             </select>
           </label>
         ) : null}
-        <button type="button" onClick={() => p.send({ action: 'read', client, key })}>
-          Read
-        </button>
-        <button type="button" onClick={() => p.send({ action: 'write', client, key })}>
-          Write
-        </button>
+        <ActionButton info={info} send={send} action="read" args={{ client, key }} />
+        <ActionButton info={info} send={send} action="write" args={{ client, key }} />
       </span>
-      <button
-        type="button"
-        aria-pressed={view.workload}
-        onClick={() => p.send({ action: 'workload', on: !view.workload })}
-      >
-        Workload {view.workload ? 'on' : 'off'}
-      </button>
+      <ActionButton
+        info={info}
+        send={send}
+        action="workload"
+        args={{ on: !view.workload }}
+        pressed={view.workload}
+        label={`Workload ${view.workload ? 'on' : 'off'}`}
+      />
     </div>
   );
 }

@@ -3,34 +3,43 @@
  * linearizability verdict and the history. The parts are memoized so a frame re-renders only what
  * changed; animation loops move the messages and slide the history through refs.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
 import type { InFlight } from '../../sim/core/types';
-import type { ViewProps } from '../types';
+import { shapePath } from '../../ui/palette';
+import { toggleMoved, toggleSideB, attachedOnB } from '../network/draft';
+import { clusterLayout, groupOf, messagePoint } from '../network/groups';
+import type { FlightStyle, KeepOut } from '../network/Messages';
+import { flightsHidden, NetworkStage } from '../network/Stage';
 import { cellsFor, type Cell } from './cells';
 import {
   Backdrop,
   ClientNode,
-  MessageLayer,
   ReplicaNode,
   sideName,
   type ClusterHooks,
   type How,
 } from './Cluster';
-import { clientOnB, useCapUi } from './draft';
 import { HistoryPane } from './HistoryPane';
-import { clusterLayout, groupOf, messagePoint, progress, type ClusterLayout } from './layout';
 import { showValue } from './ops';
 import { Patterns } from './Patterns';
-import { MESSAGE_LEGEND } from './style';
-import { shapePath } from '../../ui/palette';
-import type { CapView, HistoryEntry } from './types';
+import { MESSAGE_LEGEND, messageStyle } from './style';
+import type { CapProps, CapView } from './types';
 
-const NO_FLIGHTS: InFlight[] = [];
-/** Above this speed a message crosses in about a frame: the drawing stops showing them. */
-const FLIGHT_SPEED_MAX = 2;
 const VERDICT_H = 44;
 /** Below this width the message legend uses one word a kind. */
 const LEGEND_LONG_MIN = 560;
+/** Message types that answer: drawn hollow, travelling back. */
+const REPLIES = new Set(['resp', 'got', 'ack', 'ok']);
+
+function flightStyle(m: InFlight): FlightStyle {
+  const s = messageStyle(m.type);
+  return { color: s.color, shape: s.shape, hollow: REPLIES.has(m.type), name: s.short };
+}
+const nodeName =
+  (replicas: number) =>
+  (node: number): string =>
+    node < replicas ? `S${node}` : `C${node - replicas}`;
 
 /** A value that keeps its identity while its JSON stays the same. */
 function useStable<T>(value: T): T {
@@ -61,89 +70,68 @@ function modeLine(view: CapView): string {
   return `quorum: N=${q.N} R=${q.R} W=${q.W} (R+W ${q.R + q.W > q.N ? '>' : '≤'} N)${q.readRepair ? ', read repair' : ''}`;
 }
 
-export function CapMain(p: ViewProps) {
-  const frame = p.snapshot.frame;
-  const view = frame?.view as CapView | undefined;
-  const [ui, uiStore] = useCapUi(p.send);
+export function CapMain(p: CapProps) {
+  const { frame, view } = p;
+  const ui = useStore(p.ui);
+  const uiStore = p.ui;
   const prefix = `cap${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const width = Math.max(280, p.width);
   const clusterH = Math.round(Math.max(150, Math.min(240, p.height * 0.42)));
   const historyH = Math.max(120, p.height - clusterH - VERDICT_H - 12);
-  const status = frame?.status;
-  const tooFast = !!status?.playing && (status.speed === 'max' || status.speed > FLIGHT_SPEED_MAX);
-  const inFlight = frame?.inFlight ?? NO_FLIGHTS;
-  const drawn = tooFast ? NO_FLIGHTS : inFlight;
+  const status = frame.status;
+  const tooFast = flightsHidden(status);
   const [hover, setHover] = useState<{ kind: 'replica' | 'client'; id: number } | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
 
-  const replicaCount = view?.replicas.length ?? 0;
-  const homes = useStable(view?.clients.map((c) => ({ node: c.node, home: c.home })) ?? []);
-  const groups = useStable(view?.partition ?? null);
+  const replicaCount = view.replicas.length;
+  const homes = useStable(view.clients.map((c) => ({ node: c.node, home: c.home })));
+  const groups = useStable(view.partition ?? null);
   const l = useMemo(
     () => clusterLayout(width, clusterH, replicaCount, homes, groups),
     [width, clusterH, replicaCount, homes, groups],
   );
-  const keyCount = view?.keys.length ?? 1;
+  const keyCount = view.keys.length;
   const key = Math.min(ui.key, Math.max(0, keyCount - 1));
-  const cells = useStable(view ? cellsFor(view, key) : { cells: [] as Cell[], converged: true });
+  const cells = useStable(cellsFor(view, key));
   const busy = useStable(
-    view?.replicas.map((r) => {
+    view.replicas.map((r) => {
       const c = r.coordinating.find((x) => x.phase !== 'done');
       return c ? `${c.phase === 'query' ? 'asks' : 'stores'} ${c.heard}/${c.need}` : '';
-    }) ?? [],
+    }),
   );
+  const heavy = p.heavy.history;
+  const frameT = frame.t;
 
-  const heavy = p.snapshot.heavy.history as HistoryEntry[] | undefined;
-
-  // Messages in flight: React mounts the marks, this loop moves them.
-  const live = useRef<{
-    inFlight: readonly InFlight[];
-    l: ClusterLayout;
-    now(): number;
-    seq: number;
-  } | null>(null);
-  const reduced = p.reducedMotion;
-  const virtualNow = p.virtualNow;
-  const frameT = frame?.t ?? 0;
-  const reducedRef = useRef(reduced);
-  useLayoutEffect(() => {
-    live.current = {
-      inFlight,
-      l,
-      now: reduced ? () => frameT : virtualNow,
-      seq: p.snapshot.seq,
-    };
-    reducedRef.current = reduced;
-  });
-  const marks = useRef(new Map<number, SVGGElement>());
-  const place = useCallback((id: number, el: SVGGElement) => {
-    const L = live.current;
-    const f = L?.inFlight.find((x) => x.id === id);
-    if (!L || !f) return;
-    const spot = (node: number) =>
-      node < L.l.replicas.length ? L.l.replicas[node] : L.l.clients[node - L.l.replicas.length];
-    const a = spot(f.from);
-    const b = spot(f.to);
-    if (!a || !b) return;
-    const t = reducedRef.current ? 0.5 : progress(f.sentAt, f.deliverAt, L.now());
-    const pt = messagePoint(a, b, t, L.l.boxH);
-    el.setAttribute('transform', `translate(${pt.x.toFixed(1)},${pt.y.toFixed(1)})`);
-  }, []);
-  useEffect(() => {
-    let raf = 0;
-    let last = '';
-    const tick = () => {
-      raf = requestAnimationFrame(tick);
-      const L = live.current;
-      if (!L) return;
-      const k = `${L.seq}|${L.now()}|${L.l.width}|${L.l.height}`;
-      if (k === last) return;
-      last = k;
-      for (const [id, el] of marks.current) place(id, el);
-    };
-    raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
-  }, [place]);
+  // Where a message is on its way: replicas first in node ids, then clients.
+  const pointAt = useCallback(
+    (f: InFlight, u: number) => {
+      const spot = (node: number) =>
+        node < l.replicas.length ? l.replicas[node] : l.clients[node - l.replicas.length];
+      const a = spot(f.from);
+      const b = spot(f.to);
+      return a && b ? messagePoint(a, b, u, l.boxH) : { x: -100, y: -100 };
+    },
+    [l],
+  );
+  // Labels of messages keep off each node's box, its tags and its status line.
+  const keepOut = useMemo<KeepOut[]>(
+    () => [
+      ...l.replicas.map((s) => ({
+        x0: s.x - l.boxW / 2,
+        y0: s.y - l.boxH / 2 - 16,
+        x1: s.x + l.boxW / 2,
+        y1: s.y + l.boxH / 2 + 14,
+      })),
+      ...l.clients.map((s) => ({
+        x0: s.x - l.clientR - 30,
+        y0: s.y - l.clientR - 4,
+        x1: s.x + l.clientR + 30,
+        y1: s.y + l.clientR + 16,
+      })),
+    ],
+    [l],
+  );
+  const nameOf = useMemo(() => nodeName(replicaCount), [replicaCount]);
 
   const hooks = useMemo<ClusterHooks>(
     () => ({
@@ -151,26 +139,19 @@ export function CapMain(p: ViewProps) {
         if (how === 'hover') setHover({ kind: 'replica', id });
         else if (how === 'leave')
           setHover((h) => (h?.kind === 'replica' && h.id === id ? null : h));
-        else if (uiStore.get().drafting) uiStore.toggleReplica(id);
+        else if (uiStore.getState().drafting) toggleSideB(uiStore, id);
         else setPicked((x) => (x === id ? null : id));
       },
       onClient: (id: number, how: How) => {
         if (how === 'hover') setHover({ kind: 'client', id });
         else if (how === 'leave') setHover((h) => (h?.kind === 'client' && h.id === id ? null : h));
-        else if (uiStore.get().drafting) uiStore.toggleClient(id);
-        else uiStore.set({ client: id });
-      },
-      registerMessage: (id: number, el: SVGGElement | null) => {
-        if (el) {
-          marks.current.set(id, el);
-          place(id, el);
-        } else marks.current.delete(id);
+        else if (uiStore.getState().drafting) toggleMoved(uiStore, id);
+        else uiStore.setState({ client: id });
       },
     }),
-    [uiStore, place],
+    [uiStore],
   );
 
-  if (!view) return null;
   const keyName = (k: number) => view.keys[k] ?? `k${k}`;
   const sides = l.regions.map((r, i) => {
     const n = view.replicas.filter((x) => groupOf(view.partition, x.id) === r.group).length;
@@ -187,7 +168,6 @@ export function CapMain(p: ViewProps) {
       ? sideName(l.regions.findIndex((r) => r.group === groupOf(view.partition, node)))
       : '';
   const links = view.clients.map((c) => ({ client: c.id, home: c.home, cut: !c.canReachHome }));
-  const idsKey = drawn.map((m) => m.id).join(',');
   const hoverText = describeHover(hover, picked, view, cells.cells, keyName);
   const hint = ui.drafting
     ? `Drawing a partition: click replicas to put them on side B (their clients follow), click a client to move it across, then “Cut the network”.`
@@ -203,15 +183,28 @@ export function CapMain(p: ViewProps) {
       data-partition={view.partition ? JSON.stringify(view.partition) : ''}
     >
       <div className="cap-cluster" style={{ height: clusterH }}>
-        <svg
+        <NetworkStage
           width={width}
           height={clusterH}
-          role="group"
-          aria-label={summary}
           className="cap-cluster-svg"
+          summary={summary}
+          prefix="cap"
+          status={status}
+          inFlight={frame.inFlight}
+          styleOf={flightStyle}
+          pointAt={pointAt}
+          keepOut={keepOut}
+          nameOf={nameOf}
+          virtualNow={p.virtualNow}
+          reducedMotion={p.reducedMotion}
+          frameT={frameT}
+          backdrop={
+            <>
+              <Patterns prefix={`${prefix}c`} />
+              <Backdrop l={l} prefix={`${prefix}c`} sideLabels={sides} links={links} />
+            </>
+          }
         >
-          <Patterns prefix={`${prefix}c`} />
-          <Backdrop l={l} prefix={`${prefix}c`} sideLabels={sides} links={links} />
           {view.replicas.map((r) => {
             const s = l.replicas[r.id];
             const cell = cells.cells[r.id];
@@ -253,15 +246,14 @@ export function CapMain(p: ViewProps) {
                 pending={!!c.pending}
                 stale={!c.pending && !!c.last?.stale}
                 selected={ui.client === c.id}
-                draftB={ui.drafting ? clientOnB(ui, c.id, c.home) : null}
+                draftB={ui.drafting ? attachedOnB(ui, c.id, c.home) : null}
                 lit={hover?.kind === 'client' && hover.id === c.id}
                 prefix={`${prefix}c`}
                 hooks={hooks}
               />
             );
           })}
-          <MessageLayer messages={drawn} idsKey={idsKey} labels={drawn.length <= 5} hooks={hooks} />
-        </svg>
+        </NetworkStage>
         <ul className="cap-msg-legend" aria-label="Messages in flight">
           {MESSAGE_LEGEND.map((m) => (
             <li key={m.word} title={m.word}>
@@ -292,9 +284,11 @@ export function CapMain(p: ViewProps) {
         verdictH={VERDICT_H}
         prefix={`${prefix}h`}
         focusKey={keyCount > 1 ? key : null}
-        virtualNow={virtualNow}
+        virtualNow={p.virtualNow}
         frameT={frameT}
-        reducedMotion={reduced}
+        reducedMotion={p.reducedMotion}
+        playing={status.playing}
+        seq={p.snapshot.seq}
       />
     </div>
   );

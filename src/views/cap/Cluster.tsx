@@ -1,38 +1,27 @@
 /**
  * The cluster drawing's parts (SVG): the partition's sides and cut, the links from each client to
  * its home replica, the replicas with the selected key's value and version, the clients with
- * their pending or last operation, and the messages in flight. Each part re-renders only when
- * what it shows changes; CapMain's animation loop moves the messages through refs.
+ * their pending or last operation: the nodes CAP puts on the network stage (which draws the
+ * messages in flight). Each part re-renders only when what it shows changes.
  */
-import { memo, type KeyboardEvent } from 'react';
-import type { InFlight } from '../../sim/core/types';
-import { shapePath } from '../../ui/palette';
+import { memo } from 'react';
+import type { ClusterLayout } from '../network/groups';
+import { activateProps, type How } from '../network/nodes';
 import type { Cell } from './cells';
-import type { ClusterLayout } from './layout';
 import { patternId } from './Patterns';
-import { messageStyle, OUTCOME } from './style';
+import { OUTCOME } from './style';
 
-export type How = 'hover' | 'leave' | 'activate';
+export type { How };
 
 export interface ClusterHooks {
   onReplica(id: number, how: How): void;
   onClient(id: number, how: How): void;
-  registerMessage(id: number, el: SVGGElement | null): void;
 }
 
 /** The regions start below the legend strip. */
 const TOP = 18;
 const SIDE = 'AB'.split('');
 export const sideName = (g: number): string => SIDE[g] ?? String.fromCharCode(65 + g);
-
-const onKey = (fn: () => void) => (e: KeyboardEvent) => {
-  if (e.key === 'Enter' || e.key === ' ') {
-    // Space would also reach the page's play/pause shortcut.
-    e.preventDefault();
-    e.stopPropagation();
-    fn();
-  }
-};
 
 /** The partition's shaded sides, the cut between them, and the client links. */
 export const Backdrop = memo(function Backdrop({
@@ -139,12 +128,7 @@ export const ReplicaNode = memo(function ReplicaNode(p: ReplicaProps) {
       tabIndex={0}
       role="button"
       aria-label={label}
-      onPointerEnter={() => p.hooks.onReplica(p.id, 'hover')}
-      onPointerLeave={() => p.hooks.onReplica(p.id, 'leave')}
-      onFocus={() => p.hooks.onReplica(p.id, 'hover')}
-      onBlur={() => p.hooks.onReplica(p.id, 'leave')}
-      onClick={() => p.hooks.onReplica(p.id, 'activate')}
-      onKeyDown={onKey(() => p.hooks.onReplica(p.id, 'activate'))}
+      {...activateProps(p.id, p.hooks.onReplica)}
     >
       <rect x={-p.w / 2} y={-p.h / 2} width={p.w} height={p.h} rx={7} className="cap-box" />
       {p.draftB ? (
@@ -230,12 +214,7 @@ export const ClientNode = memo(function ClientNode(p: ClientProps) {
       role="button"
       aria-label={label}
       aria-pressed={p.draftB === null ? p.selected : p.draftB}
-      onPointerEnter={() => p.hooks.onClient(p.id, 'hover')}
-      onPointerLeave={() => p.hooks.onClient(p.id, 'leave')}
-      onFocus={() => p.hooks.onClient(p.id, 'hover')}
-      onBlur={() => p.hooks.onClient(p.id, 'leave')}
-      onClick={() => p.hooks.onClient(p.id, 'activate')}
-      onKeyDown={onKey(() => p.hooks.onClient(p.id, 'activate'))}
+      {...activateProps(p.id, p.hooks.onClient)}
     >
       {p.selected ? <circle r={p.r + 4} className="cap-selected-ring" /> : null}
       <circle r={p.r} className="cap-client-dot" />
@@ -272,45 +251,3 @@ export const ClientNode = memo(function ClientNode(p: ClientProps) {
     </g>
   );
 });
-
-/** Messages in flight: React mounts one mark per message; the animation loop positions them. */
-export const MessageLayer = memo(
-  function MessageLayer({
-    messages,
-    labels,
-    hooks,
-  }: {
-    messages: readonly InFlight[];
-    /** Re-render only when the set of messages changes. */
-    idsKey: string;
-    labels: boolean;
-    hooks: ClusterHooks;
-  }) {
-    return (
-      <g className="cap-messages" aria-hidden="true">
-        {messages.map((m) => {
-          const s = messageStyle(m.type);
-          return (
-            <g
-              key={m.id}
-              ref={(el) => {
-                hooks.registerMessage(m.id, el);
-                return () => hooks.registerMessage(m.id, null);
-              }}
-              className="cap-msg"
-            >
-              <path d={shapePath(s.shape, 4.5)} fill={s.color} className="cap-msg-mark" />
-              {labels ? (
-                <text x={7} dy="0.35em" className="cap-msg-label">
-                  {m.label}
-                </text>
-              ) : null}
-              <title>{m.label}</title>
-            </g>
-          );
-        })}
-      </g>
-    );
-  },
-  (a, b) => a.idsKey === b.idsKey && a.labels === b.labels && a.hooks === b.hooks,
-);

@@ -7,7 +7,8 @@
  * The bars are drawn in time coordinates inside a group the animation loop slides left, so they
  * re-render only when the history changes or every quarter window, not every frame.
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useRef } from 'react';
+import { useFrameLoop } from '../../ui/canvas';
 import { barLabel, type HOp } from './ops';
 import { patternId, Patterns } from './Patterns';
 import { OUTCOME } from './style';
@@ -35,6 +36,10 @@ export interface HistoryProps {
   /** The window's end, quantized to a quarter window: bars outside it are not rendered. */
   endQ: number;
   clock: { readonly current: HistoryClock };
+  /** The clock moves (playing, not anchored): the frame loop runs; otherwise it draws once. */
+  moving: boolean;
+  /** Bumps with every frame, so a paused history redraws when the learner seeks. */
+  seq: number;
   /** Ids of reads the checker could not linearize. */
   witnesses: ReadonlySet<number>;
   /** Ids to ring: a violation and the ops its sentence names. */
@@ -86,28 +91,18 @@ export const History = memo(function History(p: HistoryProps) {
   const pendingBars = useRef(new Map<number, { el: SVGRectElement; start: number }>());
   const { clock } = p;
 
-  useEffect(() => {
-    let raf = 0;
-    let last = '';
-    const tick = () => {
-      raf = requestAnimationFrame(tick);
-      const end = clock.current.end();
-      const now = clock.current.now();
-      const key = `${end}|${now}|${pxPerMs}`;
-      if (key === last) return;
-      last = key;
-      slider.current?.setAttribute(
-        'transform',
-        `translate(${(LABEL_W + plotW - end * pxPerMs).toFixed(1)},0)`,
-      );
-      nowLine.current?.setAttribute('x1', (now * pxPerMs).toFixed(1));
-      nowLine.current?.setAttribute('x2', (now * pxPerMs).toFixed(1));
-      for (const { el, start } of pendingBars.current.values())
-        el.setAttribute('width', Math.max(2, (now - start) * pxPerMs).toFixed(1));
-    };
-    raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
-  }, [clock, pxPerMs, plotW]);
+  useFrameLoop(() => {
+    const end = clock.current.end();
+    const now = clock.current.now();
+    slider.current?.setAttribute(
+      'transform',
+      `translate(${(LABEL_W + plotW - end * pxPerMs).toFixed(1)},0)`,
+    );
+    nowLine.current?.setAttribute('x1', (now * pxPerMs).toFixed(1));
+    nowLine.current?.setAttribute('x2', (now * pxPerMs).toFixed(1));
+    for (const { el, start } of pendingBars.current.values())
+      el.setAttribute('width', Math.max(2, (now - start) * pxPerMs).toFixed(1));
+  }, p.moving);
 
   // The real-time order the sentence relies on: between the violation and the first op it names.
   const arrowOp = p.arrowsFor === null ? undefined : visible.find((o) => o.id === p.arrowsFor);

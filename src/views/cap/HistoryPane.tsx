@@ -33,6 +33,9 @@ export interface HistoryPaneProps {
   virtualNow(): number;
   frameT: number;
   reducedMotion: boolean;
+  playing: boolean;
+  /** Bumps with every frame. */
+  seq: number;
 }
 
 /** With reduced motion the window turns like a page, half a window at a time. */
@@ -293,6 +296,8 @@ export function HistoryPane(p: HistoryPaneProps) {
             windowMs={windowMs}
             endQ={endQ}
             clock={clock}
+            moving={p.playing && !p.reducedMotion && anchor === null}
+            seq={p.seq}
             witnesses={witnesses}
             highlight={highlight}
             arrowsFor={arrowsFor}

@@ -5,22 +5,20 @@
  */
 import { useId } from 'react';
 import { formatInt, formatPercent } from '../../ui/format';
-import type { ViewProps } from '../types';
+import { useStore } from 'zustand';
 import { cellsFor } from './cells';
-import { useCapUi } from './draft';
 import { TimelineChart } from './TimelineChart';
-import type { CapView } from './types';
+import type { CapProps } from './types';
 
 const TABLE_KEYS = 4;
 
-export function CapSide(p: ViewProps) {
-  const view = p.snapshot.frame?.view as CapView | undefined;
-  const [ui] = useCapUi(p.send);
+export function CapSide(p: CapProps) {
+  const { view } = p;
+  const ui = useStore(p.ui);
   const id = useId();
   const prefix = `capside${id.replace(/[^a-zA-Z0-9]/g, '')}`;
-  if (!view) return null;
   const t = view.totals;
-  const latency = p.snapshot.frame?.metrics.latencyMs ?? 0;
+  const latency = p.frame.metrics.latencyMs ?? 0;
   const v = view.verdict;
   const keyCount = view.keys.length;
   const keys =
@@ -32,7 +30,7 @@ export function CapSide(p: ViewProps) {
       <TimelineChart
         buckets={view.timeline.buckets}
         bucketMs={view.timeline.bucketMs}
-        nowMs={p.snapshot.frame?.t ?? 0}
+        nowMs={p.frame.t}
         width={270}
         height={120}
         prefix={prefix}

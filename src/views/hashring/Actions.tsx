@@ -1,29 +1,32 @@
 /** Hashring actions: add and remove nodes, set virtual nodes, add keys. */
 import { useState } from 'react';
-import type { ViewProps } from '../types';
-import type { HashringView } from './types';
+import { ActionButton, ActionForm } from '../../ui/ActionForm';
+import { limitsOf, paramField } from '../../ui/modelInfo';
+import type { HashringProps } from './types';
 
-export function HashringActions(p: ViewProps) {
-  const view = p.snapshot.frame?.view as HashringView | undefined;
+const WEIGHTS = [0.5, 1, 2, 4];
+const KEY_BATCHES = [1000, 10_000];
+
+export function HashringActions(p: HashringProps) {
+  const { view, info, send } = p;
   const [remove, setRemove] = useState<number | null>(null);
   const [weight, setWeight] = useState(1);
-  const [vnodes, setVnodes] = useState<string>('');
-  if (!view) return null;
   const target =
     remove !== null && view.nodes.some((n) => n.id === remove)
       ? remove
       : (view.nodes[view.nodes.length - 1]?.id ?? 0);
-  const currentVnodes = Number(p.snapshot.frame?.params.vnodes ?? 1);
+  const nodes = limitsOf(paramField(info, 'nodes'));
+  const currentVnodes = Number(p.frame.params.vnodes ?? 1);
   return (
     <div className="actions" role="group" aria-label="Actions">
       <span className="action-form">
-        <button
-          type="button"
-          onClick={() => p.send({ action: 'addNode', ...(weight !== 1 ? { weight } : {}) })}
-          disabled={view.nodes.length >= 64}
-        >
-          Add a node
-        </button>
+        <ActionButton
+          info={info}
+          action="addNode"
+          args={weight !== 1 ? { weight } : {}}
+          send={send}
+          disabled={view.nodes.length >= nodes.max}
+        />
         <label>
           <span className="sr-only">Weight of the new node</span>
           <select
@@ -31,7 +34,7 @@ export function HashringActions(p: ViewProps) {
             onChange={(e) => setWeight(Number(e.target.value))}
             title="Weight of the new node"
           >
-            {[0.5, 1, 2, 4].map((w) => (
+            {WEIGHTS.map((w) => (
               <option key={w} value={w}>
                 weight {w}
               </option>
@@ -50,42 +53,38 @@ export function HashringActions(p: ViewProps) {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          onClick={() => p.send({ action: 'removeNode', node: target })}
+        <ActionButton
+          info={info}
+          action="removeNode"
+          args={{ node: target }}
+          send={send}
+          label="Remove"
           disabled={view.nodes.length <= 1}
-        >
-          Remove
-        </button>
+        />
       </span>
-      <form
-        className="action-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const v = Number(vnodes || currentVnodes);
-          p.send({ action: 'setVnodes', vnodes: v });
+      <ActionForm
+        info={info}
+        action="setVnodes"
+        send={send}
+        submit="Set"
+        fieldLabel={{
+          vnodes: {
+            text: 'vnodes',
+            aria: 'Virtual nodes per node',
+            placeholder: String(currentVnodes),
+          },
         }}
-      >
-        <label>
-          vnodes{' '}
-          <input
-            type="number"
-            min={1}
-            max={1000}
-            value={vnodes}
-            placeholder={String(currentVnodes)}
-            onChange={(e) => setVnodes(e.target.value)}
-            aria-label="Virtual nodes per node"
-          />
-        </label>
-        <button type="submit">Set</button>
-      </form>
-      <button type="button" onClick={() => p.send({ action: 'addKeys', count: 1000 })}>
-        +1,000 keys
-      </button>
-      <button type="button" onClick={() => p.send({ action: 'addKeys', count: 10000 })}>
-        +10,000 keys
-      </button>
+      />
+      {KEY_BATCHES.map((count) => (
+        <ActionButton
+          key={count}
+          info={info}
+          action="addKeys"
+          args={{ count }}
+          send={send}
+          label={`+${count.toLocaleString('en')} keys`}
+        />
+      ))}
     </div>
   );
 }

@@ -4,34 +4,21 @@
  * accessible HTML for the legend and the key finder.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { pixelRatio, setupCanvas, themeReader, type ThemeSpec } from '../../ui/canvas';
 import { colorOf, shapeOf, shapePath } from '../../ui/palette';
 import { formatInt, formatPercent } from '../../ui/format';
-import type { ViewProps } from '../types';
 import { drawArcs, drawKeys, drawTicks, keyPoints, type KeyPoints } from './draw';
 import { drawHover, drawMoved, type Hover } from './overlay';
 import { angleOf, hashAt, layout, successor, walk } from './geometry';
-import type { HashringView, KeysHeavy, RingHeavy } from './types';
+import type { HashringProps, HashringView, KeysHeavy, RingHeavy } from './types';
 
 const ARC_STRATEGIES = new Set(['ring', 'bounded']);
 
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}
-
-function setupCanvas(
-  canvas: HTMLCanvasElement,
-  w: number,
-  h: number,
-): CanvasRenderingContext2D | null {
-  const dpr = Math.min(2, window.devicePixelRatio || 1);
-  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-  }
-  const ctx = canvas.getContext('2d');
-  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
-  return ctx;
-}
+/** The theme's colours the canvases read (once per ring change or theme switch). */
+const THEME = {
+  muted: ['--muted', '#888'],
+  fg: ['--fg', '#000'],
+} as const satisfies ThemeSpec<string>;
 
 /** Keys ordered by hash (hash * 2^17 + index sorts natively as float64). */
 function sortedByHash(hashes: Uint32Array): { order: Uint32Array; sorted: Uint32Array } {
@@ -48,10 +35,9 @@ function sortedByHash(hashes: Uint32Array): { order: Uint32Array; sorted: Uint32
   return { order, sorted };
 }
 
-export function RingView(p: ViewProps) {
-  const view = p.snapshot.frame?.view as HashringView | undefined;
-  const ring = p.snapshot.heavy.ring as RingHeavy | undefined;
-  const keys = p.snapshot.heavy.keys as KeysHeavy | undefined;
+export function RingView(p: HashringProps) {
+  const { view } = p;
+  const { ring, keys } = p.heavy;
   const width = Math.max(200, p.width);
   const height = p.height;
   const l = useMemo(() => layout(width, height), [width, height]);
@@ -71,11 +57,12 @@ export function RingView(p: ViewProps) {
       byHashCache.current = { keys: k, sorted: sortedByHash(k.hashes) };
     return byHashCache.current.sorted;
   };
-  const strategy = view?.strategy ?? 'ring';
-  const replicas = view?.replicas ?? 1;
-  const nodeCount = view?.nodes.length ?? 0;
+  const strategy = view.strategy;
+  const replicas = view.replicas;
+  const nodeCount = view.nodes.length;
   const arcs = ARC_STRATEGIES.has(strategy);
   const focusNode = hover?.kind === 'node' ? hover.id : null;
+  const theme = useMemo(() => themeReader(THEME), []);
 
   // Base layer: owner arcs, redrawn only when the ring, size, strategy or focus change.
   useEffect(() => {
@@ -85,10 +72,10 @@ export function RingView(p: ViewProps) {
     if (!ctx) return;
     ctx.clearRect(0, 0, width, height);
     const dim = focusNode === null ? null : new Set([focusNode]);
-    const muted = cssVar(canvas, '--muted', '#888');
+    const { muted } = theme(canvas, ring);
     drawArcs(ctx, ring, l, { background: '', muted, arcsMeaningful: arcs, dim });
     if (arcs) drawTicks(ctx, ring, l, 'rgba(255, 255, 255, 0.85)');
-  }, [ring, l, width, height, arcs, focusNode]);
+  }, [ring, l, width, height, arcs, focusNode, theme]);
 
   // Keys layer: pixels written directly, redrawn when keys, owners or focus change.
   useEffect(() => {
@@ -100,8 +87,13 @@ export function RingView(p: ViewProps) {
       ctx.clearRect(0, 0, width, height);
       return;
     }
-    const dpr = Math.min(2, window.devicePixelRatio || 1);
-    drawKeys(canvas, pts, keys.owners, focusNode === null ? null : new Set([focusNode]), dpr);
+    drawKeys(
+      canvas,
+      pts,
+      keys.owners,
+      focusNode === null ? null : new Set([focusNode]),
+      pixelRatio(),
+    );
   }, [pts, keys, width, height, focusNode]);
 
   // Moved keys: halos drawn once per change; CSS fades the layer out on the compositor.
@@ -123,10 +115,10 @@ export function RingView(p: ViewProps) {
   // Hover layer: redrawn only when the hover (or what it points at) changes.
   useEffect(() => {
     const canvas = hoverLayer.current;
-    if (!canvas || !view) return;
+    if (!canvas) return;
     const ctx = setupCanvas(canvas, width, height);
     if (!ctx) return;
-    const fg = cssVar(canvas, '--fg', '#000');
+    const { fg } = theme(canvas, ring);
     drawHover(
       ctx,
       { view: { ...view, strategy, replicas }, ring, keys, pts, hover, l, fg },
@@ -171,7 +163,6 @@ export function RingView(p: ViewProps) {
     } else setHover(null);
   };
 
-  if (!view) return null;
   const hoveredKey =
     hover?.kind === 'key' && keys ? describeKey(hover.index, keys, ring, view) : null;
   const change = view.lastChange;

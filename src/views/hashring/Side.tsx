@@ -2,14 +2,12 @@
 import { useId, useState } from 'react';
 import { BarChart } from '../../ui/charts/BarChart';
 import { formatInt, formatNumber, formatPercent } from '../../ui/format';
-import type { ViewProps } from '../types';
-import type { HashringView } from './types';
+import type { HashringProps } from './types';
 
-export function HashringSide(p: ViewProps) {
-  const view = p.snapshot.frame?.view as HashringView | undefined;
+export function HashringSide(p: HashringProps) {
+  const view = p.view;
   const [measure, setMeasure] = useState<'keys' | 'requests'>('keys');
   const titleId = useId();
-  if (!view) return null;
   const bars = view.nodes.map((n) => ({
     label: n.name,
     value: measure === 'keys' ? n.keys : n.requestsPerSec,

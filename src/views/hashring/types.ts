@@ -1,5 +1,8 @@
 /** The hashring frame as the views read it: the model's own view types. */
-export type { HashringView } from '../../sim/models/hashring/view';
+import type { HashringView } from '../../sim/models/hashring/view';
+import type { NoUi, ViewProps } from '../types';
+
+export type { HashringView };
 
 export interface RingHeavy {
   positions: Uint32Array;
@@ -14,3 +17,11 @@ export interface KeysHeavy {
   /** Indices of keys whose owner changed in the last change (empty before any). */
   moved: Uint32Array;
 }
+
+/** The large fields the model sends by key. */
+export interface HashringHeavy {
+  ring: RingHeavy;
+  keys: KeysHeavy;
+}
+
+export type HashringProps = ViewProps<HashringView, NoUi, HashringHeavy>;

@@ -2,43 +2,45 @@
  * Raft's toolbar: client requests, crash and restart, drawing a partition (the ring takes the
  * clicks while drawing) and healing it. Per-server actions live in the server's details panel.
  */
+import { useStore } from 'zustand';
+import { ActionButton } from '../../ui/ActionForm';
+import { cancelDraft, draftGroups, startDraft } from '../network/draft';
 import { PartitionControls } from '../PartitionControls';
-import type { ViewProps } from '../types';
-import { draftGroups, usePartitionDraft } from './draft';
 import { serverName } from './style';
-import type { RaftView } from './types';
+import type { RaftProps } from './types';
 
-export function RaftActions(p: ViewProps) {
-  const view = p.snapshot.frame?.view as RaftView | undefined;
-  const [draft, drafts] = usePartitionDraft(p.send);
-  if (!view) return null;
+export function RaftActions(p: RaftProps) {
+  const { view, info, send, ui } = p;
+  const draft = useStore(ui);
   const n = view.servers.length;
   const crashed = view.servers.filter((s) => s.role === 'crashed');
-  const groups = draftGroups(draft.sideB, n);
+  const groups = draftGroups(draft, n);
+  const act = { info, send };
   return (
     <div className="actions raft-actions" role="group" aria-label="Actions">
-      <button type="button" onClick={() => p.send({ action: 'request' })}>
-        Client request
-      </button>
-      <button type="button" onClick={() => p.send({ action: 'crash' })} disabled={view.leader < 0}>
-        Crash the leader
-      </button>
-      <button
-        type="button"
-        onClick={() => p.send({ action: 'restart' })}
+      <ActionButton {...act} action="request" label="Client request" />
+      <ActionButton
+        {...act}
+        action="crash"
+        label="Crash the leader"
+        title="Crashes the server a majority follows"
+        disabled={view.leader < 0}
+      />
+      <ActionButton
+        {...act}
+        action="restart"
+        label={`Restart${crashed.length === 1 ? ` ${crashed[0]!.name}` : ''}`}
         disabled={crashed.length === 0}
-        title={crashed.length ? `Restarts the server crashed last` : 'No server is down'}
-      >
-        Restart{crashed.length === 1 ? ` ${crashed[0]!.name}` : ''}
-      </button>
+        title={crashed.length ? 'Restarts the server crashed last' : 'No server is down'}
+      />
       <PartitionControls
         className="raft-drafting"
-        drafting={draft.active}
+        drafting={draft.drafting}
         groups={groups}
         partitioned={!!view.partition}
-        send={p.send}
-        onStart={() => drafts.start()}
-        onCancel={() => drafts.cancel()}
+        send={send}
+        onStart={() => startDraft(ui)}
+        onCancel={() => cancelDraft(ui)}
         sideB={
           <span>
             {draft.sideB.length ? draft.sideB.map(serverName).join(', ') : '(click servers)'}

@@ -1,10 +1,12 @@
 /** The details of the server or message the learner clicked, with what they can do to it. */
-import { useEffect, useRef } from 'react';
+import type { ModelInfo } from '../../sim/core/info';
 import type { InFlight } from '../../sim/core/types';
+import { ActionButton } from '../../ui/ActionForm';
 import { formatTime } from '../../ui/format';
 import type { LearnerInput } from '../types';
-import type { Focus } from './live';
-import { fateOf, type MessageLinks } from './messages';
+import type { Focus } from '../network/live';
+import { Popover } from '../network/nodes';
+import { fateOf, type MessageLinks } from '../network/records';
 import { messageStyle, roleWord, serverName } from './style';
 import type { RaftView, ServerView } from './types';
 
@@ -13,43 +15,21 @@ export interface DetailsProps {
   inFlight: readonly InFlight[];
   links: MessageLinks;
   selected: NonNullable<Focus>;
+  info: ModelInfo;
   send(input: LearnerInput): void;
   onClose(): void;
 }
 
 export function Details(p: DetailsProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const kind = p.selected.kind;
-  const which = p.selected.kind === 'server' ? p.selected.id : p.selected.record;
-  // Opening moves focus into the panel, so keyboard users land on its actions.
-  useEffect(() => {
-    box.current?.focus();
-  }, [kind, which]);
-  const body =
-    p.selected.kind === 'server' ? (
-      <ServerDetails {...p} server={p.view.servers[p.selected.id]} />
-    ) : (
-      <MessageDetails {...p} record={p.selected.record} flight={p.selected.flight} />
-    );
+  const which = p.selected.kind === 'node' ? p.selected.id : p.selected.record;
   return (
-    <div
-      ref={box}
-      className="raft-details"
-      role="region"
-      aria-label="Details"
-      tabIndex={-1}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          p.onClose();
-        }
-      }}
-    >
-      <button type="button" className="raft-close" onClick={p.onClose} aria-label="Close details">
-        ×
-      </button>
-      {body}
-    </div>
+    <Popover openKey={`${p.selected.kind}${which}`} onClose={p.onClose} className="raft-details">
+      {p.selected.kind === 'node' ? (
+        <ServerDetails {...p} server={p.view.servers[p.selected.id]} />
+      ) : (
+        <MessageDetails {...p} record={p.selected.record} flight={p.selected.flight} />
+      )}
+    </Popover>
   );
 }
 
@@ -60,6 +40,7 @@ function ServerDetails(p: DetailsProps & { server: ServerView | undefined }) {
   const last = s.log.at(-1);
   const others = p.view.servers.filter((x) => x.id !== s.id).map((x) => x.id);
   const isolated = p.view.partition?.some((g) => g.length === 1 && g[0] === s.id) ?? false;
+  const act = { info: p.info, send: p.send };
   return (
     <>
       <h3 className="raft-details-title">
@@ -131,41 +112,35 @@ function ServerDetails(p: DetailsProps & { server: ServerView | undefined }) {
         </table>
       ) : null}
       <div className="raft-details-actions">
-        {crashed ? (
-          <button type="button" onClick={() => p.send({ action: 'restart', server: s.id })}>
-            Restart {s.name}
-          </button>
-        ) : (
-          <button type="button" onClick={() => p.send({ action: 'crash', server: s.id })}>
-            Crash {s.name}
-          </button>
-        )}
-        <button
-          type="button"
+        <ActionButton
+          {...act}
+          action={crashed ? 'restart' : 'crash'}
+          args={{ server: s.id }}
+          label={`${crashed ? 'Restart' : 'Crash'} ${s.name}`}
+        />
+        <ActionButton
+          {...act}
+          action="timeout"
+          args={{ server: s.id }}
           disabled={crashed || s.role === 'leader'}
-          onClick={() => p.send({ action: 'timeout', server: s.id })}
-          title={s.role === 'leader' ? 'A leader has no election timer' : undefined}
-        >
-          Time out now
-        </button>
-        <button
-          type="button"
+          {...(s.role === 'leader' ? { title: 'A leader has no election timer' } : {})}
+        />
+        <ActionButton
+          {...act}
+          action="request"
+          args={{ server: s.id }}
           disabled={crashed}
-          onClick={() => p.send({ action: 'request', server: s.id })}
-        >
-          Client request to {s.name}
-        </button>
+          label={`Client request to ${s.name}`}
+        />
         {isolated ? (
-          <button type="button" onClick={() => p.send({ action: 'heal' })}>
-            Heal the network
-          </button>
+          <ActionButton {...act} action="heal" label="Heal the network" />
         ) : (
-          <button
-            type="button"
-            onClick={() => p.send({ action: 'partition', groups: [others, [s.id]] })}
-          >
-            Isolate {s.name}
-          </button>
+          <ActionButton
+            {...act}
+            action="partition"
+            args={{ groups: [others, [s.id]] }}
+            label={`Isolate ${s.name}`}
+          />
         )}
       </div>
     </>
@@ -208,14 +183,20 @@ function MessageDetails(p: DetailsProps & { record: number; flight: number }) {
             ? `arrived at ${formatTime(rec.deliverAt)}`
             : fate === 'in flight' && flight
               ? `in flight, arrives at ${formatTime(flight.deliverAt)}`
-              : fate}
+              : fate === 'discarded'
+                ? 'discarded by a crashed server'
+                : fate}
         </dd>
       </dl>
       {flight ? (
         <div className="raft-details-actions">
-          <button type="button" onClick={() => p.send({ action: 'drop', id: flight.id })}>
-            Drop this message
-          </button>
+          <ActionButton
+            info={p.info}
+            send={p.send}
+            action="drop"
+            args={{ id: flight.id }}
+            label="Drop this message"
+          />
         </div>
       ) : null}
     </>

@@ -1,70 +1,66 @@
 /**
- * The Raft drawing: the server ring and the space-time diagram side by side (or stacked when
- * narrow), linked by hover, with a details panel for the server or message clicked.
+ * The Raft drawing, a configuration of the network stage: servers on a ring with their timer
+ * arcs, the space-time diagram beside it (or under it when narrow), linked by hover, and a
+ * details popover for the server or message clicked.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import type { InFlight } from '../../sim/core/types';
 import { shapePath } from '../../ui/palette';
-import type { ViewProps } from '../types';
+import { toggleSideB } from '../network/draft';
+import { sameFocus, type Focus, type Live } from '../network/live';
+import type { How } from '../network/nodes';
+import { linkMessages, type MessageLinks } from '../network/records';
+import { alongLink, arcPath, LABEL_WIDTH, ringKeepOut, ringLayout } from '../network/ring';
+import { SpaceTime } from '../network/SpaceTime';
+import { flightsHidden, MeshLinks, NetworkStage } from '../network/Stage';
 import { Details } from './Details';
-import { draftStore, usePartitionDraft } from './draft';
-import {
-  alongLink,
-  arcPath,
-  LABEL_WIDTH,
-  progress,
-  ringLayout,
-  splitStage,
-  type RingLayout,
-} from './geometry';
-import { sameFocus, type Focus, type Live } from './live';
-import { linkMessages } from './messages';
-import { Links, MessageLayer, ServerNode, type Hooks } from './Ring';
-import { SpaceTime } from './SpaceTime';
-import { ROLE_STYLE, serverName } from './style';
-import type { RaftView } from './types';
-
-const NO_FLIGHTS: InFlight[] = [];
-/** More messages in flight than this and only the hovered one is labelled. */
-const DENSE = 14;
-/**
- * Above this speed a message crosses its link in about a frame or less: the ring stops drawing
- * messages in flight (the space-time diagram still shows every one).
- */
-const FLIGHT_SPEED_MAX = 2;
+import { splitStage } from './geometry';
+import { ServerNode, type Hooks } from './Ring';
+import { flightStyle, recordStyle, ROLE_STYLE, serverName } from './style';
+import type { RaftProps, RaftView } from './types';
 
 const STATUS_H = 16;
 
-export function RaftMain(p: ViewProps) {
-  const view = p.snapshot.frame?.view as RaftView | undefined;
-  const status = p.snapshot.frame?.status;
-  const tooFast = !!status?.playing && (status.speed === 'max' || status.speed > FLIGHT_SPEED_MAX);
-  const inFlight = p.snapshot.frame?.inFlight ?? NO_FLIGHTS;
-  const drawnFlights = tooFast ? NO_FLIGHTS : inFlight;
-  const params = p.snapshot.frame?.params ?? {};
+export function RaftMain(p: RaftProps) {
+  const { view, frame } = p;
+  const status = frame.status;
+  const tooFast = flightsHidden(status);
+  const inFlight = frame.inFlight;
+  const params = frame.params;
   const width = Math.max(260, p.width);
   const split = useMemo(() => splitStage(width, p.height), [width, p.height]);
-  const n = view?.servers.length ?? 0;
+  const n = view.servers.length;
   // The status line (STATUS_H px) sits under the ring: servers and labels keep clear of it.
   const l = useMemo(
     () => ringLayout(n, split.ring.w, split.ring.h - STATUS_H),
     [n, split.ring.w, split.ring.h],
   );
+  const compact = l.labelRoom < LABEL_WIDTH;
+  const keepOut = useMemo(() => ringKeepOut(l, compact ? 84 : LABEL_WIDTH), [l, compact]);
   const [hover, setHover] = useState<Focus>(null);
   const [selected, setSelected] = useState<Focus>(null);
-  const [draft] = usePartitionDraft(p.send);
-  const links = useMemo(() => linkMessages(view?.messages ?? [], inFlight), [view, inFlight]);
+  const draft = useStore(p.ui);
+  const links = useMemo(() => linkMessages(view.messages, inFlight), [view, inFlight]);
 
+  const lo = Number(params.latencyMsMin ?? 10);
+  const hi = Number(params.latencyMsMax ?? 20);
+  // Every timer arc on one scale, the longest timeout a server can draw: at t=0 the server
+  // whose timer fires first already shows the shortest arc.
+  const timeoutMsMax = Number(params.timeoutMsMax ?? 300);
   const live = useRef<Live | null>(null);
   const root = useRef<HTMLDivElement>(null);
-  const layout = useRef<RingLayout>(l);
   useLayoutEffect(() => {
-    layout.current = l;
-    if (!view) return;
-    const lo = Number(params.latencyMsMin ?? 10);
-    const hi = Number(params.latencyMsMax ?? 20);
     live.current = {
-      view,
+      now: view.now,
+      lanes: view.servers.map((s) => ({
+        name: s.name,
+        color: ROLE_STYLE[s.role].color,
+        down: s.role === 'crashed',
+      })),
+      records: view.messages,
+      marks: view.elections.map((e) => ({ at: e.at, lane: e.leader, label: `t${e.term}` })),
+      styleOf: recordStyle,
       inFlight,
       links,
       virtualNow: p.virtualNow,
@@ -77,84 +73,56 @@ export function RaftMain(p: ViewProps) {
     };
   });
 
-  // Elements the animation loop moves.
+  // Timer arcs, shrunk by the stage's frame loop.
   const arcs = useRef(new Map<number, SVGPathElement>());
-  const marks = useRef(new Map<number, SVGGElement>());
-  const place = useCallback((id: number, el: SVGGElement) => {
-    const L = live.current;
-    const f = L?.inFlight.find((x) => x.id === id);
-    if (!L || !f) return;
-    const now = L.reduced ? L.view.now : L.virtualNow();
-    const pos = alongLink(
-      layout.current,
-      f.from,
-      f.to,
-      L.reduced ? 0.5 : progress(f.sentAt, f.deliverAt, now),
-    );
-    el.setAttribute('transform', `translate(${pos.x.toFixed(1)},${pos.y.toFixed(1)})`);
-  }, []);
-
-  useEffect(() => {
-    let raf = 0;
-    let last = '';
-    const tick = () => {
-      raf = requestAnimationFrame(tick);
-      const L = live.current;
-      if (!L) return;
-      const now = L.reduced ? L.view.now : L.virtualNow();
-      const key = `${L.seq}|${now}|${layout.current.r}|${layout.current.cx}`;
-      if (key === last) return;
-      last = key;
-      const r = layout.current.r + 5;
-      for (const s of L.view.servers) {
+  const servers = useRef(view.servers);
+  useLayoutEffect(() => {
+    servers.current = view.servers;
+  });
+  const onFrame = useCallback(
+    (now: number) => {
+      const r = l.r + 5;
+      for (const s of servers.current) {
         const el = arcs.current.get(s.id);
         if (!el) continue;
         const left =
-          s.electionDeadline >= 0 && s.electionTimeoutMs > 0
-            ? (s.electionDeadline - now) / s.electionTimeoutMs
+          s.electionDeadline >= 0 && timeoutMsMax > 0
+            ? (s.electionDeadline - now) / timeoutMsMax
             : 0;
         el.setAttribute('d', arcPath(0, 0, r, left));
       }
-      for (const [id, el] of marks.current) place(id, el);
-    };
-    raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
-  }, [place]);
+    },
+    [l.r, timeoutMsMax],
+  );
 
-  const send = p.send;
+  const ui = p.ui;
   const hooks = useMemo<Hooks>(
     () => ({
       registerArc: (id, el) => {
         if (el) arcs.current.set(id, el);
         else arcs.current.delete(id);
       },
-      registerMessage: (id, el) => {
-        if (el) {
-          marks.current.set(id, el);
-          place(id, el);
-        } else marks.current.delete(id);
-      },
       onServer: (id, how) => {
-        if (how === 'hover') setHover({ kind: 'server', id });
-        else if (how === 'leave') setHover((h) => (h?.kind === 'server' && h.id === id ? null : h));
-        else if (draftStore(send).get().active) draftStore(send).toggle(id);
+        if (how === 'hover') setHover({ kind: 'node', id });
+        else if (how === 'leave') setHover((h) => (h?.kind === 'node' && h.id === id ? null : h));
+        else if (ui.getState().drafting) toggleSideB(ui, id);
         else {
-          const f: Focus = { kind: 'server', id };
+          const f: Focus = { kind: 'node', id };
           setSelected((s) => (sameFocus(s, f) ? null : f));
         }
       },
-      onMessage: (flight, how) => {
-        const record = live.current?.links.recordOf.get(flight) ?? -1;
-        const f: Focus = { kind: 'message', record, flight };
-        if (how === 'hover') setHover(f);
-        else if (how === 'leave')
-          setHover((h) => (h?.kind === 'message' && h.flight === flight ? null : h));
-        else setSelected((s) => (sameFocus(s, f) ? null : f));
-      },
     }),
-    [send, place],
+    [ui],
   );
-  const onRecord = useCallback((record: number, how: 'hover' | 'leave' | 'activate') => {
+  const onMessage = useCallback((flight: number, how: How) => {
+    const record = live.current?.links.recordOf.get(flight) ?? -1;
+    const f: Focus = { kind: 'message', record, flight };
+    if (how === 'hover') setHover(f);
+    else if (how === 'leave')
+      setHover((h) => (h?.kind === 'message' && h.flight === flight ? null : h));
+    else setSelected((s) => (sameFocus(s, f) ? null : f));
+  }, []);
+  const onRecord = useCallback((record: number, how: How) => {
     if (record < 0 || how === 'leave') {
       setHover(null);
       return;
@@ -164,8 +132,9 @@ export function RaftMain(p: ViewProps) {
     if (how === 'hover') setHover((h) => (sameFocus(h, f) ? h : f));
     else setSelected(f);
   }, []);
+  const pointAt = useCallback((f: InFlight, u: number) => alongLink(l, f.from, f.to, u), [l]);
 
-  const partitionKey = view?.partition ? JSON.stringify(view.partition) : '';
+  const partitionKey = view.partition ? JSON.stringify(view.partition) : '';
   // Which group each server is in: a new array only when the partition changes.
   const groupOf = useMemo(() => {
     const groups = partitionKey ? (JSON.parse(partitionKey) as number[][]) : null;
@@ -176,27 +145,25 @@ export function RaftMain(p: ViewProps) {
     });
   }, [partitionKey, n]);
 
-  if (!view) return null;
-
   const flightOfFocus = (f: Focus): number =>
     f?.kind === 'message' ? (f.record >= 0 ? (links.flightOf.get(f.record) ?? -1) : f.flight) : -1;
-  const hoverFlight = flightOfFocus(hover);
-  const selectedFlight = flightOfFocus(selected);
-  const litServer = hover?.kind === 'server' ? hover.id : -1;
+  const litServer = hover?.kind === 'node' ? hover.id : -1;
   const leader = view.leader >= 0 ? view.servers[view.leader] : undefined;
   // A small ring has no room in the middle: the summary goes to the status line.
   const roomy = l.R >= 130;
   // A server may still act as leader without a majority behind it (cut off, or its followers down).
-  const stranded = view.servers.filter((s) => s.role === 'leader');
+  const stranded = view.servers.filter((s) => s.role === 'leader' && s.id !== view.leader);
   const noLeaderWhy = stranded.length
     ? `${stranded.map((s) => `${s.name} (t${s.term})`).join(', ')} without a majority`
     : `highest term ${view.term}`;
-  const brief = `${leader ? `${leader.name} leads term ${leader.term}, commit ${leader.commitIndex}` : `No leader: ${noLeaderWhy}`}${view.partition ? ` · cut: ${view.partition.map((g) => g.map(serverName).join(' ')).join(' | ')}` : ''}`;
-  const idsKey = tooFast ? '' : inFlight.map((m) => m.id).join(',');
-  const summary = `${n} servers. ${leader ? `${leader.name} leads term ${leader.term}` : `No leader; highest term ${view.term}`}. ${view.servers
+  const cut = view.partition
+    ? ` · cut: ${view.partition.map((g) => g.map(serverName).join(' ')).join(' | ')}`
+    : '';
+  const brief = `${leader ? `${leader.name} leads term ${leader.term}, commit ${leader.commitIndex}` : `No leader: ${noLeaderWhy}`}${cut}`;
+  const summary = `${n} servers. ${leader ? `${leader.name} leads term ${leader.term}` : `No leader; ${noLeaderWhy}`}. ${view.servers
     .map(
       (s) =>
-        `${s.name} ${s.preCandidate ? 'follower asking for pre-votes' : s.role}, term ${s.term}`,
+        `${s.name} ${s.preCandidate ? 'follower asking for pre-votes' : s.role}${s.role === 'leader' && s.id !== view.leader ? ' without a majority' : ''}, term ${s.term}`,
     )
     .join(
       '; ',
@@ -205,7 +172,7 @@ export function RaftMain(p: ViewProps) {
   return (
     <div
       ref={root}
-      className={`raft-main ${split.wide ? 'wide' : 'narrow'}${draft.active ? ' drafting' : ''}`}
+      className={`raft-main ${split.wide ? 'wide' : 'narrow'}${draft.drafting ? ' drafting' : ''}`}
       style={{ height: p.height }}
       data-leader={view.leader}
       data-term={view.term}
@@ -214,47 +181,56 @@ export function RaftMain(p: ViewProps) {
         className="raft-ring"
         style={{ left: split.ring.x, top: split.ring.y, width: split.ring.w, height: split.ring.h }}
       >
-        <ul className="raft-legend" aria-label="Roles">
-          {(['follower', 'candidate', 'leader', 'crashed'] as const).map((r) => (
-            <li key={r}>
-              <svg width="12" height="12" viewBox="-7 -7 14 14" aria-hidden="true">
-                <path d={shapePath(ROLE_STYLE[r].shape, 5)} fill={ROLE_STYLE[r].color} />
-                {r === 'crashed' ? (
-                  <path d="M-4,-4L4,4M4,-4L-4,4" stroke="currentColor" strokeWidth="1.5" />
-                ) : null}
-              </svg>
-              {ROLE_STYLE[r].label}
-            </li>
-          ))}
-        </ul>
-        <svg
+        <RoleLegend />
+        <NetworkStage
           width={split.ring.w}
           height={split.ring.h}
           className="raft-ring-svg"
-          role="group"
-          aria-label={summary}
-        >
-          <Links l={l} n={n} partitionKey={partitionKey} groupOf={groupOf} lit={litServer} />
-          {roomy ? (
-            <g transform={`translate(${l.cx},${l.cy - 6})`} textAnchor="middle" aria-hidden="true">
-              <text className="raft-center-big">
-                {leader ? `${leader.name} leads term ${leader.term}` : 'No leader'}
-              </text>
-              <text y={17} className="raft-center">
-                {leader ? `commit index ${leader.commitIndex}` : noLeaderWhy}
-              </text>
-              {view.partition ? (
-                <text y={33} className="raft-center raft-cut-text">
-                  cut: {view.partition.map((g) => g.map(serverName).join(' ')).join(' | ')}
-                </text>
+          summary={summary}
+          prefix="raft"
+          status={status}
+          inFlight={inFlight}
+          styleOf={flightStyle}
+          pointAt={pointAt}
+          keepOut={keepOut}
+          nameOf={serverName}
+          virtualNow={p.virtualNow}
+          reducedMotion={p.reducedMotion}
+          frameT={frame.t}
+          highlight={flightOfFocus(hover)}
+          selected={flightOfFocus(selected)}
+          onMessage={onMessage}
+          onFrame={onFrame}
+          backdrop={
+            <>
+              <MeshLinks spots={l.spots} groupOf={groupOf} lit={litServer} prefix="raft" />
+              {roomy ? (
+                <g
+                  transform={`translate(${l.cx},${l.cy - 6})`}
+                  textAnchor="middle"
+                  aria-hidden="true"
+                >
+                  <text className="raft-center-big">
+                    {leader ? `${leader.name} leads term ${leader.term}` : 'No leader'}
+                  </text>
+                  <text y={17} className="raft-center">
+                    {leader ? `commit index ${leader.commitIndex}` : noLeaderWhy}
+                  </text>
+                  {view.partition ? (
+                    <text y={33} className="raft-center raft-cut-text">
+                      cut: {view.partition.map((g) => g.map(serverName).join(' ')).join(' | ')}
+                    </text>
+                  ) : null}
+                </g>
               ) : null}
-            </g>
-          ) : null}
+            </>
+          }
+        >
           {view.servers.map((s) => (
             <ServerNode
               key={s.id}
               id={s.id}
-              compact={l.labelRoom < LABEL_WIDTH}
+              compact={compact}
               n={n}
               role={s.role}
               preCandidate={s.preCandidate}
@@ -264,30 +240,23 @@ export function RaftMain(p: ViewProps) {
               logLength={s.logLength}
               commitIndex={s.commitIndex}
               isClusterLeader={view.leader === s.id}
+              stranded={s.role === 'leader' && view.leader !== s.id}
               x={l.spots[s.id]!.x}
               y={l.spots[s.id]!.y}
               a={l.spots[s.id]!.a}
               r={l.r}
               hovered={litServer === s.id}
-              selected={selected?.kind === 'server' && selected.id === s.id}
+              selected={selected?.kind === 'node' && selected.id === s.id}
               group={groupOf ? String.fromCharCode(65 + groupOf[s.id]!) : ''}
-              draftSide={draft.active ? (draft.sideB.includes(s.id) ? 'B' : 'A') : null}
+              draftSide={draft.drafting ? (draft.sideB.includes(s.id) ? 'B' : 'A') : null}
               hooks={hooks}
             />
           ))}
-          <MessageLayer
-            messages={drawnFlights}
-            idsKey={idsKey}
-            dense={inFlight.length > DENSE}
-            highlight={hoverFlight}
-            selected={selectedFlight}
-            hooks={hooks}
-          />
-        </svg>
+        </NetworkStage>
         <p className="raft-status" data-testid="raft-status">
-          {draft.active
+          {draft.drafting
             ? `Drawing a partition: click servers to move them to side B (now ${draft.sideB.length ? draft.sideB.map(serverName).join(', ') : 'empty'}), then “Cut the network”.`
-            : (describeHover(hover, view, inFlight, links.flightOf) ??
+            : (describeHover(hover, view, inFlight, links) ??
               (!roomy
                 ? brief
                 : tooFast
@@ -303,8 +272,13 @@ export function RaftMain(p: ViewProps) {
           width={split.time.w}
           height={split.time.h}
           live={live}
-          onServer={hooks.onServer}
+          seq={p.snapshot.seq}
+          moving={status.playing && !p.reducedMotion}
+          focusKey={`${JSON.stringify(hover)}|${JSON.stringify(selected)}`}
+          starColor={ROLE_STYLE.leader.color}
+          onNode={hooks.onServer}
           onRecord={onRecord}
+          prefix="raft"
         />
       </div>
       {selected ? (
@@ -313,11 +287,12 @@ export function RaftMain(p: ViewProps) {
           inFlight={inFlight}
           links={links}
           selected={selected}
+          info={p.info}
           send={p.send}
           onClose={() => {
             setSelected(null);
             // Back to the server the panel was about, for keyboard users.
-            if (selected.kind === 'server')
+            if (selected.kind === 'node')
               root.current
                 ?.querySelector<SVGGElement>(`.raft-server[data-server="${selected.id}"]`)
                 ?.focus();
@@ -328,21 +303,39 @@ export function RaftMain(p: ViewProps) {
   );
 }
 
+function RoleLegend() {
+  return (
+    <ul className="raft-legend" aria-label="Roles">
+      {(['follower', 'candidate', 'leader', 'crashed'] as const).map((r) => (
+        <li key={r}>
+          <svg width="12" height="12" viewBox="-7 -7 14 14" aria-hidden="true">
+            <path d={shapePath(ROLE_STYLE[r].shape, 5)} fill={ROLE_STYLE[r].color} />
+            {r === 'crashed' ? (
+              <path d="M-4,-4L4,4M4,-4L-4,4" stroke="currentColor" strokeWidth="1.5" />
+            ) : null}
+          </svg>
+          {ROLE_STYLE[r].label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function describeHover(
   hover: Focus,
   view: RaftView,
   inFlight: readonly InFlight[],
-  flightOf: Map<number, number>,
+  links: MessageLinks,
 ): string | null {
   if (!hover) return null;
-  if (hover.kind === 'server') {
+  if (hover.kind === 'node') {
     const s = view.servers[hover.id];
     return s
-      ? `${s.name}: ${s.role}, term ${s.term}, log ${s.logLength}, commit ${s.commitIndex}.`
+      ? `${s.name}: ${s.role}${s.role === 'leader' && s.id !== view.leader ? ' without a majority' : ''}, term ${s.term}, log ${s.logLength}, commit ${s.commitIndex}.`
       : null;
   }
   const rec = hover.record >= 0 ? view.messages.find((m) => m.id === hover.record) : undefined;
-  const flight = inFlight.find((f) => f.id === (rec ? flightOf.get(rec.id) : hover.flight));
+  const flight = inFlight.find((f) => f.id === (rec ? links.flightOf.get(rec.id) : hover.flight));
   const m = rec ?? flight;
   if (!m) return null;
   return `${m.label}: ${serverName(m.from)} → ${serverName(m.to)}${flight ? ', in flight' : ''}.`;

@@ -1,68 +1,18 @@
 /**
- * The cluster as a ring of servers (SVG): role by shape, colour and word, term and vote in
- * text, the election timer as an arc, partitions as cut links, and the messages in flight as
- * labelled marks moving along the links. React renders the marks when the set changes; the
- * animation loop in RaftMain moves them and shrinks the timer arcs through refs.
+ * A Raft server on the network stage's ring (SVG): role by shape, colour and word, term and vote
+ * in text, the election timer as an arc the stage's frame loop shrinks through a ref.
  */
-import { memo, type KeyboardEvent } from 'react';
-import type { InFlight } from '../../sim/core/types';
+import { memo } from 'react';
 import { shapePath } from '../../ui/palette';
-import { labelAbove, type RingLayout } from './geometry';
-import { messageStyle, ROLE_STYLE, roleWord, serverName, type RoleKey } from './style';
+import { activateProps, CrashMark, type How } from '../network/nodes';
+import { labelAbove } from '../network/ring';
+import { ROLE_STYLE, roleWord, serverName, type RoleKey } from './style';
 
 export interface Hooks {
-  /** Registers the element the animation loop updates (null on unmount). */
+  /** Registers the arc the frame loop updates (null on unmount). */
   registerArc(id: number, el: SVGPathElement | null): void;
-  registerMessage(id: number, el: SVGGElement | null): void;
-  onServer(id: number, how: 'hover' | 'leave' | 'activate'): void;
-  onMessage(id: number, how: 'hover' | 'leave' | 'activate'): void;
+  onServer(id: number, how: How): void;
 }
-
-const onEnterOrSpace = (fn: () => void) => (e: KeyboardEvent) => {
-  if (e.key === 'Enter' || e.key === ' ') {
-    e.preventDefault();
-    fn();
-  }
-};
-
-export const Links = memo(function Links({
-  l,
-  n,
-  partitionKey,
-  groupOf,
-  lit,
-}: {
-  l: RingLayout;
-  n: number;
-  partitionKey: string;
-  groupOf: readonly number[] | null;
-  /** A server whose links are highlighted, or -1. */
-  lit: number;
-}) {
-  const lines = [];
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const a = l.spots[i]!;
-      const b = l.spots[j]!;
-      const cut = groupOf !== null && groupOf[i] !== groupOf[j];
-      const on = lit === i || lit === j;
-      lines.push(
-        <line
-          key={`${i}-${j}`}
-          x1={a.x}
-          y1={a.y}
-          x2={b.x}
-          y2={b.y}
-          className={`raft-link${cut ? ' cut' : ''}${on ? ' lit' : ''}`}
-        />,
-      );
-    }
-  return (
-    <g aria-hidden="true" data-partition={partitionKey}>
-      {lines}
-    </g>
-  );
-});
 
 export interface ServerNodeProps {
   id: number;
@@ -77,6 +27,8 @@ export interface ServerNodeProps {
   logLength: number;
   commitIndex: number;
   isClusterLeader: boolean;
+  /** Acts as leader, but no majority follows it (cut off, or its followers are down). */
+  stranded: boolean;
   x: number;
   y: number;
   a: number;
@@ -93,6 +45,7 @@ export interface ServerNodeProps {
 /** The second label line in full, for screen readers whatever the room. */
 function fullLine2(p: ServerNodeProps): string {
   if (p.role === 'crashed') return `log ${p.logLength} (on disk)`;
+  if (p.stranded) return `log ${p.logLength} · no majority`;
   if (p.role === 'candidate' || p.preCandidate)
     return `${p.votes}/${p.n} ${p.preCandidate ? 'pre-votes' : 'votes'}`;
   if (p.role === 'leader') return `log ${p.logLength} · commit ${p.commitIndex}`;
@@ -113,13 +66,16 @@ export const ServerNode = memo(function ServerNode(p: ServerNodeProps) {
       : `log ${p.logLength} (on disk)`
     : p.role === 'candidate' || p.preCandidate
       ? `${p.votes}/${p.n} ${p.preCandidate ? 'pre-votes' : 'votes'}`
-      : p.role === 'leader'
-        ? p.compact
-          ? `log ${p.logLength} · c${p.commitIndex}`
-          : `log ${p.logLength} · commit ${p.commitIndex}`
-        : p.votedFor >= 0
-          ? `voted ${serverName(p.votedFor)}`
-          : 'no vote';
+      : p.stranded
+        ? 'no majority'
+        : p.role === 'leader'
+          ? p.compact
+            ? `log ${p.logLength} · c${p.commitIndex}`
+            : `log ${p.logLength} · commit ${p.commitIndex}`
+          : p.votedFor >= 0
+            ? `voted ${serverName(p.votedFor)}`
+            : 'no vote';
+  // A stranded leader is not the cluster's: drawn hollow, never starred as the leader.
   // Labels sit under the server (above it for servers at the top of the ring).
   const above = labelAbove(p.a);
   const lx = 0;
@@ -133,7 +89,7 @@ export const ServerNode = memo(function ServerNode(p: ServerNodeProps) {
   return (
     <g
       transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
-      className={`raft-server role-${p.role}${p.hovered ? ' hovered' : ''}${p.selected ? ' selected' : ''}${p.draftSide === 'B' ? ' side-b' : ''}`}
+      className={`raft-server role-${p.role}${p.stranded ? ' stranded' : ''}${p.hovered ? ' hovered' : ''}${p.selected ? ' selected' : ''}${p.draftSide === 'B' ? ' side-b' : ''}`}
       role="button"
       tabIndex={0}
       aria-label={label}
@@ -141,12 +97,8 @@ export const ServerNode = memo(function ServerNode(p: ServerNodeProps) {
       data-server={p.id}
       data-role={p.role}
       data-term={p.term}
-      onClick={() => p.hooks.onServer(p.id, 'activate')}
-      onKeyDown={onEnterOrSpace(() => p.hooks.onServer(p.id, 'activate'))}
-      onPointerEnter={() => p.hooks.onServer(p.id, 'hover')}
-      onPointerLeave={() => p.hooks.onServer(p.id, 'leave')}
-      onFocus={() => p.hooks.onServer(p.id, 'hover')}
-      onBlur={() => p.hooks.onServer(p.id, 'leave')}
+      data-stranded={p.stranded ? 'true' : undefined}
+      {...activateProps(p.id, p.hooks.onServer)}
     >
       <circle r={p.r + 9} className="raft-hit" />
       <circle r={p.r + 5} className="raft-timer-track" />
@@ -161,20 +113,16 @@ export const ServerNode = memo(function ServerNode(p: ServerNodeProps) {
       ) : null}
       <path
         d={shapePath(style.shape, shapeR)}
-        fill={style.color}
+        fill={p.stranded ? 'var(--panel)' : style.color}
+        stroke={p.stranded ? style.color : undefined}
         className={`raft-shape${p.preCandidate ? ' pre' : ''}`}
       />
-      {crashed ? (
-        <path
-          d={`M${-p.r * 0.6},${-p.r * 0.6}L${p.r * 0.6},${p.r * 0.6}M${p.r * 0.6},${-p.r * 0.6}L${-p.r * 0.6},${p.r * 0.6}`}
-          className="raft-cross"
-        />
-      ) : null}
+      {crashed ? <CrashMark r={p.r} className="raft-cross" /> : null}
       <text
         className="raft-server-name"
         textAnchor="middle"
         dy="0.35em"
-        fill={crashed ? 'var(--fg)' : style.ink}
+        fill={crashed || p.stranded ? 'var(--fg)' : style.ink}
         y={p.role === 'leader' ? 2 : 0}
       >
         {crashed ? '' : name}
@@ -194,71 +142,3 @@ export const ServerNode = memo(function ServerNode(p: ServerNodeProps) {
     </g>
   );
 });
-
-export interface MessageLayerProps {
-  messages: readonly InFlight[];
-  /** Ids in order: the layer re-renders only when this changes (or the marks below). */
-  idsKey: string;
-  dense: boolean;
-  highlight: number;
-  selected: number;
-  hooks: Hooks;
-}
-
-/** Messages in flight as focusable marks; positions are set by the animation loop. */
-export const MessageLayer = memo(
-  function MessageLayer(p: MessageLayerProps) {
-    return (
-      <g className="raft-messages">
-        {p.messages.map((m) => {
-          const st = messageStyle(m.type, m.label);
-          const big = !p.dense || p.highlight === m.id || p.selected === m.id;
-          const w = Math.max(26, m.label.length * 5.6 + 8);
-          return (
-            <g
-              key={m.id}
-              ref={(el) => p.hooks.registerMessage(m.id, el)}
-              className={`raft-msg family-${st.family}${st.reply ? ' reply' : ''}${p.highlight === m.id ? ' hovered' : ''}${p.selected === m.id ? ' selected' : ''}`}
-              role="button"
-              tabIndex={0}
-              aria-label={`${st.name} ${m.label} from ${serverName(m.from)} to ${serverName(m.to)}, in flight. Press Enter for details`}
-              data-message={m.id}
-              onClick={() => p.hooks.onMessage(m.id, 'activate')}
-              onKeyDown={onEnterOrSpace(() => p.hooks.onMessage(m.id, 'activate'))}
-              onPointerEnter={() => p.hooks.onMessage(m.id, 'hover')}
-              onPointerLeave={() => p.hooks.onMessage(m.id, 'leave')}
-              onFocus={() => p.hooks.onMessage(m.id, 'hover')}
-              onBlur={() => p.hooks.onMessage(m.id, 'leave')}
-            >
-              {big ? (
-                <>
-                  <rect
-                    x={-w / 2}
-                    y={-8}
-                    width={w}
-                    height={16}
-                    rx={8}
-                    fill={st.reply ? 'var(--panel)' : st.color}
-                    stroke={st.color}
-                    className="raft-msg-pill"
-                  />
-                  <text textAnchor="middle" dy="0.35em" className="raft-msg-label">
-                    {m.label}
-                  </text>
-                </>
-              ) : (
-                <circle r={4.5} fill={st.reply ? 'var(--panel)' : st.color} stroke={st.color} />
-              )}
-            </g>
-          );
-        })}
-      </g>
-    );
-  },
-  (a, b) =>
-    a.idsKey === b.idsKey &&
-    a.dense === b.dense &&
-    a.highlight === b.highlight &&
-    a.selected === b.selected &&
-    a.hooks === b.hooks,
-);

@@ -1,11 +1,9 @@
 /** Beside the drawing: the role statechart and every server's log. */
 import { useMemo } from 'react';
 import type { LogEvent } from '../../sim/core/types';
-import type { ViewProps } from '../types';
 import { logKey, LogTable, type LogRow } from './LogTable';
 import { Statechart, type ChartServer, type Transition } from './Statechart';
-import type { RaftView } from './types';
-import { useThrottledKey } from './useThrottledKey';
+import type { RaftProps } from './types';
 
 /** Transitions are lit this long (virtual ms) after they happen. */
 const LIT_MS = 400;
@@ -25,39 +23,39 @@ function transitionOf(e: LogEvent): Transition | null {
   }
 }
 
-export function RaftSide(p: ViewProps) {
-  const view = p.snapshot.frame?.view as RaftView | undefined;
+export function RaftSide(p: RaftProps) {
+  const { view } = p;
   const log = p.snapshot.log;
-  const now = view?.now ?? 0;
+  const now = view.now;
   const recent: Transition[] = [];
   for (let i = log.length - 1; i >= 0 && log[i]!.t >= now - LIT_MS; i--) {
     const tr = transitionOf(log[i]!);
     if (tr && !recent.includes(tr)) recent.push(tr);
   }
   recent.sort();
-  const chart: ChartServer[] = (view?.servers ?? []).map((s) => ({
+  const chart: ChartServer[] = view.servers.map((s) => ({
     id: s.id,
     role: s.role,
     pre: s.preCandidate,
   }));
   const chartKey =
     chart.map((c) => `${c.role}${c.pre ? 'p' : ''}`).join(',') + '|' + recent.join(',');
-  const rows: LogRow[] = (view?.servers ?? []).map((s) => ({
+  const rows: LogRow[] = view.servers.map((s) => ({
     id: s.id,
     name: s.name,
     role: s.role,
-    isLeader: view?.leader === s.id,
+    isLeader: view.leader === s.id,
     logLength: s.logLength,
     commitIndex: s.commitIndex,
     log: s.log,
   }));
-  const key = useThrottledKey(logKey(rows), 100);
+  // The table re-renders when a log changes, from the frame the stage draws.
+  const key = logKey(rows);
   // Stable inputs for the memoized parts: new arrays only when what they show changed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableChart = useMemo(() => chart, [chartKey]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableRecent = useMemo(() => recent, [chartKey]);
-  if (!view) return null;
   return (
     <div className="raft-side">
       <Statechart servers={stableChart} recent={stableRecent} />

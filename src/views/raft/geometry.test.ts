@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alongLink,
-  arcPath,
-  distToSegment2,
-  LABEL_WIDTH,
-  progress,
-  ringLayout,
-  splitStage,
-} from './geometry';
-import { draftGroups } from './draft';
-import { linkMessages, fateOf } from './messages';
-import type { MessageRecord } from './types';
+import { splitStage } from './geometry';
 
-describe('Raft view geometry', () => {
+describe('Raft stage split', () => {
   it('puts the ring beside the diagram when wide and above it when narrow', () => {
     const wide = splitStage(800, 500);
     expect(wide.wide).toBe(true);
@@ -21,110 +10,5 @@ describe('Raft view geometry', () => {
     expect(narrow.wide).toBe(false);
     expect(narrow.ring.h + narrow.time.h).toBe(500);
     expect(narrow.time.y).toBe(narrow.ring.h);
-  });
-
-  it('places servers clockwise from the top, inside the box with room for labels', () => {
-    for (const n of [3, 5, 9]) {
-      const l = ringLayout(n, 420, 500);
-      expect(l.spots).toHaveLength(n);
-      expect(l.spots[0]!.y).toBeLessThan(l.cy);
-      expect(Math.abs(l.spots[0]!.x - l.cx)).toBeLessThan(1e-9);
-      // The second server is to the right of the first (clockwise).
-      expect(l.spots[1]!.x).toBeGreaterThan(l.cx);
-      for (const s of l.spots) {
-        expect(s.x - 55).toBeGreaterThanOrEqual(0);
-        expect(s.x + 55).toBeLessThanOrEqual(420);
-        expect(s.y + l.r + 34).toBeLessThanOrEqual(500);
-      }
-    }
-  });
-
-  it('measures the room between labels on one line, so a small ring shortens them', () => {
-    // Five servers: the bottom pair's labels share a line, 2R sin 36° apart.
-    const small = ringLayout(5, 260, 230);
-    const big = ringLayout(5, 560, 520);
-    expect(small.labelRoom).toBeCloseTo(2 * small.R * Math.sin(Math.PI / 5), 6);
-    expect(small.labelRoom).toBeLessThan(LABEL_WIDTH);
-    expect(big.labelRoom).toBeGreaterThanOrEqual(LABEL_WIDTH);
-    // Three servers: the two at the bottom share a line; nobody shares the top one's.
-    const three = ringLayout(3, 560, 520);
-    expect(three.labelRoom).toBeCloseTo(2 * three.R * Math.sin(Math.PI / 3), 6);
-  });
-
-  it('moves a message from the sender’s edge to the receiver’s edge', () => {
-    const l = ringLayout(5, 400, 400);
-    const a = l.spots[0]!;
-    const b = l.spots[2]!;
-    const start = alongLink(l, 0, 2, 0);
-    const end = alongLink(l, 0, 2, 1);
-    expect(Math.hypot(start.x - a.x, start.y - a.y)).toBeCloseTo(l.r + 4);
-    expect(Math.hypot(end.x - b.x, end.y - b.y)).toBeCloseTo(l.r + 4);
-    expect(progress(100, 120, 110)).toBe(0.5);
-    expect(progress(100, 120, 90)).toBe(0);
-    expect(progress(100, 120, 130)).toBe(1);
-  });
-
-  it('draws the timer arc clockwise from the top, and nothing when it has run out', () => {
-    expect(arcPath(0, 0, 10, 0)).toBe('');
-    expect(arcPath(0, 0, 10, 0.25)).toBe('M0.00,-10.00A10,10 0 0 1 10.00,0.00');
-    expect(arcPath(0, 0, 10, 0.75)).toMatch(/ 0 1 1 -10\.00,/);
-    expect(distToSegment2(0, 5, -10, 0, 10, 0)).toBe(25);
-    expect(distToSegment2(20, 0, -10, 0, 10, 0)).toBe(100);
-  });
-});
-
-describe('Raft view data', () => {
-  const rec = (
-    id: number,
-    from: number,
-    to: number,
-    sentAt: number,
-    deliverAt = -1,
-  ): MessageRecord => ({
-    id,
-    from,
-    to,
-    type: 'AppendEntries',
-    term: 1,
-    label: 'AE t1 ♥',
-    sentAt,
-    deliverAt,
-    droppedAt: -1,
-  });
-  const flight = (id: number, from: number, to: number, sentAt: number) => ({
-    id,
-    from,
-    to,
-    sentAt,
-    deliverAt: sentAt + 15,
-    type: 'AppendEntries',
-    label: 'AE t1 ♥',
-  });
-
-  it('pairs history records with messages in flight, equal keys in send order', () => {
-    const records = [
-      rec(1, 0, 1, 100),
-      rec(2, 0, 1, 100),
-      rec(3, 0, 2, 100, 112),
-      rec(4, 0, 3, 100),
-    ];
-    const links = linkMessages(records, [flight(71, 0, 1, 100), flight(70, 0, 1, 100)]);
-    expect(links.flightOf.get(1)).toBe(70);
-    expect(links.flightOf.get(2)).toBe(71);
-    expect(links.recordOf.get(71)).toBe(2);
-    expect(fateOf(records[0]!, links)).toBe('in flight');
-    expect(fateOf(records[2]!, links)).toBe('delivered');
-    // Sent, not delivered and not in flight: the network lost it.
-    expect(fateOf(records[3]!, links)).toBe('lost');
-  });
-
-  it('turns a drawn partition into the partition input’s groups', () => {
-    expect(draftGroups([0, 1], 5)).toEqual([
-      [2, 3, 4],
-      [0, 1],
-    ]);
-    expect(draftGroups([], 5)).toBeNull();
-    expect(draftGroups([0, 1, 2], 3)).toBeNull();
-    expect(draftGroups([1, 7], 3)).toEqual([[0, 2], [1]]);
   });
 });

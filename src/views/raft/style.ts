@@ -3,6 +3,8 @@
  * so colour is never the only cue.
  */
 import { OKABE_ITO, type Shape } from '../../ui/palette';
+import type { RecordStyle } from '../network/live';
+import type { FlightStyle } from '../network/Messages';
 import type { ServerView } from './types';
 
 export type RoleKey = ServerView['role'];
@@ -80,3 +82,21 @@ export function messageStyle(type: string, label: string): MessageStyle {
 
 /** Server name from an id: S1 is 0. */
 export const serverName = (id: number): string => `S${id + 1}`;
+
+/** A message in flight on the stage: its family's colour and a circle, hollow for a reply. */
+export function flightStyle(m: { type: string; label: string }): FlightStyle {
+  const st = messageStyle(m.type, m.label);
+  return {
+    color: st.color,
+    shape: 'circle',
+    hollow: st.reply,
+    name: st.name,
+    className: `family-${st.family}`,
+  };
+}
+
+/** A message in the space-time diagram: heartbeats faint, replies dashed. */
+export function recordStyle(m: { type: string; label: string }): RecordStyle {
+  const st = messageStyle(m.type, m.label);
+  return { color: st.color, reply: st.reply, faint: st.family === 'heartbeat' };
+}

@@ -3,96 +3,85 @@
  * (double the rate, then back) and a slow database (five times slower, then back). Each is an
  * input at the current time, so it rewinds, forks and shares like any other.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { ActionButton } from '../../ui/ActionForm';
 import { formatInt } from '../../ui/format';
-import type { ViewProps } from '../types';
-import type { StampedeView, Strategy } from './types';
+import { argField, clampTo, optionDescriptions, paramField } from '../../ui/modelInfo';
+import type { StampedeProps } from './types';
 
-/** The strategies in the model's order, with what each does (the buttons' tooltips). */
-export const STRATEGY_INFO: readonly (readonly [Strategy, string])[] = [
-  ['none', 'every miss queries the database'],
-  ['lock', 'the first miss takes a lock and recomputes; the others poll the cache'],
-  ['singleflight', 'concurrent misses share one query and its result'],
-  ['swr', 'serve the stale value while one background refresh runs'],
-  ['xfetch', 'recompute early at random before expiry (Vattani et al.)'],
-  ['jitter', 'randomize each TTL so keys filled together expire apart'],
-  ['lease', 'memcache leases: one token per key, the others wait or take stale data'],
-];
-
-const MAX_RATE = 20_000;
-const MAX_RECOMPUTE_MS = 60_000;
-
-export function StampedeActions(p: ViewProps) {
-  const view = p.snapshot.frame?.view as StampedeView | undefined;
+export function StampedeActions(p: StampedeProps) {
+  const { view, info, send } = p;
   // What a spike or a slowdown replaced, to go back to; forgotten when the value moves otherwise.
   const [spike, setSpike] = useState<{ from: number; to: number } | null>(null);
   const [slow, setSlow] = useState<{ from: number; to: number } | null>(null);
-  if (!view) return null;
+  // The strategies in the model's order, with what each does (the buttons' tooltips).
+  const strategies = useMemo(() => {
+    const what = optionDescriptions(paramField(info, 'strategy'));
+    return (argField(info, 'setStrategy', 'strategy').enum ?? []).map(String).map((id) => ({
+      id,
+      what: what[id] ?? '',
+    }));
+  }, [info]);
   const spiking = spike !== null && spike.to === view.rate;
   const slowed = slow !== null && slow.to === view.recomputeMs;
-  const spikeTo = Math.min(MAX_RATE, view.rate * 2);
-  const slowTo = Math.min(MAX_RECOMPUTE_MS, view.recomputeMs * 5);
+  const spikeTo = clampTo(argField(info, 'setRate', 'rate'), view.rate * 2);
+  const slowTo = clampTo(argField(info, 'slowDb', 'recomputeMs'), view.recomputeMs * 5);
   return (
     <div className="actions stampede-actions">
       <div role="group" aria-label="Strategy" className="stampede-segmented">
-        {STRATEGY_INFO.map(([id, what]) => (
-          <button
+        {strategies.map(({ id, what }) => (
+          <ActionButton
             key={id}
-            type="button"
-            aria-pressed={view.strategy === id}
+            info={info}
+            action="setStrategy"
+            args={{ strategy: id }}
+            send={send}
+            label={id}
             title={`${id}: ${what}`}
-            onClick={() => p.send({ action: 'setStrategy', strategy: id })}
-          >
-            {id}
-          </button>
+            pressed={view.strategy === id}
+          />
         ))}
       </div>
-      <button type="button" onClick={() => p.send({ action: 'flush' })}>
-        Flush the cache
-      </button>
+      <ActionButton info={info} action="flush" send={send} />
       {spiking ? (
-        <button
-          type="button"
-          onClick={() => {
-            p.send({ action: 'setRate', rate: spike.from });
-            setSpike(null);
-          }}
-        >
-          End the spike ({formatInt(spike.from)}/s)
-        </button>
+        <ActionButton
+          info={info}
+          action="setRate"
+          args={{ rate: spike.from }}
+          send={send}
+          label={`End the spike (${formatInt(spike.from)}/s)`}
+          onSent={() => setSpike(null)}
+        />
       ) : (
-        <button
-          type="button"
+        <ActionButton
+          info={info}
+          action="setRate"
+          args={{ rate: spikeTo }}
+          send={send}
+          label="Traffic spike ×2"
           disabled={spikeTo === view.rate}
-          onClick={() => {
-            p.send({ action: 'setRate', rate: spikeTo });
-            setSpike({ from: view.rate, to: spikeTo });
-          }}
-        >
-          Traffic spike ×2
-        </button>
+          onSent={() => setSpike({ from: view.rate, to: spikeTo })}
+        />
       )}
       {slowed ? (
-        <button
-          type="button"
-          onClick={() => {
-            p.send({ action: 'slowDb', recomputeMs: slow.from });
-            setSlow(null);
-          }}
-        >
-          Restore the database ({formatInt(slow.from)} ms)
-        </button>
+        <ActionButton
+          info={info}
+          action="slowDb"
+          args={{ recomputeMs: slow.from }}
+          send={send}
+          label={`Restore the database (${formatInt(slow.from)} ms)`}
+          onSent={() => setSlow(null)}
+        />
       ) : (
-        <button
-          type="button"
+        <ActionButton
+          info={info}
+          action="slowDb"
+          args={{ recomputeMs: slowTo }}
+          send={send}
+          label="Slow the database ×5"
           disabled={slowTo === view.recomputeMs}
-          onClick={() => {
-            p.send({ action: 'slowDb', recomputeMs: slowTo });
-            setSlow({ from: view.recomputeMs, to: slowTo });
-          }}
-        >
-          Slow the database ×5
-        </button>
+          onSent={() => setSlow({ from: view.recomputeMs, to: slowTo })}
+        />
       )}
     </div>
   );

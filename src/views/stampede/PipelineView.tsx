@@ -5,17 +5,23 @@
  * when the frame, the interpolated time, the size or the theme changed; the HTML around it is the
  * legend and a text summary for screen readers and tests.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import {
+  BASE_THEME,
+  setupCanvas,
+  themeReader,
+  useFrameLoop,
+  type ThemeSpec,
+} from '../../ui/canvas';
 import { formatInt, formatNumber, formatPercent } from '../../ui/format';
 import { useSize } from '../../ui/hooks';
 import { shapePath } from '../../ui/palette';
-import type { ViewProps } from '../types';
 import { drawChart, peakLoad } from './chart';
 import { placeRequests, tally } from './dots';
 import { drawPipeline, type Theme } from './draw';
-import { layout, type Layout } from './layout';
+import { layout } from './layout';
 import { LEGEND, OUTCOMES } from './outcomes';
-import type { StampedeView } from './types';
+import type { StampedeProps } from './types';
 
 /**
  * Virtual ms per visual hop between boxes. A cache read takes no virtual time, so every hop the
@@ -28,94 +34,56 @@ export const legMs = (speed: number | 'max'): number =>
 /** One dot per this many requests: the model samples about 80 arrivals per virtual second. */
 export const perDot = (rate: number) => Math.max(1, Math.ceil(rate / 80));
 
-function readTheme(el: Element): Theme {
-  const cs = getComputedStyle(el);
-  const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-  return {
-    fg: v('--fg', '#1b1b1f'),
-    muted: v('--muted', '#55555e'),
-    panel: v('--panel', '#ffffff'),
-    grid: v('--grid', '#e4e4de'),
-    bad: v('--bad', '#b03a00'),
-    font: v('--font', 'system-ui'),
-  };
-}
+/** The colours and font the canvas reads from the page's theme. */
+const THEME = {
+  fg: BASE_THEME.fg,
+  muted: BASE_THEME.muted,
+  panel: BASE_THEME.panel,
+  grid: BASE_THEME.grid,
+  bad: BASE_THEME.bad,
+  font: ['--font', 'system-ui'],
+} as const satisfies ThemeSpec<keyof Theme>;
 
-function setupCanvas(c: HTMLCanvasElement, w: number, h: number): CanvasRenderingContext2D | null {
-  const dpr = Math.min(2, window.devicePixelRatio || 1);
-  if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
-    c.width = Math.round(w * dpr);
-    c.height = Math.round(h * dpr);
-  }
-  const ctx = c.getContext('2d');
-  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
-  return ctx;
-}
-
-export function PipelineView(p: ViewProps) {
-  const view = p.snapshot.frame?.view as StampedeView | undefined;
+export function PipelineView(p: StampedeProps) {
+  const { view } = p;
   const width = Math.max(320, p.width);
   // The legend wraps on narrow stages: the canvas gets what it leaves.
   const legend = useRef<HTMLUListElement>(null);
   const legendH = useSize(legend, { width, height: 26 }).height;
   const height = Math.max(300, p.height - Math.ceil(legendH) - 4);
-  const hot = view?.hotKeys.length ?? 0;
+  const hot = view.hotKeys.length;
   const g = useMemo(() => layout(width, height, hot), [width, height, hot]);
   const canvas = useRef<HTMLCanvasElement>(null);
 
-  const leg = legMs(p.snapshot.frame?.status.speed ?? 1);
+  const leg = legMs(p.frame.status.speed);
   const latest = useRef({ view, g, leg, reduced: p.reducedMotion, virtualNow: p.virtualNow });
   useLayoutEffect(() => {
     latest.current = { view, g, leg, reduced: p.reducedMotion, virtualNow: p.virtualNow };
   });
 
-  useEffect(() => {
-    let raf = 0;
-    let theme: Theme | null = null;
-    let themeKey = '';
-    let themeAt = 0;
-    let last = { view: undefined as unknown, v: NaN, g: null as Layout | null, theme: '', leg: 0 };
-    const draw = (now: number) => {
-      raf = requestAnimationFrame(draw);
-      const c = canvas.current;
-      const s = latest.current;
-      if (!c || !s.view) return;
-      if (!theme || now - themeAt > 500) {
-        theme = readTheme(c);
-        themeKey = Object.values(theme).join('|');
-        themeAt = now;
-      }
-      const v = s.reduced ? s.view.t : s.virtualNow();
-      // Paused, or between frames at "max" speed: nothing moved, nothing to redraw.
-      if (
-        last.view === s.view &&
-        last.v === v &&
-        last.g === s.g &&
-        last.theme === themeKey &&
-        last.leg === s.leg
-      )
-        return;
-      last = { view: s.view, v, g: s.g, theme: themeKey, leg: s.leg };
-      const ctx = setupCanvas(c, s.g.width, height);
-      if (!ctx) return;
-      ctx.clearRect(0, 0, s.g.width, height);
-      const marks = s.reduced
-        ? null
-        : placeRequests(s.view.requests, v, s.g, s.view.db.capacity, s.leg);
-      const t = tally(s.view.requests, v, 1000);
-      // With dots, say what they show; without, estimate from the samples at the frame's time.
-      const waiting = marks ? marks.filter((m) => m.parked).length : t.waiting;
-      drawPipeline(ctx, s.g, s.view, v, theme, marks, {
-        waiting: waiting * perDot(s.view.rate),
-        perDot: perDot(s.view.rate),
-      });
-      drawChart(ctx, s.g.chart, s.view, theme);
-    };
-    raf = requestAnimationFrame(draw);
-    return () => cancelAnimationFrame(raf);
-  }, [height]);
+  const readTheme = useMemo(() => themeReader(THEME), []);
+  useFrameLoop(() => {
+    const c = canvas.current;
+    const s = latest.current;
+    if (!c || !s.view) return;
+    const theme: Theme = readTheme(c, s.view);
+    const v = s.reduced ? s.view.t : s.virtualNow();
+    const ctx = setupCanvas(c, s.g.width, height);
+    if (!ctx) return;
+    ctx.clearRect(0, 0, s.g.width, height);
+    const marks = s.reduced
+      ? null
+      : placeRequests(s.view.requests, v, s.g, s.view.db.capacity, s.leg);
+    const t = tally(s.view.requests, v, 1000);
+    // With dots, say what they show; without, estimate from the samples at the frame's time.
+    const waiting = marks ? marks.filter((m) => m.parked).length : t.waiting;
+    drawPipeline(ctx, s.g, s.view, v, theme, marks, {
+      waiting: waiting * perDot(s.view.rate),
+      perDot: perDot(s.view.rate),
+    });
+    drawChart(ctx, s.g.chart, s.view, theme);
+  }, p.frame.status.playing && !p.reducedMotion);
 
-  if (!view) return null;
   const k0 = view.hotKeys[0];
   const peak = peakLoad(view.history);
   const per = perDot(view.rate);

@@ -4,15 +4,13 @@
  */
 import { useId } from 'react';
 import { formatInt, formatNumber, formatPercent } from '../../ui/format';
-import type { ViewProps } from '../types';
 import { OUTCOMES } from './outcomes';
-import type { StampedeView } from './types';
+import type { StampedeProps } from './types';
 
-export function StampedeSide(p: ViewProps) {
-  const view = p.snapshot.frame?.view as StampedeView | undefined;
+export function StampedeSide(p: StampedeProps) {
+  const { view } = p;
   const titleId = useId();
   const keysId = useId();
-  if (!view) return null;
   const k0 = view.hotKeys[0];
   const herd = k0?.lastHerd ?? 0;
   const scale = Math.max(1, ...view.hotKeys.map((k) => Math.max(k.inFlight, k.lastHerd)));

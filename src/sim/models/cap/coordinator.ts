@@ -13,9 +13,11 @@
  * stamps a last-writer-wins timestamp and waits for W acks; a read waits for R answers and
  * returns the newest, optionally repairing stale answerers. R + W > N makes quorums intersect
  * but is not linearizable: a write that reached only some replicas can be seen by one read and
- * missed by a later one, and nothing makes a read's result stick.
+ * missed by a later one, and nothing makes a read's result stick. With `sloppy` on, replicas
+ * that do not answer get stand-ins further round the ring (see sloppy.ts).
  */
 import type { Ctx } from '../../core/types';
+import { armFallback } from './sloppy';
 import { merge, newer, observe, sameVer, tick, top } from './store';
 import type { CapMsg, CapParams, CapState, CapTimer, Coord, Replica, Ver } from './types';
 
@@ -97,6 +99,7 @@ export function coordinate(
     }),
   };
   r.coords[c.op] = c;
+  armFallback(s, ctx, r, c);
   if (!abd && c.f === 'write') {
     store(s, ctx, r, c, { value: req.value ?? 0, ts: tick(r, ctx.now), node: r.id });
     return;

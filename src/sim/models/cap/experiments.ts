@@ -21,6 +21,8 @@ export interface CapPartitionParams {
   R: number;
   W: number;
   readRepair: boolean;
+  /** Sloppy quorums with hinted handoff (quorum mode); off when left out. */
+  sloppy?: boolean;
   conflict: CapParams['conflict'];
   ops: number;
   rate: number;

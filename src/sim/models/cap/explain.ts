@@ -26,13 +26,17 @@ const before = (a: MonOp, b: MonOp): boolean => a.ret < b.call;
 const latest = (ops: MonOp[]): MonOp | undefined =>
   ops.reduce<MonOp | undefined>((best, o) => (!best || o.ret > best.ret ? o : best), undefined);
 
-/** Why read `x` of `key` cannot be placed, given the other ops of that key (`ops`). */
+/**
+ * Why read `x` of `key` cannot be placed, given the other ops of that key (`ops`). `written`
+ * says whether a value was ever written to the key, for writes no longer among `ops`.
+ */
 export function explainFailure(
   x: MonOp,
   key: number,
   ops: readonly MonOp[],
   states: readonly RegisterState[],
   names: Names = {},
+  written?: (v: number) => boolean,
 ): Explanation {
   const proc = names.process ?? ((p: number) => `C${p}`);
   const P = proc(x.process);
@@ -54,7 +58,12 @@ export function explainFailure(
           sentence: `${P} read ${v} from ${K}, but ${proc(failed.process)}'s write of ${v} failed and never took effect`,
           related: [failed.id],
         }
-      : { sentence: `${P} read ${v} from ${K}, a value nobody wrote`, related: [] };
+      : written?.(v)
+        ? {
+            sentence: `${P} read ${v} from ${K}, a value written long before and overwritten many times since`,
+            related: [],
+          }
+        : { sentence: `${P} read ${v} from ${K}, a value nobody wrote`, related: [] };
   }
   if (v !== null && live.every((w) => w.call > x.ret)) {
     const w = live[0]!;

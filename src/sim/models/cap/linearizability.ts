@@ -1,5 +1,6 @@
 /**
- * A linearizability checker for one read/write register: Wing & Gong's search (1993) with Lowe's
+ * A linearizability checker for one register with read, write, compare-and-set and append (to a
+ * list, or to a string as Porcupine's key-value model does): Wing & Gong's search (1993) with Lowe's
  * just-in-time linearization and memoization of (linearized set, state) (Lowe 2017, as Porcupine
  * does it). Histories of many keys are split by key first (P-compositionality, Herlihy & Wing
  * 1990): a history is linearizable iff each key's sub-history is. See `monitor.ts` for that and for
@@ -17,15 +18,35 @@
 /** What a read returned: a value, null (nothing written yet), or several siblings. */
 export type ReadValue = number | null | readonly number[];
 
-/** A register state: a value, null (nothing written), or `'any'` (unknown after a give-up). */
-export type RegisterState = number | null | 'any';
+/** One element of a register's contents: Jepsen's integers, or Porcupine's key-value strings. */
+export type Scalar = number | string;
+
+/**
+ * A register's contents, or what an op carries: null (nothing written), a scalar, or a list
+ * (the contents of an append register, the `[expected, new]` pair of a cas, or siblings, which no
+ * register state equals).
+ */
+export type Value = Scalar | null | readonly (Scalar | null)[];
+
+/** A register state: a value, or `'any'` (unknown after a give-up). */
+export type RegisterState = Value | 'any';
+
+export type OpKind = 'read' | 'write' | 'cas' | 'append';
 
 export interface RegisterOp {
-  f: 'read' | 'write';
-  /** Write: the value written (a non-negative integer). Read: the value returned. */
-  value: ReadValue;
+  f: OpKind;
+  /**
+   * Write: the value written. Append: the element appended (to a list, or to a string).
+   * Read: the value returned. Cas: `[expected, new]`.
+   */
+  value: Value;
   call: number;
   ret: number;
+  /**
+   * A cas that returned saying the register did not hold the expected value (Porcupine's reading
+   * of etcd's failed cas): it had no effect, and the register held something else at that point.
+   */
+  casMissed?: boolean;
 }
 
 /**
@@ -58,14 +79,52 @@ export interface SearchOutcome {
   ends: Start[];
 }
 
-const NULL_STATE = -1;
 const ANY_STATE = -2;
+const NO = -3;
 const HEAD = -1;
 
-const encode = (s: RegisterState): number =>
-  s === null ? NULL_STATE : s === 'any' ? ANY_STATE : s;
-const decode = (s: number): RegisterState =>
-  s === NULL_STATE ? null : s === ANY_STATE ? 'any' : s;
+/**
+ * Register states interned as small integers for the search: the memo and the stacks hold
+ * integers, and the transitions of cas and append are computed once per (state, op).
+ */
+class States {
+  private readonly ids = new Map<string, number>();
+  private readonly values: Value[] = [];
+  private readonly appended = new Map<string, number>();
+
+  id(v: RegisterState): number {
+    if (v === 'any') return ANY_STATE;
+    const key = JSON.stringify(v);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(v);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  value(id: number): RegisterState {
+    return id === ANY_STATE ? 'any' : this.values[id]!;
+  }
+
+  /** The state after appending `element` (a list grows by one; a string is concatenated). */
+  append(state: number, element: Scalar | null, op: number): number {
+    if (state === ANY_STATE) return ANY_STATE;
+    const key = `${state},${op}`;
+    let next = this.appended.get(key);
+    if (next === undefined) {
+      const v = this.values[state]!;
+      if (element === null) next = NO;
+      else if (v === null) next = this.id(typeof element === 'string' ? element : [element]);
+      else if (typeof v === 'string') next = this.id(v + String(element));
+      else if (Array.isArray(v)) next = this.id([...(v as Scalar[]), element]);
+      else next = NO;
+      this.appended.set(key, next);
+    }
+    return next;
+  }
+}
 
 /** A 32-bit mix (murmur3 finalizer): Zobrist keys for ops and a hash of the state. */
 function mix(x: number): number {
@@ -100,14 +159,50 @@ class Memo {
   }
 }
 
-/** Whether `op` may happen in `state`, and the state after it (or -3 when it may not). */
-function step(state: number, op: RegisterOp): number {
-  const v = op.value;
-  if (op.f === 'write') return v as number;
-  if (typeof v === 'object' && v !== null) return -3; // siblings: no single register returns them
-  const want = v === null ? NULL_STATE : v;
-  if (state === ANY_STATE) return want;
-  return state === want ? state : -3;
+/** Per op, the interned values `step` compares with and moves to. */
+interface Compiled {
+  kind: Uint8Array;
+  /** read: the value returned; write: the value written; cas: expected. */
+  a: Int32Array;
+  /** cas: the new value. */
+  b: Int32Array;
+}
+
+const KIND = { read: 0, write: 1, cas: 2, append: 3, casMissed: 4 } as const;
+
+function compile(ops: readonly RegisterOp[], states: States): Compiled {
+  const n = ops.length;
+  const c: Compiled = { kind: new Uint8Array(n), a: new Int32Array(n), b: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const op = ops[i]!;
+    if (op.f === 'cas') {
+      const pair = Array.isArray(op.value) ? (op.value as readonly Value[]) : [null, null];
+      c.kind[i] = op.casMissed ? KIND.casMissed : KIND.cas;
+      c.a[i] = states.id(pair[0] ?? null);
+      c.b[i] = states.id(pair[1] ?? null);
+    } else {
+      c.kind[i] = KIND[op.f];
+      if (op.f !== 'append') c.a[i] = states.id(op.value);
+    }
+  }
+  return c;
+}
+
+/** The state after op `i` in `state`, or NO when it cannot happen there. */
+function step(state: number, i: number, c: Compiled, ops: readonly RegisterOp[], states: States) {
+  const a = c.a[i]!;
+  switch (c.kind[i]) {
+    case KIND.write:
+      return a;
+    case KIND.read:
+      return state === ANY_STATE || state === a ? a : NO;
+    case KIND.cas:
+      return state === ANY_STATE || state === a ? c.b[i]! : NO;
+    case KIND.casMissed:
+      return state !== a ? state : NO;
+    default:
+      return states.append(state, ops[i]!.value as Scalar | null, i);
+  }
 }
 
 /**
@@ -162,6 +257,8 @@ export function searchRegister(
     if (q !== HEAD) prev[q] = e;
   };
 
+  const states = new States();
+  const compiled = compile(ops, states);
   const zobrist = new Uint32Array(n);
   for (let i = 0; i < n; i++) zobrist[i] = mix(i + 1);
   const words = (n + 31) >>> 5;
@@ -178,7 +275,7 @@ export function searchRegister(
   const failStates = new Set<number>();
 
   for (const start of starts) {
-    let state = encode(start.state);
+    let state = states.id(start.state);
     let depth = 0;
     let hash = 0;
     let finiteLeft = finiteTotal;
@@ -199,11 +296,14 @@ export function searchRegister(
       if (finiteLeft === 0) {
         if (!enumerate) return outcome;
         const linearized = optional.filter((i) => bits[i >> 5]! & (1 << (i & 31)));
-        ends.set(`${state}|${linearized.join(',')}`, { state: decode(state), done: linearized });
+        ends.set(`${state}|${linearized.join(',')}`, {
+          state: states.value(state),
+          done: linearized,
+        });
       } else if ((e & 1) === 0) {
         const i = e >> 1;
-        const ns = step(state, ops[i]!);
-        if (ns !== -3) {
+        const ns = step(state, i, compiled, ops, states);
+        if (ns !== NO) {
           bits[i >> 5]! |= 1 << (i & 31);
           if (memo.add(hash ^ zobrist[i]!, bits, ns)) {
             hash ^= zobrist[i]!;
@@ -225,7 +325,7 @@ export function searchRegister(
         // The return of an op not yet linearized: nothing can be placed before it any more.
         const i = e >> 1;
         const op = ops[i]!;
-        if (op.f === 'read') {
+        if (op.f !== 'write' && op.f !== 'append') {
           if (op.ret > furthest) {
             furthest = op.ret;
             outcome.failed = i;
@@ -258,6 +358,6 @@ export function searchRegister(
     return outcome;
   }
   outcome.result = 'violation';
-  outcome.statesAtFailure = [...failStates].map(decode);
+  outcome.statesAtFailure = [...failStates].map((id) => states.value(id));
   return outcome;
 }

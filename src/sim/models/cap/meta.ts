@@ -41,6 +41,13 @@ const readRepair = z.boolean().meta({
   description:
     'quorum mode: a read sends the newest version it saw to replicas that answered with older ones.',
 });
+const sloppy = z.boolean().meta({
+  title: 'Sloppy quorums',
+  description:
+    'quorum mode: when a replica of the key does not answer, the coordinator asks the next ' +
+    'replica round the ring instead, which keeps the version as a hint and hands it back once ' +
+    'the home replica is reachable (Dynamo, section 4.6).',
+});
 const conflict = z.enum(CONFLICTS).meta({
   title: 'Conflicts',
   description:
@@ -85,6 +92,7 @@ export const capParams = z
     R: R.default(2),
     W: W.default(2),
     readRepair: readRepair.default(false),
+    sloppy: sloppy.default(false),
     conflict: conflict.default('lww'),
     rate: z.number().min(0).max(200).default(5).meta({
       title: 'Rate',
@@ -235,6 +243,7 @@ export const capPartitionParams = z.strictObject({
   R: R.default(2),
   W: W.default(2),
   readRepair: readRepair.default(false),
+  sloppy: sloppy.default(false),
   conflict: conflict.default('lww'),
   ops: z
     .number()

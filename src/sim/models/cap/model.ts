@@ -15,6 +15,7 @@ import {
   startOp,
 } from './clients';
 import { applyPut, coordinate, onAck, onCoordTimeout, onGot } from './coordinator';
+import { handOff, holdHint, onFallback, onHandedOff, versionsFor } from './sloppy';
 import { capMeta } from './meta';
 import { createMonitor, isLinearizable } from './monitor';
 import { divergedKeys } from './store';
@@ -35,6 +36,7 @@ function fresh(ctx: C, epoch: number): CapState {
       clock: 0,
       vvCounter: 0,
       coords: {},
+      hints: [],
     })),
     clients: Array.from({ length: p.clients }, (_, id) => ({
       id,
@@ -88,10 +90,16 @@ export const capModel: ModelDef<CapParams, CapState, CapTimer, CapMsg, CapView> 
         if (r) onCoordTimeout(s, ctx, r, t.op);
         break;
       }
+      case 'fallback': {
+        const r = s.replicas[t.replica];
+        if (r) onFallback(s, ctx, r, t.op);
+        break;
+      }
       case 'antiEntropy': {
         const r = s.replicas[t.replica];
         if (!r) break;
         antiEntropy(s, ctx, r);
+        handOff(s, ctx, r);
         ctx.schedule(ctx.params.antiEntropyMs, t);
         break;
       }
@@ -117,18 +125,32 @@ export const capModel: ModelDef<CapParams, CapState, CapTimer, CapMsg, CapView> 
           e: s.epoch,
           op: m.op,
           key: m.key,
-          vers: (r.data[m.key] ?? []).slice(),
+          vers: versionsFor(r, m.key),
         });
         break;
       case 'got':
         onGot(s, ctx, r, msg.from, m.op, m.vers);
         break;
       case 'put':
-        applyPut(ctx, r, m.key, m.vers);
+        if (m.hint !== undefined) holdHint(ctx, r, m.key, m.vers, m.hint);
+        else applyPut(ctx, r, m.key, m.vers);
         if (m.op >= 0) ctx.send(r.id, msg.from, { type: 'ack', e: s.epoch, op: m.op, key: m.key });
         break;
       case 'ack':
         onAck(s, ctx, r, msg.from, m.op);
+        break;
+      case 'handoff':
+        applyPut(ctx, r, m.key, [m.ver]);
+        ctx.send(r.id, msg.from, {
+          type: 'handedOff',
+          e: s.epoch,
+          key: m.key,
+          ts: m.ver.ts,
+          node: m.ver.node,
+        });
+        break;
+      case 'handedOff':
+        onHandedOff(ctx, r, msg.from, m.key, m.ts, m.node);
         break;
       case 'sync': {
         const changed = onSync(s, ctx, r, msg.from, m.data, m.reply);
@@ -247,9 +269,13 @@ export const capModel: ModelDef<CapParams, CapState, CapTimer, CapMsg, CapView> 
       case 'got':
         return `${keyName(m.key)}=${m.vers.map((v) => v.value).join('|') || '∅'}`;
       case 'put':
-        return `${m.op < 0 ? 'sync' : 'put'} ${keyName(m.key)}=${m.vers.map((v) => v.value).join('|')}`;
+        return `${m.op < 0 ? 'sync' : m.hint !== undefined ? `hint S${m.hint}` : 'put'} ${keyName(m.key)}=${m.vers.map((v) => v.value).join('|')}`;
       case 'ack':
         return 'ack';
+      case 'handoff':
+        return `handoff ${keyName(m.key)}=${m.ver.value}`;
+      case 'handedOff':
+        return 'handed off';
       case 'sync':
         return m.reply ? 'anti-entropy' : 'anti-entropy reply';
     }

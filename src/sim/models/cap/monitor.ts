@@ -12,8 +12,18 @@
  *  - Windows. After a check, everything before a cut point P (the invoke of the oldest op still
  *    pending) is replaced by the frontier: every (register state, set of ops straddling P already
  *    linearized) the prefix can end in. Later searches start from those configurations and see
- *    only the ops since P. Every op invoked before P has completed, so none can need a place
- *    before P that the frontier does not record. Without unique values nothing is cut.
+ *    only the ops since P. Every op invoked before P has completed, and every op that returned
+ *    before P precedes every op invoked after it, so none can need a place before P that the
+ *    frontier does not record. This holds with repeated values too; only the bound on a read
+ *    write's return needs unique ones. Of two configurations with the same state, one whose
+ *    linearized set adds only unknown ops to the other's is dropped (leaving those out is always
+ *    allowed), which keeps frontiers small when unknown writes pile up.
+ *  - Checks that cannot fail are skipped: a write that completes ok can always go last, and an
+ *    op that ends `info` stays as optional as it was while pending, so only a read returning or
+ *    an op failing can break a key that was linearizable.
+ *  - Give-ups. A key whose search ran out of budget is not searched again until its window has
+ *    doubled (an equal search would give up equally); a key with a violation found stays
+ *    violated whatever a later search does.
  *  - Violations. When a key cannot be linearized, the read the search could not get past is
  *    reported with a sentence why, then left out (as if it failed) so checking goes on; the count
  *    of such reads is the `violations` metric (a greedy count, not a proven minimum).
@@ -24,6 +34,7 @@ import {
   type ReadValue,
   type RegisterOp,
   type RegisterState,
+  type Start,
 } from './linearizability';
 
 export interface MonOp {
@@ -71,6 +82,14 @@ export interface KeyLog {
   dropped: number[];
   status: 'ok' | 'violated' | 'unknown';
   violations: number;
+  /** Since the last check, a read returned or an op failed (only these can break the key). */
+  dirty: boolean;
+  /** A search gave up; the key is not searched again before its window holds this many ops. */
+  retryAt: number;
+  /** Compacted writes (the newest), so explanations can still name them. */
+  goneWrites: MonOp[];
+  /** Every value ever written to the key, as sorted [from, to] ranges (flat pairs). */
+  written: number[];
 }
 
 export interface MonitorState {
@@ -89,6 +108,9 @@ export interface CheckOptions {
 }
 
 const RECENT = 64;
+const GONE_WRITES = 512;
+/** Frontiers larger than this are not cut (the window then stays whole). */
+const FRONTIER_MAX = 256;
 const WITNESSES = 20;
 const MAX_DROPS_PER_CHECK = 50;
 const BUDGET = 2_000_000;
@@ -111,6 +133,10 @@ function keyLog(m: MonitorState, key: number): KeyLog {
       dropped: [],
       status: 'ok',
       violations: 0,
+      dirty: false,
+      retryAt: 0,
+      goneWrites: [],
+      written: [],
     };
     m.keys[key] = k;
   }
@@ -128,6 +154,7 @@ export function invoke(
     const v = op.value ?? 0;
     if (v <= k.maxWritten) k.unique = false;
     k.maxWritten = Math.max(k.maxWritten, v);
+    addWritten(k.written, v);
   }
   k.ops.push({
     id: op.id,
@@ -160,11 +187,42 @@ export function complete(
   if (!op) return key;
   op.status = type;
   op.retMs = timeMs;
+  if (type === 'fail' || (type === 'ok' && op.f === 'read')) k.dirty = true;
   if (type === 'ok') {
     op.ret = at;
     if (op.f === 'read') op.value = value;
   }
   return key;
+}
+
+/** Adds `v` to sorted, disjoint [from, to] ranges (values mostly count up, so this stays short). */
+function addWritten(ranges: number[], v: number): void {
+  for (let i = 0; i < ranges.length; i += 2) {
+    const from = ranges[i]!;
+    const to = ranges[i + 1]!;
+    if (v >= from && v <= to) return;
+    if (v === to + 1) {
+      ranges[i + 1] = v;
+      if (ranges[i + 2] === v + 1) ranges.splice(i + 1, 2);
+      return;
+    }
+    if (v === from - 1) {
+      ranges[i] = v;
+      return;
+    }
+    if (v < from) {
+      ranges.splice(i, 0, v, v);
+      return;
+    }
+  }
+  ranges.push(v, v);
+}
+
+/** Whether `v` was ever written to the key. */
+export function wasWritten(k: KeyLog, v: number): boolean {
+  for (let i = 0; i < k.written.length; i += 2)
+    if (v >= k.written[i]! && v <= k.written[i + 1]!) return true;
+  return false;
 }
 
 /** The earliest return, after `after`, of a read that saw `value`. */
@@ -227,39 +285,59 @@ export function checkKey(m: MonitorState, key: number, options: CheckOptions = {
   if (!k) return [];
   const found: Witness[] = [];
   m.checks++;
+  if (k.retryAt > 0 ? k.ops.length + k.carried.length < k.retryAt : !k.dirty) return found;
+  k.dirty = false;
   for (let drops = 0; ; drops++) {
     const w = buildWindow(k);
     const out = searchRegister(w.search, startsOf(k, w), { budget: options.budget ?? BUDGET });
     m.steps += out.steps;
-    if (out.result === 'ok') break;
+    if (out.result === 'ok') {
+      k.retryAt = 0;
+      // A prefix of a linearizable history is linearizable: an earlier give-up is settled.
+      if (k.status === 'unknown') k.status = k.violations > 0 ? 'violated' : 'ok';
+      break;
+    }
     if (out.result === 'unknown' || out.failed < 0 || drops === MAX_DROPS_PER_CHECK) {
-      k.status = 'unknown';
+      k.retryAt = 2 * Math.max(1, k.ops.length + k.carried.length);
+      // A violation already found is definite; only a key with none is unknown.
+      if (k.status === 'ok') k.status = 'unknown';
       break;
     }
     const x = w.from[out.failed]!;
-    const context = [...k.recent, ...k.carried, ...k.ops].filter(
-      (o) => o === x || !k.dropped.includes(o.id),
-    );
-    const why = explainFailure(x, key, context, out.statesAtFailure, options.names);
-    found.push({
-      id: x.id,
-      key,
-      process: x.process,
-      sentence: why.sentence,
-      related: why.related,
-      atMs: x.retMs,
-    });
+    found.push(witnessFor(k, x, out.statesAtFailure, options));
     k.dropped.push(x.id);
     k.violations++;
     m.violations++;
-    if (k.status === 'ok') k.status = 'violated';
+    if (k.status !== 'violated') k.status = 'violated';
   }
   if (found.length) {
     m.witnesses.push(...found);
     if (m.witnesses.length > WITNESSES) m.witnesses.splice(0, m.witnesses.length - WITNESSES);
   }
-  if (k.status !== 'unknown') compact(m, k, options);
+  if (k.retryAt === 0) compact(m, k, options);
   return found;
+}
+
+/** The witness for read `x`: the sentence, with compacted writes of its value still in view. */
+function witnessFor(k: KeyLog, x: MonOp, states: RegisterState[], options: CheckOptions): Witness {
+  const dropped = new Set(k.dropped);
+  const seen = new Set<MonOp>();
+  const context: MonOp[] = [];
+  const gone = k.goneWrites.filter((o) => o.value === x.value);
+  for (const o of [...k.recent, ...gone, ...k.carried, ...k.ops]) {
+    if (seen.has(o) || (o !== x && dropped.has(o.id))) continue;
+    seen.add(o);
+    context.push(o);
+  }
+  const why = explainFailure(x, k.key, context, states, options.names, (v) => wasWritten(k, v));
+  return {
+    id: x.id,
+    key: k.key,
+    process: x.process,
+    sentence: why.sentence,
+    related: why.related,
+    atMs: x.retMs,
+  };
 }
 
 /**
@@ -276,7 +354,6 @@ function cutPoint(m: MonitorState, k: KeyLog): number {
 
 /** Replaces the window before the cut point by the frontier configurations it can end in. */
 function compact(m: MonitorState, k: KeyLog, options: CheckOptions): void {
-  if (!k.unique) return;
   const w = buildWindow(k);
   const p = cutPoint(m, k);
   const before = w.search.map((_, i) => i).filter((i) => w.search[i]!.call < p);
@@ -296,12 +373,12 @@ function compact(m: MonitorState, k: KeyLog, options: CheckOptions): void {
     enumerate: true,
   });
   m.steps += out.steps;
-  if (out.result !== 'ok') {
-    k.status = 'unknown';
-    return;
-  }
+  // Out of budget or too many configurations: keep the whole window (correct, only slower).
+  if (out.result !== 'ok') return;
+  const ends = prune(out.ends, (j) => !Number.isFinite(w.search[before[j]!]!.ret));
+  if (ends.length > FRONTIER_MAX) return;
   const straddlers = before.filter((i) => w.search[i]!.ret >= p).map((i) => w.from[i]!);
-  k.starts = out.ends.map((e) => ({
+  k.starts = ends.map((e) => ({
     state: e.state,
     done: (e.done ?? []).map((j) => w.from[before[j]!]!.id),
   }));
@@ -316,8 +393,42 @@ function compact(m: MonitorState, k: KeyLog, options: CheckOptions): void {
   k.ops = [...straddlers, ...k.ops.filter((o) => o.call >= p)].sort((a, b) => a.call - b.call);
   k.recent.push(...gone, ...leftOut.filter((o) => o.f === 'write' && o.status === 'fail'));
   if (k.recent.length > RECENT) k.recent.splice(0, k.recent.length - RECENT);
+  k.goneWrites.push(...gone.filter((o) => o.f === 'write'));
+  if (k.goneWrites.length > GONE_WRITES) k.goneWrites.splice(0, k.goneWrites.length - GONE_WRITES);
   const left = new Set(k.ops.map((o) => o.id));
   k.dropped = k.dropped.filter((id) => left.has(id));
+}
+
+/**
+ * Drops a configuration when another with the same state linearized a subset of its ops and
+ * the difference is only optional ops (unknown outcome): leaving those out is always allowed,
+ * so the smaller set can do everything the larger can.
+ */
+function prune(ends: readonly Start[], optional: (j: number) => boolean): Start[] {
+  const groups = new Map<string, Start[]>();
+  for (const e of ends) {
+    const key = JSON.stringify(e.state);
+    const g = groups.get(key);
+    if (g) g.push(e);
+    else groups.set(key, [e]);
+  }
+  const kept: Start[] = [];
+  for (const g of groups.values()) {
+    g.sort((a, b) => (a.done?.length ?? 0) - (b.done?.length ?? 0));
+    const mine: Set<number>[] = [];
+    for (const e of g) {
+      const done = new Set(e.done ?? []);
+      const covered = mine.some((f) => {
+        for (const j of f) if (!done.has(j)) return false;
+        for (const j of done) if (!f.has(j) && !optional(j)) return false;
+        return true;
+      });
+      if (covered) continue;
+      mine.push(done);
+      kept.push(e);
+    }
+  }
+  return kept;
 }
 
 /** Checks every key. */

@@ -15,6 +15,8 @@ export interface CapParams {
   R: number;
   W: number;
   readRepair: boolean;
+  /** quorum mode: sloppy quorums with hinted handoff (Dynamo, section 4.6). */
+  sloppy: boolean;
   conflict: Conflict;
   rate: number;
   writeRatio: number;
@@ -59,6 +61,15 @@ export interface Coord {
   ver: Ver | null;
   readRepair: boolean;
   timer: number;
+  /** Sloppy quorums: the fallback replicas standing in, as [fallback, the replica it stands in for]. */
+  standIns?: [number, number][];
+}
+
+/** A version a fallback replica keeps for a home replica it could not reach (hinted handoff). */
+export interface Hint {
+  key: number;
+  home: number;
+  ver: Ver;
 }
 
 export interface Replica {
@@ -70,6 +81,8 @@ export interface Replica {
   /** Its own entry in version vectors. */
   vvCounter: number;
   coords: Record<string, Coord>;
+  /** Sloppy quorums: versions held for other replicas until they can be handed back. */
+  hints: Hint[];
 }
 
 export interface PendingOp {
@@ -169,8 +182,11 @@ export type CapMsg =
     }
   | { type: 'get'; e: number; op: number; key: number }
   | { type: 'got'; e: number; op: number; key: number; vers: Ver[] }
-  /** op -1: replication or repair, no ack wanted. */
-  | { type: 'put'; e: number; op: number; key: number; vers: Ver[] }
+  /** op -1: replication or repair, no ack wanted. `hint`: stored for that replica (sloppy). */
+  | { type: 'put'; e: number; op: number; key: number; vers: Ver[]; hint?: number }
+  /** A fallback hands a hinted version back to its home replica, which confirms it. */
+  | { type: 'handoff'; e: number; key: number; ver: Ver }
+  | { type: 'handedOff'; e: number; key: number; ts: number; node: number }
   | { type: 'ack'; e: number; op: number; key: number }
   | { type: 'sync'; e: number; data: Ver[][]; reply: boolean };
 
@@ -178,4 +194,6 @@ export type CapTimer =
   | { kind: 'arrival'; e: number }
   | { kind: 'clientTimeout'; e: number; client: number; op: number }
   | { kind: 'coordTimeout'; e: number; replica: number; op: number }
+  /** Sloppy quorums: replicas that have not answered by now get a fallback. */
+  | { kind: 'fallback'; e: number; replica: number; op: number }
   | { kind: 'antiEntropy'; e: number; replica: number };

@@ -1,0 +1,60 @@
+/**
+ * What a lesson's markdown says, for its claim checks: its widget and experiment directives
+ * (with their attributes, as the page reads them) and every `:claim[text]{#id}` with its line.
+ * Node only (build and tests); the page never parses markdown.
+ */
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+export interface DirectiveAt {
+  name: string;
+  attrs: Record<string, string>;
+  /** 1-based line in the .md file (frontmatter included). */
+  line: number;
+  /** The text between the brackets, for text directives. */
+  label: string;
+}
+
+export interface LessonSource {
+  widgets: Map<string, DirectiveAt>;
+  experiments: DirectiveAt[];
+  claims: DirectiveAt[];
+}
+
+const parser = unified().use(remarkParse).use(remarkDirective);
+
+interface DirectiveLike {
+  type: string;
+  name?: string;
+  attributes?: Record<string, string | null | undefined> | null;
+  children?: { type: string; value?: string }[];
+  position?: { start: { line: number } };
+}
+
+/** Parses a whole lesson file (frontmatter and all) and lists its directives. */
+export function readLessonSource(source: string): LessonSource {
+  // Blank the frontmatter instead of cutting it, so line numbers stay those of the file.
+  const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source);
+  const body = m ? m[0].replace(/[^\n]/g, '') + source.slice(m[0].length) : source;
+  const tree = parser.parse(body) as Root;
+  const out: LessonSource = { widgets: new Map(), experiments: [], claims: [] };
+  visit(tree, (node) => {
+    const d = node as DirectiveLike;
+    if (!/Directive$/.test(d.type) || !d.name) return;
+    const attrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(d.attributes ?? {})) attrs[k] = v ?? '';
+    const at: DirectiveAt = {
+      name: d.name,
+      attrs,
+      line: d.position?.start.line ?? 0,
+      label: (d.children ?? []).map((c) => c.value ?? '').join(''),
+    };
+    if (d.name === 'widget' && attrs.id) out.widgets.set(attrs.id, at);
+    else if (d.name === 'experiment') out.experiments.push(at);
+    else if (d.name === 'claim' && d.type === 'textDirective') out.claims.push(at);
+  });
+  return out;
+}

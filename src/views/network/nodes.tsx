@@ -1,0 +1,82 @@
+/**
+ * Parts every node on the network stage shares: pointer, focus and keyboard wiring for a node
+ * drawn as a button, the crash mark, and the details popover a clicked node or message opens.
+ */
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+export type How = 'hover' | 'leave' | 'activate';
+
+/**
+ * Props that make an SVG or HTML element act on `on(id, how)`: hover and focus say `hover`,
+ * leaving and blur `leave`, click, Enter and Space `activate`.
+ */
+export function activateProps(id: number, on: (id: number, how: How) => void) {
+  return {
+    onClick: () => on(id, 'activate'),
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        // Space would also reach the page's play/pause shortcut.
+        e.preventDefault();
+        e.stopPropagation();
+        on(id, 'activate');
+      }
+    },
+    onPointerEnter: () => on(id, 'hover'),
+    onPointerLeave: () => on(id, 'leave'),
+    onFocus: () => on(id, 'hover'),
+    onBlur: () => on(id, 'leave'),
+  };
+}
+
+/** A cross over a crashed node's shape (paired with its grey colour and the word "crashed"). */
+export function CrashMark({ r, className }: { r: number; className?: string }) {
+  const d = r * 0.6;
+  return (
+    <path
+      d={`M${-d},${-d}L${d},${d}M${d},${-d}L${-d},${d}`}
+      className={`net-cross ${className ?? ''}`}
+    />
+  );
+}
+
+/**
+ * The details of what the learner clicked, over the stage: focus moves into it on open (keyboard
+ * users land on its actions), Escape or the × closes it.
+ */
+export function Popover({
+  openKey,
+  onClose,
+  children,
+  className,
+}: {
+  /** Focus moves in whenever this changes (another node opened). */
+  openKey: string;
+  onClose(): void;
+  children: ReactNode;
+  className?: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.focus();
+  }, [openKey]);
+  return (
+    <div
+      ref={box}
+      className={`net-popover ${className ?? ''}`}
+      role="region"
+      aria-label="Details"
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <button type="button" className="net-close" onClick={onClose} aria-label="Close details">
+        ×
+      </button>
+      {children}
+    </div>
+  );
+}

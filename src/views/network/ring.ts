@@ -1,0 +1,139 @@
+/**
+ * The ring layout of the network stage: nodes clockwise from the top with room for two label
+ * lines, the point a message has reached along a link, the timer arc. Pure geometry.
+ */
+
+export interface NodeSpot {
+  x: number;
+  y: number;
+  /** Angle from the centre (radians, 0 = right, clockwise because y points down). */
+  a: number;
+}
+
+export interface RingLayout {
+  cx: number;
+  cy: number;
+  /** Radius of the circle the nodes sit on. */
+  R: number;
+  /** Radius of a node's shape. */
+  r: number;
+  spots: NodeSpot[];
+  /**
+   * Narrowest horizontal room between two labels on about the same line (px); Infinity when no
+   * two labels share a line. Below LABEL_WIDTH the labels shorten so they do not run together.
+   */
+  labelRoom: number;
+}
+
+/** Width of a node's full label ("S1 ★ leader · t12", "log 40 · commit 38") at 11 px. */
+export const LABEL_WIDTH = 118;
+/** A label is on top of its node when the node is at the top of the ring. */
+export const labelAbove = (a: number): boolean => Math.sin(a) < -0.8;
+
+/** n nodes clockwise from the top, leaving room outside the circle for their labels. */
+export function ringLayout(n: number, w: number, h: number): RingLayout {
+  const cx = w / 2;
+  const cy = h / 2 + 4;
+  // Labels (two lines, about 110 px wide) sit centred under each node, above the top one.
+  const fit = (R: number) =>
+    Math.max(11, Math.min(22, R * Math.sin(Math.PI / Math.max(3, n)) * 0.42));
+  let R = Math.min(w / 2 - 60, h / 2 - 58);
+  R = Math.max(40, Math.min(R, h / 2 - fit(R) - 40));
+  const r = fit(R);
+  const spots = Array.from({ length: n }, (_, i) => {
+    const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    return { x: cx + R * Math.cos(a), y: cy + R * Math.sin(a), a };
+  });
+  return { cx, cy, R, r, spots, labelRoom: labelRoom(spots, r) };
+}
+
+/** Labels are two lines (about 28 px) under each node, or above it at the top of the ring. */
+function labelRoom(spots: NodeSpot[], r: number): number {
+  const labelY = (s: NodeSpot) => (labelAbove(s.a) ? s.y - r - 27 : s.y + r + 19);
+  let room = Infinity;
+  for (let i = 0; i < spots.length; i++)
+    for (let j = i + 1; j < spots.length; j++) {
+      const a = spots[i]!;
+      const b = spots[j]!;
+      if (Math.abs(labelY(a) - labelY(b)) < 30) room = Math.min(room, Math.abs(a.x - b.x));
+    }
+  return room;
+}
+
+/** A point a fraction `p` of the way from node `from`'s edge to node `to`'s edge. */
+export function alongLink(
+  l: RingLayout,
+  from: number,
+  to: number,
+  p: number,
+): { x: number; y: number } {
+  const a = l.spots[from];
+  const b = l.spots[to];
+  if (!a || !b) return { x: l.cx, y: l.cy };
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const gap = Math.min(l.r + 4, len / 3);
+  const t = Math.max(0, Math.min(1, p));
+  const start = gap / len;
+  const end = 1 - gap / len;
+  const f = start + (end - start) * t;
+  return { x: a.x + dx * f, y: a.y + dy * f };
+}
+
+/** Progress of a message in flight at virtual time `now`, in [0, 1]. */
+export const progress = (sentAt: number, deliverAt: number, now: number): number =>
+  deliverAt <= sentAt ? 1 : Math.max(0, Math.min(1, (now - sentAt) / (deliverAt - sentAt)));
+
+/**
+ * SVG path of an arc of `fraction` of a full circle of radius `radius` around (cx, cy), starting
+ * at the top and running clockwise: the election timer's time left.
+ */
+export function arcPath(cx: number, cy: number, radius: number, fraction: number): string {
+  const f = Math.max(0, Math.min(0.9999, fraction));
+  if (f <= 0) return '';
+  const a0 = -Math.PI / 2;
+  const a1 = a0 + f * 2 * Math.PI;
+  const x0 = cx + radius * Math.cos(a0);
+  const y0 = cy + radius * Math.sin(a0);
+  const x1 = cx + radius * Math.cos(a1);
+  const y1 = cy + radius * Math.sin(a1);
+  const large = f > 0.5 ? 1 : 0;
+  return `M${x0.toFixed(2)},${y0.toFixed(2)}A${radius},${radius} 0 ${large} 1 ${x1.toFixed(2)},${y1.toFixed(2)}`;
+}
+
+/** Squared distance from point p to the segment a-b. */
+export function distToSegment2(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
+  const x = ax + t * dx - px;
+  const y = ay + t * dy - py;
+  return x * x + y * y;
+}
+
+/**
+ * Boxes a message label must not cover on a ring: each node's shape (with its timer ring) and
+ * its two label lines (`labelW` wide, under the node or above it at the top).
+ */
+export function ringKeepOut(
+  l: RingLayout,
+  labelW: number,
+): { x0: number; y0: number; x1: number; y1: number }[] {
+  return l.spots.flatMap((s) => {
+    const pad = l.r + 9;
+    const top = labelAbove(s.a) ? s.y - l.r - 27 - 11 : s.y + l.r + 19 - 11;
+    return [
+      { x0: s.x - pad, y0: s.y - pad, x1: s.x + pad, y1: s.y + pad },
+      { x0: s.x - labelW / 2, y0: top, x1: s.x + labelW / 2, y1: top + 28 },
+    ];
+  });
+}
