@@ -168,3 +168,24 @@ test("theme=auto follows the page's dark mode, live, without restarting the run"
   await expect.poll(bg).toBe(LIGHT);
   expect(await timeOf(ring)).toBe(t);
 });
+
+test('a lazy widget in a narrow column reserves about the height it draws at', async ({ page }) => {
+  // #lazy: Raft with every control, in the page's 624 px column, far below the fold.
+  await page.goto(`${HOST}quirks.html`);
+  await ready(page.locator('#ring .widget'));
+  const lazy = page.locator('#lazy');
+  await expect(lazy).toContainText('starts when you scroll to it');
+  const height = () => lazy.evaluate((e) => Math.round(e.getBoundingClientRect().height));
+  const reserved = await height();
+  await lazy.scrollIntoViewIfNeeded();
+  await ready(page.locator('#lazy .widget'));
+  await expect(page.locator('#lazy').getByRole('group', { name: 'Parameters' })).toBeVisible();
+  await expect(page.locator('#lazy .event-log li').first()).toBeVisible();
+  await expect(page.locator('#lazy .metrics')).toBeVisible();
+  await page.waitForTimeout(300);
+  const drawn = await height();
+  // It used to reserve 902 px and grow to 1,267 (the side and the panels stack there).
+  expect(Math.abs(drawn - reserved), `reserved ${reserved} px, drawn ${drawn} px`).toBeLessThan(
+    drawn * 0.08,
+  );
+});

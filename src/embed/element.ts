@@ -223,7 +223,11 @@ export class DsPlaygroundElement extends HTMLElement {
     if (errors.length) this.#reserve(0);
     else if (!started || !this.#ready())
       this.#reserve(
-        estimatedHeight(options, this.#scenario ? modelInfo(this.#scenario.model) : undefined),
+        estimatedHeight(
+          options,
+          this.#scenario ? modelInfo(this.#scenario.model) : undefined,
+          this.clientWidth,
+        ),
       );
     const root = (this.#root ??= createRoot(this.#container, { identifierPrefix: `${this.#id}-` }));
     // A transition renders in slices that yield to the page: twenty widgets starting together
