@@ -384,9 +384,10 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
 type BaseProps = Omit<ViewProps<unknown, unknown>, 'frame' | 'view' | 'heavy' | 'snapshot'>;
 
 /**
- * A part of the model's view (Main, Side, Actions), rendered from the latest frame. All three
- * subscribe to every frame, so they always show the same one; the widget's other panels follow
- * the store's slow channel (5 times a second) and never compete with the drawing.
+ * A part of the model's view (Main, Side, Actions), rendered from the store's view channel (the
+ * latest frame, at most 30 times a second while playing). All three read the same channel, so
+ * they always show the same frame; the widget's other panels follow the slow channel (5 times a
+ * second) and never compete with the drawing.
  */
 function LivePart({
   Part,
@@ -397,7 +398,7 @@ function LivePart({
   store: FrameStore;
   base: BaseProps;
 }) {
-  const snapshot = useSyncExternalStore(store.subscribe, store.get);
+  const snapshot = useSyncExternalStore(store.subscribeView, store.getView);
   const frame = snapshot.frame;
   if (!frame) return null;
   return (
