@@ -14,8 +14,15 @@ import { capMeta } from './models/cap/meta';
 import { hashringMeta } from './models/hashring/meta';
 import { raftMeta } from './models/raft/meta';
 import { stampedeMeta } from './models/stampede/meta';
+import { tokenringMeta } from './models/tokenring/meta';
 
-export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta, raftMeta, stampedeMeta, capMeta];
+export const MODEL_METAS: readonly ModelMeta[] = [
+  hashringMeta,
+  raftMeta,
+  stampedeMeta,
+  capMeta,
+  tokenringMeta,
+];
 
 /** Every model's id, in list order. */
 export const MODEL_IDS: readonly string[] = MODEL_METAS.map((m) => m.id);
