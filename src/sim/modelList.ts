@@ -11,11 +11,18 @@
  */
 import type { ModelMeta } from './core/types';
 import { capMeta } from './models/cap/meta';
+import { clocksMeta } from './models/clocks/meta';
 import { hashringMeta } from './models/hashring/meta';
 import { raftMeta } from './models/raft/meta';
 import { stampedeMeta } from './models/stampede/meta';
 
-export const MODEL_METAS: readonly ModelMeta[] = [hashringMeta, raftMeta, stampedeMeta, capMeta];
+export const MODEL_METAS: readonly ModelMeta[] = [
+  hashringMeta,
+  raftMeta,
+  stampedeMeta,
+  capMeta,
+  clocksMeta,
+];
 
 /** Every model's id, in list order. */
 export const MODEL_IDS: readonly string[] = MODEL_METAS.map((m) => m.id);

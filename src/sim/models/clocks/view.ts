@@ -1,0 +1,19 @@
+/** What the clocks model sends the views each frame. */
+import type { ClockEvent, Hlc } from './types';
+
+export type { ClockEvent, Hlc, EventKind } from './types';
+
+export interface ProcessNow {
+  lamport: number;
+  vector: number[];
+  hlc: Hlc;
+  /** The process's physical clock now, ms. */
+  ptMs: number;
+}
+
+export interface ClocksView {
+  processes: number;
+  /** The latest events, oldest first. */
+  events: ClockEvent[];
+  now: ProcessNow[];
+}
