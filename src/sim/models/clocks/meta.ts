@@ -113,6 +113,15 @@ export const clocksMeta: ModelMeta = {
         to: process.meta({ title: 'To' }),
       }),
     },
+    compare: {
+      label: 'Compare two events',
+      description:
+        'Says whether the first event happened before the second, after it, or neither (concurrent), and shows the chain of messages that proves it.',
+      args: z.strictObject({
+        a: z.number().int().min(0).max(1_000_000_000).meta({ title: 'First event' }),
+        b: z.number().int().min(0).max(1_000_000_000).meta({ title: 'Second event' }),
+      }),
+    },
   },
   presets,
   metrics: [

@@ -95,3 +95,28 @@ describe('clocks model', () => {
       expect(r.violation?.invariant).toBe(id);
     });
 });
+
+describe('compare', () => {
+  it('says before, after or concurrent, with the chain of messages', () => {
+    const r = quiet([
+      { at: 1000, action: 'send', from: 0, to: 1 },
+      { at: 1050, action: 'local', process: 2 },
+      { at: 1200, action: 'send', from: 1, to: 2 },
+      { at: 1400, action: 'compare', a: 4, b: 0 },
+    ]);
+    const c = (r.sim.state as ClocksState).comparison!;
+    expect(c.relation).toBe('after');
+    expect(c.chain).toEqual([0, 2, 3, 4]);
+    expect(c.sentence).toBe("P0's event 1 happened before P2's event 2, through 2 messages.");
+    expect(c.steps[0]).toBe("P0's event 1: P0 sent m0 to P1");
+    const r2 = quiet([
+      { at: 1000, action: 'send', from: 0, to: 1 },
+      { at: 1050, action: 'local', process: 2 },
+      { at: 1400, action: 'compare', a: 0, b: 1 },
+      { at: 1500, action: 'compare', a: 0, b: 99 },
+    ]);
+    const c2 = (r2.sim.state as ClocksState).comparison!;
+    expect([c2.relation, c2.lamport, c2.vector]).toEqual(['concurrent', '=', 'concurrent']);
+    expect(r2.log.at(-1)?.text).toBe('That event is no longer kept; pick a newer one');
+  });
+});

@@ -4,6 +4,7 @@
  * clock and a hybrid logical clock read against the process's own drifting physical clock.
  */
 import type { Ctx, Invariant, ModelDef } from '../../core/types';
+import { compareEvents } from './explain';
 import { clocksMeta, type ClocksParams } from './meta';
 import {
   formatHlc,
@@ -136,7 +137,8 @@ function send(rules: Rules, s: ClocksState, ctx: C, from: number, to: number): v
 }
 
 function reset(s: ClocksState, ctx: C): void {
-  Object.assign(s, { ...fresh(ctx), epoch: s.epoch + 1 });
+  // Ids keep counting, so a pick made before the reset never names a new event.
+  Object.assign(s, { ...fresh(ctx), epoch: s.epoch + 1, nextId: s.nextId });
   start(s, ctx);
 }
 
@@ -150,6 +152,7 @@ function fresh(ctx: C): ClocksState {
     sent: 0,
     received: 0,
     hlcAheadMs: 0,
+    comparison: null,
   };
 }
 
@@ -264,6 +267,11 @@ export function makeClocksModel(rules: Rules = RULES): ClocksModel {
           return ctx.log(`There are only P0..P${n - 1}`, { level: 'warn' });
         if (from === to) return ctx.log('A process does not send to itself', { level: 'warn' });
         send(rules, s, ctx, from as number, to as number);
+      } else if (input.action === 'compare') {
+        const c = compareEvents(s.events, Number(input.a), Number(input.b));
+        if (!c) return ctx.log('That event is no longer kept; pick a newer one', { level: 'warn' });
+        s.comparison = c;
+        ctx.log(c.sentence, { kind: 'compare' });
       }
     },
     onParams(s, previous, ctx) {
@@ -291,6 +299,7 @@ export function makeClocksModel(rules: Rules = RULES): ClocksModel {
             hlc: { ...p.hlc },
             ptMs: physicalMs(p, ctx.now),
           })),
+          comparison: s.comparison,
         },
       };
     },

@@ -1,4 +1,5 @@
 /** The clocks model's state: every event with its three stamps, and the processes' clocks. */
+import type { Comparison } from './explain';
 
 /** A hybrid logical clock (Kulkarni et al. 2014): l tracks the largest physical time heard of, c breaks ties. */
 export interface Hlc {
@@ -65,4 +66,6 @@ export interface ClocksState {
   received: number;
   /** The largest l - pt seen, ms. */
   hlcAheadMs: number;
+  /** The learner's last comparison of two events. */
+  comparison: Comparison | null;
 }

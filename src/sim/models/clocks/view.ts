@@ -1,5 +1,9 @@
 /** What the clocks model sends the views each frame. */
+import type { Comparison } from './explain';
 import type { ClockEvent, Hlc } from './types';
+
+export type { Comparison } from './explain';
+export type { Relation } from './causality';
 
 export type { ClockEvent, Hlc, EventKind } from './types';
 
@@ -16,4 +20,6 @@ export interface ClocksView {
   /** The latest events, oldest first. */
   events: ClockEvent[];
   now: ProcessNow[];
+  /** The learner's last comparison, (its events may have left `events`). */
+  comparison: Comparison | null;
 }
