@@ -299,6 +299,7 @@ export function makeClocksModel(rules: Rules = RULES): ClocksModel {
             hlc: { ...p.hlc },
             ptMs: physicalMs(p, ctx.now),
           })),
+          partition: ctx.net.groups ? ctx.net.groups.map((g) => g.slice()) : null,
           comparison: s.comparison,
         },
       };

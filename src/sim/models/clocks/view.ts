@@ -20,6 +20,8 @@ export interface ClocksView {
   /** The latest events, oldest first. */
   events: ClockEvent[];
   now: ProcessNow[];
+  /** The network's partition groups now, or null when whole. */
+  partition: number[][] | null;
   /** The learner's last comparison, (its events may have left `events`). */
   comparison: Comparison | null;
 }

@@ -1,0 +1,92 @@
+/**
+ * Geometry of the lane diagram: one horizontal lane per process, time to the right. The view
+ * keeps the last `windowMs` of time in sight; before that much has passed, time 0 is at the left.
+ */
+import type { ClockEvent } from './types';
+
+export const GUTTER_PX = 40;
+export const RIGHT_PX = 28;
+export const TOP_PX = 26;
+/** Virtual ms per pixel: about 12 s across an 800 px diagram. */
+export const MS_PER_PX = 15;
+
+export interface Lanes {
+  plotW: number;
+  windowMs: number;
+  laneY(process: number): number;
+  laneGap: number;
+}
+
+export function lanes(processes: number, width: number, height: number): Lanes {
+  const plotW = Math.max(80, width - GUTTER_PX - RIGHT_PX);
+  const laneGap = Math.max(44, (height - TOP_PX - 30) / Math.max(1, processes - 1 || 1));
+  const usable = processes > 1 ? laneGap * (processes - 1) : 0;
+  const top = TOP_PX + Math.max(0, (height - TOP_PX - 30 - usable) / 2);
+  return { plotW, windowMs: plotW * MS_PER_PX, laneGap, laneY: (p) => top + p * laneGap };
+}
+
+/** The time at the left edge when the latest time is `nowMs`. */
+export const windowStartMs = (l: Lanes, nowMs: number): number => Math.max(0, nowMs - l.windowMs);
+
+/** x of time `t` in the scrolled group (translate it by `-windowStartMs / MS_PER_PX`). */
+export const xOf = (t: number): number => GUTTER_PX + t / MS_PER_PX;
+
+/**
+ * The event keyboard arrows move to from `from`: left/right along its lane, up/down to the
+ * event of the neighbouring lane nearest in time.
+ */
+export function neighbour(
+  events: readonly ClockEvent[],
+  from: ClockEvent,
+  key: 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown',
+  processes: number,
+): ClockEvent | undefined {
+  if (key === 'ArrowLeft' || key === 'ArrowRight') {
+    const lane = events.filter((e) => e.process === from.process);
+    const i = lane.findIndex((e) => e.id === from.id);
+    return lane[key === 'ArrowLeft' ? i - 1 : i + 1];
+  }
+  const step = key === 'ArrowUp' ? -1 : 1;
+  for (let p = from.process + step; p >= 0 && p < processes; p += step) {
+    let best: ClockEvent | undefined;
+    for (const e of events)
+      if (e.process === p && (!best || Math.abs(e.t - from.t) < Math.abs(best.t - from.t)))
+        best = e;
+    if (best) return best;
+  }
+  return undefined;
+}
+
+/** The message lines to draw: each receive with its send (when both are in sight). */
+export function messageLines(events: readonly ClockEvent[]): [ClockEvent, ClockEvent][] {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const out: [ClockEvent, ClockEvent][] = [];
+  for (const e of events)
+    if (e.kind === 'receive' && e.sendId !== undefined) {
+      const s = byId.get(e.sendId);
+      if (s) out.push([s, e]);
+    }
+  return out;
+}
+
+/**
+ * The row (0, 1, ...) under its dot where each event's stamps go, so that stamps of events close
+ * in time on one lane do not overwrite each other: the lowest row whose last label ends
+ * `gapPx` before this one.
+ */
+export function labelRows(
+  events: readonly ClockEvent[],
+  gapPx: number,
+  rows = 2,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  const lastX = new Map<string, number>();
+  for (const e of events) {
+    const x = xOf(e.t);
+    let row = 0;
+    while (row < rows - 1 && x - (lastX.get(`${e.process}:${row}`) ?? -Infinity) < gapPx) row++;
+    lastX.set(`${e.process}:${row}`, x);
+    out.set(e.id, row);
+  }
+  return out;
+}
