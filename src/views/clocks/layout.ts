@@ -6,9 +6,9 @@ import type { ClockEvent } from './types';
 
 export const GUTTER_PX = 40;
 export const RIGHT_PX = 28;
-export const TOP_PX = 26;
-/** Virtual ms per pixel: about 12 s across an 800 px diagram. */
-export const MS_PER_PX = 15;
+export const TOP_PX = 36;
+/** Virtual ms per pixel: about 7 s across a 700 px diagram. */
+export const MS_PER_PX = 10;
 
 export interface Lanes {
   plotW: number;

@@ -36,35 +36,52 @@ function index(events: readonly ClockEvent[]) {
 
 /**
  * A path of events from `a` to `b` along the graph's edges, both ends included, or null when
- * `a` did not happen before `b`. Among paths it prefers fewer hops (breadth-first from `b`).
+ * `a` did not happen before `b`. Among paths it takes one with the fewest messages (a 0-1
+ * breadth-first search back from `b`: a step along a process costs nothing, a message one).
  */
 export function causalChain(events: readonly ClockEvent[], a: number, b: number): number[] | null {
   if (a === b) return null;
   const { byId, prevOnProcess } = index(events);
-  const from = new Map<number, number>();
-  const queue = [b];
-  const seen = new Set([b]);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i]!;
+  const next = new Map<number, number>();
+  const cost = new Map<number, number>([[b, 0]]);
+  const deque: number[] = [b];
+  const done = new Set<number>();
+  while (deque.length) {
+    const id = deque.shift()!;
+    if (done.has(id)) continue;
+    done.add(id);
+    if (id === a) break;
     const e = byId.get(id);
     if (!e) continue;
     for (const p of predecessors(e, byId, prevOnProcess)) {
-      if (seen.has(p)) continue;
-      seen.add(p);
-      from.set(p, id);
-      if (p === a) {
-        const path = [a];
-        let x = a;
-        while (x !== b) {
-          x = from.get(x)!;
-          path.push(x);
-        }
-        return path;
-      }
-      queue.push(p);
+      const step = byId.get(p)!.process === e.process ? 0 : 1;
+      const c = cost.get(id)! + step;
+      if (c >= (cost.get(p) ?? Infinity)) continue;
+      cost.set(p, c);
+      next.set(p, id);
+      if (step === 0) deque.unshift(p);
+      else deque.push(p);
     }
   }
-  return null;
+  if (!cost.has(a)) return null;
+  const path = [a];
+  for (let x = a; x !== b;) path.push((x = next.get(x)!));
+  return path;
+}
+
+/**
+ * The chain with the steps along one process left out: its ends and each message's send and
+ * receive, which is what the widget draws and says.
+ */
+export function messageHops(events: readonly ClockEvent[], chain: readonly number[]): number[] {
+  const { byId } = index(events);
+  return chain.filter((id, i) => {
+    if (i === 0 || i === chain.length - 1) return true;
+    const e = byId.get(id)!;
+    const before = byId.get(chain[i - 1]!)!;
+    const after = byId.get(chain[i + 1]!)!;
+    return before.process !== e.process || after.process !== e.process;
+  });
 }
 
 /** How `a` relates to `b` by the event graph (ground truth). */

@@ -2,7 +2,7 @@
  * The widget's comparison of two events: how they relate by the event graph, what each clock
  * says, and the chain of events (and messages) that proves an order, in words.
  */
-import { causalChain, relationByVector, type Relation } from './causality';
+import { causalChain, messageHops, relationByVector, type Relation } from './causality';
 import { formatHlc, formatVector, hlcLess } from './stamps';
 import type { ClockEvent } from './types';
 
@@ -10,7 +10,10 @@ export interface Comparison {
   a: number;
   b: number;
   relation: Relation;
-  /** Event ids from the earlier to the later event, both included, when ordered. */
+  /**
+   * When ordered, the events from the earlier to the later one that show why: both ends and
+   * each message's send and receive between them (steps along one process left out).
+   */
   chain: number[] | null;
   /** What each clock says of a against b. */
   lamport: '<' | '>' | '=';
@@ -32,16 +35,14 @@ function what(e: ClockEvent): string {
 
 const sign = (x: number, y: number): '<' | '>' | '=' => (x < y ? '<' : x > y ? '>' : '=');
 
-/** The chain in steps: "P0 sent m1 to P1", "P1 received m1 from P0", ... */
+/** The chain in steps: "P0's event 1: P0 sent m1 to P1", "P1's event 2: ... received m1". */
 function describeChain(chain: number[], byId: Map<number, ClockEvent>): string[] {
-  const steps: string[] = [];
-  for (let i = 0; i < chain.length; i++) {
-    const e = byId.get(chain[i]!)!;
-    const next = i + 1 < chain.length ? byId.get(chain[i + 1]!)! : null;
-    const via = next && next.process === e.process ? ', then later on the same process' : '';
-    steps.push(`${eventName(e)}: P${e.process} ${what(e)}${via}`);
-  }
-  return steps;
+  return chain.map((id, i) => {
+    const e = byId.get(id)!;
+    const prev = i > 0 ? byId.get(chain[i - 1]!)! : null;
+    const later = prev && prev.process === e.process ? ', later on the same process' : '';
+    return `${eventName(e)}${later}: P${e.process} ${what(e)}`;
+  });
 }
 
 export function compareEvents(
@@ -58,14 +59,10 @@ export function compareEvents(
   const relation: Relation =
     a === b ? 'same' : forward ? 'before' : backward ? 'after' : 'concurrent';
   const chain = forward ?? backward;
-  const hops = chain
-    ? chain.filter(
-        (id, i) =>
-          i > 0 &&
-          byId.get(id)!.kind === 'receive' &&
-          byId.get(chain[i - 1]!)!.kind === 'send' &&
-          byId.get(chain[i - 1]!)!.process !== byId.get(id)!.process,
-      ).length
+  const hops = chain ? messageHops(events, chain) : null;
+  const messages = hops
+    ? hops.filter((id, i) => i > 0 && byId.get(id)!.process !== byId.get(hops[i - 1]!)!.process)
+        .length
     : 0;
   const na = eventName(ea);
   const nb = eventName(eb);
@@ -78,19 +75,21 @@ export function compareEvents(
   else {
     const [x, y] = relation === 'before' ? [na, nb] : [nb, na];
     const how =
-      hops === 0 ? 'on the same process' : `through ${hops} message${hops === 1 ? '' : 's'}`;
+      messages === 0
+        ? 'earlier on the same process'
+        : `through a chain of ${messages} message${messages === 1 ? '' : 's'}`;
     sentence = `${x} happened before ${y}, ${how}.`;
   }
   return {
     a,
     b,
     relation,
-    chain,
+    chain: hops,
     lamport: sign(ea.lamport, eb.lamport),
     vector: relationByVector(ea, eb),
     hlc: hlcLess(ea.hlc, eb.hlc) ? '<' : hlcLess(eb.hlc, ea.hlc) ? '>' : '=',
     sentence,
-    steps: chain ? describeChain(chain, byId) : [],
+    steps: hops ? describeChain(hops, byId) : [],
   };
 }
 

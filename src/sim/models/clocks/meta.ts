@@ -19,7 +19,7 @@ export const clocksParams = z.strictObject({
     title: 'Processes',
     description: 'Processes P0..P(n-1), one lane each on the space-time diagram.',
   }),
-  rate: z.number().min(0).max(10).default(0.8).meta({
+  rate: z.number().min(0).max(10).default(0.5).meta({
     title: 'Event rate',
     description: 'Events each process starts per second (Poisson); 0 leaves only your own events.',
     unit: 'events/s',

@@ -107,7 +107,9 @@ describe('compare', () => {
     const c = (r.sim.state as ClocksState).comparison!;
     expect(c.relation).toBe('after');
     expect(c.chain).toEqual([0, 2, 3, 4]);
-    expect(c.sentence).toBe("P0's event 1 happened before P2's event 2, through 2 messages.");
+    expect(c.sentence).toBe(
+      "P0's event 1 happened before P2's event 2, through a chain of 2 messages.",
+    );
     expect(c.steps[0]).toBe("P0's event 1: P0 sent m0 to P1");
     const r2 = quiet([
       { at: 1000, action: 'send', from: 0, to: 1 },
@@ -118,5 +120,21 @@ describe('compare', () => {
     const c2 = (r2.sim.state as ClocksState).comparison!;
     expect([c2.relation, c2.lamport, c2.vector]).toEqual(['concurrent', '=', 'concurrent']);
     expect(r2.log.at(-1)?.text).toBe('That event is no longer kept; pick a newer one');
+  });
+
+  it('prefers the chain along one process to one through messages', () => {
+    // P0 -> P1 -> P0 (a round trip), then a local event on P0: ids 0..4.
+    const r = quiet([
+      { at: 1000, action: 'send', from: 0, to: 1 },
+      { at: 1200, action: 'send', from: 1, to: 0 },
+      { at: 1400, action: 'local', process: 0 },
+      { at: 1500, action: 'compare', a: 0, b: 4 },
+    ]);
+    const c = (r.sim.state as ClocksState).comparison!;
+    expect(c.chain).toEqual([0, 4]);
+    expect(c.sentence).toBe(
+      "P0's event 1 happened before P0's event 3, earlier on the same process.",
+    );
+    expect(c.steps[1]).toBe("P0's event 3, later on the same process: P0 did a local event");
   });
 });
