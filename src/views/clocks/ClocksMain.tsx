@@ -44,7 +44,7 @@ export function ClocksMain(p: ClocksProps) {
   // Cull to what can be in sight before the next frame (plus a margin for the scroll).
   const startMs = windowStartMs(l, frame.t);
   const events = useMemo(
-    () => view.events.filter((e) => e.t >= startMs - 2000),
+    () => view.events.filter((e) => e.t >= startMs - 500),
     [view.events, startMs],
   );
   const lines = useMemo(() => messageLines(events), [events]);

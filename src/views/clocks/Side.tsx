@@ -93,7 +93,7 @@ export function ClocksSide(p: ClocksProps) {
             <th scope="col">Lamport</th>
             <th scope="col">Vector</th>
             <th scope="col">HLC</th>
-            <th scope="col">Physical clock</th>
+            <th scope="col">Physical (ms)</th>
           </tr>
         </thead>
         <tbody>
@@ -103,7 +103,7 @@ export function ClocksSide(p: ClocksProps) {
               <td>{x.lamport}</td>
               <td>{formatVector(x.vector)}</td>
               <td>{formatHlc(x.hlc)}</td>
-              <td>{x.ptMs} ms</td>
+              <td>{x.ptMs}</td>
             </tr>
           ))}
         </tbody>

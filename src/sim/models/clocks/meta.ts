@@ -50,7 +50,7 @@ export const clocksParams = z.strictObject({
   skewMsMax: z.number().int().min(0).max(5000).default(100).meta({
     title: 'Clock skew',
     description:
-      "Largest offset of a process's physical clock from true time at the start (each gets its own, seeded).",
+      "How far ahead of true time a process's physical clock may start (each its own, seeded): two clocks start at most this far apart.",
     unit: 'ms',
   }),
   driftPpmMax: z.number().int().min(0).max(100_000).default(0).meta({

@@ -45,10 +45,10 @@ function freshProcs(ctx: C): ProcessClocks[] {
       vector: new Array<number>(n).fill(0),
       hlc: { l: 0, c: 0 },
       seq: 0,
-      offsetMs: rng.int(-ctx.params.skewMsMax, ctx.params.skewMsMax),
+      offsetMs: rng.int(0, ctx.params.skewMsMax),
       driftPpm: rng.int(-ctx.params.driftPpmMax, ctx.params.driftPpmMax),
     };
-    // l starts at the physical clock (which may read below 0 near the start), not at 0.
+    // l starts at the physical clock, not at 0: as if each process had just read it.
     p.hlc.l = physicalMs(p, ctx.now);
     return p;
   });

@@ -39,7 +39,7 @@ export interface ProcessClocks {
   vector: number[];
   hlc: Hlc;
   seq: number;
-  /** Physical clock: offset from true time (ms) and rate error (ppm). */
+  /** Physical clock: how far ahead of true time it starts (ms) and its rate error (ppm). */
   offsetMs: number;
   driftPpm: number;
 }
