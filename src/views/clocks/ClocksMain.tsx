@@ -9,12 +9,14 @@ import { useStore } from 'zustand';
 import { useFrameLoop } from '../../ui/canvas';
 import { ClockToggles } from './Toggles';
 import {
+  eventXs,
   GUTTER_PX,
   labelRows,
   lanes,
   messageLines,
   MS_PER_PX,
   neighbour,
+  RIGHT_PX,
   windowStartMs,
   xOf,
 } from './layout';
@@ -48,7 +50,12 @@ export function ClocksMain(p: ClocksProps) {
     [view.events, startMs],
   );
   const lines = useMemo(() => messageLines(events), [events]);
-  const rowsOf = useMemo(() => labelRows(events, 46, u.show.hlc ? 1 : 2), [events, u.show.hlc]);
+  const xs = useMemo(() => eventXs(events), [events]);
+  const xAt = (e: ClockEvent) => xs.get(e.id) ?? xOf(e.t);
+  const rowsOf = useMemo(
+    () => labelRows(events, xs, 46, u.show.hlc ? 1 : 2),
+    [events, xs, u.show.hlc],
+  );
   const received = useMemo(
     () => new Set(view.events.filter((e) => e.kind === 'receive').map((e) => e.msg)),
     [view.events],
@@ -140,7 +147,7 @@ export function ClocksMain(p: ClocksProps) {
           </marker>
         </defs>
         <clipPath id={clipId}>
-          <rect x={GUTTER_PX - 8} y={0} width={l.plotW + 24} height={height} />
+          <rect x={GUTTER_PX} y={0} width={l.plotW + RIGHT_PX} height={height} />
         </clipPath>
         {Array.from({ length: n }, (_, i) => (
           <g key={i} className="clocks-lane">
@@ -161,16 +168,16 @@ export function ClocksMain(p: ClocksProps) {
             {chain.length > 1 && (
               <polyline
                 className="clocks-chain"
-                points={chain.map((e) => `${xOf(e.t)},${l.laneY(e.process)}`).join(' ')}
+                points={chain.map((e) => `${xAt(e)},${l.laneY(e.process)}`).join(' ')}
               />
             )}
             {lines.map(([s, r]) => (
               <line
                 key={r.id}
                 className="clocks-msg"
-                x1={xOf(s.t)}
+                x1={xAt(s)}
                 y1={l.laneY(s.process)}
-                x2={xOf(r.t)}
+                x2={xAt(r)}
                 y2={l.laneY(r.process)}
                 markerEnd={`url(#${arrowId})`}
               />
@@ -188,12 +195,12 @@ export function ClocksMain(p: ClocksProps) {
             ))}
             {lost.map((e) => {
               const dir = Math.sign((e.peer ?? 0) - e.process);
-              const x = xOf(e.t) + 14;
+              const x = xAt(e) + 14;
               const y = l.laneY(e.process) + dir * 18;
               return (
                 <g key={`lost${e.id}`} className="clocks-lost">
                   <title>{`m${e.msg} was lost`}</title>
-                  <line x1={xOf(e.t)} y1={l.laneY(e.process)} x2={x} y2={y} />
+                  <line x1={xAt(e)} y1={l.laneY(e.process)} x2={x} y2={y} />
                   <text x={x + 2} y={y + 4}>
                     ✕ lost
                   </text>
@@ -209,7 +216,7 @@ export function ClocksMain(p: ClocksProps) {
                   key={e.id}
                   ref={(el) => void (el ? marks.current.set(e.id, el) : marks.current.delete(e.id))}
                   className={`clocks-event${tag ? ' picked' : ''}`}
-                  transform={`translate(${xOf(e.t)},${l.laneY(e.process)})`}
+                  transform={`translate(${xAt(e)},${l.laneY(e.process)})`}
                   role="button"
                   tabIndex={e.id === focusId ? 0 : -1}
                   aria-label={eventLabel(e)}

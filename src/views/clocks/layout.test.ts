@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { lanes, messageLines, neighbour, windowStartMs } from './layout';
+import {
+  eventXs,
+  labelRows,
+  lanes,
+  messageLines,
+  MIN_SEP_PX,
+  neighbour,
+  windowStartMs,
+  xOf,
+} from './layout';
 import type { ClockEvent } from './types';
 
 const ev = (
@@ -34,6 +43,15 @@ describe('clocks lane layout', () => {
     expect(neighbour(evs, evs[0]!, 'ArrowLeft', 3)).toBeUndefined();
     expect(neighbour(evs, evs[2]!, 'ArrowDown', 3)?.id).toBe(1);
     expect(neighbour(evs, evs[3]!, 'ArrowUp', 3)?.id).toBe(4 - 3);
+  });
+  it('spreads events of one instant apart and staggers stamps that would collide', () => {
+    const evs = [ev(0, 0, 0), ev(1, 0, 0), ev(2, 1, 0), ev(3, 0, 5000)];
+    const xs = eventXs(evs);
+    expect(xs.get(1)! - xs.get(0)!).toBe(MIN_SEP_PX);
+    expect(xs.get(2)).toBe(xOf(0));
+    expect(xs.get(3)).toBe(xOf(5000));
+    const rows = labelRows(evs, xs, 46);
+    expect([0, 1, 2, 3].map((id) => rows.get(id))).toEqual([0, 1, 0, 0]);
   });
   it('draws a message only when its send is in sight', () => {
     const evs = [

@@ -6,6 +6,11 @@ import type { ClockEvent } from './types';
 
 export const GUTTER_PX = 40;
 export const RIGHT_PX = 28;
+/** Room between the lane names and time 0. */
+export const PAD_PX = 26;
+export const BOTTOM_PX = 46;
+/** Events of one lane closer than this are spread apart (several at one instant, say). */
+export const MIN_SEP_PX = 14;
 export const TOP_PX = 36;
 /** Virtual ms per pixel: about 7 s across a 700 px diagram. */
 export const MS_PER_PX = 10;
@@ -19,17 +24,34 @@ export interface Lanes {
 
 export function lanes(processes: number, width: number, height: number): Lanes {
   const plotW = Math.max(80, width - GUTTER_PX - RIGHT_PX);
-  const laneGap = Math.max(44, (height - TOP_PX - 30) / Math.max(1, processes - 1 || 1));
+  const room = height - TOP_PX - BOTTOM_PX;
+  const laneGap = Math.max(44, room / Math.max(1, processes - 1));
   const usable = processes > 1 ? laneGap * (processes - 1) : 0;
-  const top = TOP_PX + Math.max(0, (height - TOP_PX - 30 - usable) / 2);
-  return { plotW, windowMs: plotW * MS_PER_PX, laneGap, laneY: (p) => top + p * laneGap };
+  const top = TOP_PX + Math.max(0, (room - usable) / 2);
+  const windowMs = Math.max(1, plotW - PAD_PX) * MS_PER_PX;
+  return { plotW, windowMs, laneGap, laneY: (p) => top + p * laneGap };
 }
 
 /** The time at the left edge when the latest time is `nowMs`. */
 export const windowStartMs = (l: Lanes, nowMs: number): number => Math.max(0, nowMs - l.windowMs);
 
 /** x of time `t` in the scrolled group (translate it by `-windowStartMs / MS_PER_PX`). */
-export const xOf = (t: number): number => GUTTER_PX + t / MS_PER_PX;
+export const xOf = (t: number): number => GUTTER_PX + PAD_PX + t / MS_PER_PX;
+
+/**
+ * Each event's x: at its time, or just right of the event before it on its lane when they
+ * would touch, so that events made at one instant (while paused) stay apart and clickable.
+ */
+export function eventXs(events: readonly ClockEvent[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const last = new Map<number, number>();
+  for (const e of events) {
+    const x = Math.max(xOf(e.t), (last.get(e.process) ?? -Infinity) + MIN_SEP_PX);
+    last.set(e.process, x);
+    out.set(e.id, x);
+  }
+  return out;
+}
 
 /**
  * The event keyboard arrows move to from `from`: left/right along its lane, up/down to the
@@ -76,13 +98,14 @@ export function messageLines(events: readonly ClockEvent[]): [ClockEvent, ClockE
  */
 export function labelRows(
   events: readonly ClockEvent[],
+  xs: ReadonlyMap<number, number>,
   gapPx: number,
   rows = 2,
 ): Map<number, number> {
   const out = new Map<number, number>();
   const lastX = new Map<string, number>();
   for (const e of events) {
-    const x = xOf(e.t);
+    const x = xs.get(e.id) ?? xOf(e.t);
     let row = 0;
     while (row < rows - 1 && x - (lastX.get(`${e.process}:${row}`) ?? -Infinity) < gapPx) row++;
     lastX.set(`${e.process}:${row}`, x);
