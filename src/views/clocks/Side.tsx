@@ -72,7 +72,7 @@ export function ClocksSide(p: ClocksProps) {
   const pending = first === null ? undefined : byId.get(first);
   return (
     <div className="clocks-side">
-      <h3>Compare two events</h3>
+      <div className="panel-title">Compare two events</div>
       <div aria-live="polite" className="clocks-compare">
         {pending ? (
           <p>A is {eventTitle(pending)}. Now pick B (Escape to start again).</p>
@@ -85,7 +85,7 @@ export function ClocksSide(p: ClocksProps) {
           </p>
         )}
       </div>
-      <h3>Clocks now</h3>
+      <div className="panel-title">Clocks now</div>
       <table className="clocks-now">
         <thead>
           <tr>
