@@ -170,24 +170,7 @@ test('a share link reproduces the violation in a fresh browser', async ({ page, 
   await fresh.close();
 });
 
-const LESSONS = ['cap-partition', 'cap-linearizability', 'cap-quorums', 'cap-pacelc'];
-
-for (const id of LESSONS) {
-  test(`lesson ${id} opens, its widgets run, and it has no a11y violations`, async ({ page }) => {
-    await page.goto(`./#/lesson/${id}`);
-    await expect(page.locator('h1#lesson-title')).toBeVisible();
-    await widgetReady(page);
-    // Every directive compiled: no bad-attribute boxes, no unavailable buttons.
-    await expect(page.locator('.inline-error, .error-box')).toHaveCount(0);
-    const widget = page.locator('.widget').first();
-    await widget.locator('.playback button[aria-label="Play"]').click();
-    await expect(widget).toHaveAttribute('data-state', 'playing');
-    await expect.poll(async () => Number(await widget.getAttribute('data-t'))).toBeGreaterThan(300);
-    await widget.locator('.playback button[aria-label="Pause"]').click();
-    await expect(widget.locator('.cap-op').first()).toBeVisible();
-    await expectAccessible(page);
-  });
-}
+// Each lesson's generic check (opens, runs, axe) is in lessons.spec.ts.
 
 test('the partition lesson’s buttons cut the network and switch the mode', async ({ page }) => {
   await page.goto('./#/lesson/cap-partition');

@@ -311,6 +311,19 @@ test('a crashed shared worker restarts every widget on it; an error in one simul
   }
   await expect.poll(() => simWorkers(page).length).toBe(1);
   expect(simWorkers(page)[0]).not.toBe(first);
+
+  // A worker that closes itself fires no error: the page notices it stopped answering pings and
+  // restarts every widget on it, where it was.
+  const second = simWorkers(page)[0]!;
+  await second.evaluate(() => (self as unknown as { close(): void }).close());
+  await expect
+    .poll(crashed, { timeout: 15_000 })
+    .toEqual(['w0', 'w0', 'w1', 'w1', 'w1', 'w2', 'w2']);
+  for (const id of ids) {
+    await ready(widget(id));
+    await expect.poll(() => timeOf(widget(id))).toBe(1200);
+  }
+  expect(simWorkers(page)).not.toContain(second);
   await page.locator('#w2').evaluate((e) => (e as HTMLElement & { play(): void }).play());
   await expect.poll(() => timeOf(widget('w2'))).toBeGreaterThan(1500);
   watch.errors = watch.errors.filter((e) => !/Simulated worker crash/.test(e));

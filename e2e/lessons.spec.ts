@@ -1,13 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, expectAccessible, test, widgetReady } from './fixtures';
 
-const LESSONS = ['hashring-modulo', 'hashring-ring', 'hashring-replication', 'hashring-strategies'];
+/** Every lesson of the course (content/*.md but the test fixtures), with the model it teaches. */
+const LESSONS = readdirSync(new URL('../content/', import.meta.url))
+  .filter((f) => f.endsWith('.md') && !f.startsWith('fixture-'))
+  .map((f) => {
+    const text = readFileSync(new URL(`../content/${f}`, import.meta.url), 'utf8');
+    return { id: f.replace(/\.md$/, ''), model: /^model:\s*(\S+)/m.exec(text)?.[1] ?? '' };
+  });
 
-for (const id of LESSONS) {
+for (const { id, model } of LESSONS) {
   test(`lesson ${id} opens, its widgets run, and it has no a11y violations`, async ({ page }) => {
     await page.goto(`./#/lesson/${id}`);
     await expect(page.locator('h1#lesson-title')).toBeVisible();
     await widgetReady(page);
+    // Every directive compiled: no bad-attribute boxes, no raw directive text.
+    await expect(page.locator('.lesson-body')).not.toContainText(':::');
+    await expect(page.locator('.inline-error, .error-box')).toHaveCount(0);
     const widget = page.locator('.widget').first();
+    await expect(widget).toHaveAttribute('data-model', model);
     await widget.locator('.playback button[aria-label="Play"]').click();
     await expect(widget).toHaveAttribute('data-state', 'playing');
     await expect.poll(async () => Number(await widget.getAttribute('data-t'))).toBeGreaterThan(200);

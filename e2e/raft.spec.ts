@@ -244,31 +244,7 @@ test('a message in flight opens from the ring and can be dropped; servers open f
   await expectAccessible(page);
 });
 
-const LESSONS = [
-  'raft-election',
-  'raft-split-votes',
-  'raft-replication',
-  'raft-partition',
-  'raft-timing',
-  'raft-prevote',
-];
-
-for (const id of LESSONS) {
-  test(`lesson ${id} opens, its widgets run, and it has no a11y violations`, async ({ page }) => {
-    await page.goto(`./#/lesson/${id}`);
-    await expect(page.locator('h1#lesson-title')).toBeVisible();
-    await widgetReady(page);
-    await expect(page.locator('.lesson-body')).not.toContainText(':::');
-    await expect(page.locator('.inline-error, .error-box')).toHaveCount(0);
-    const widget = page.locator('.widget').first();
-    await widget.locator('.playback button[aria-label="Play"]').click();
-    await expect(widget).toHaveAttribute('data-state', 'playing');
-    await expect.poll(async () => Number(await widget.getAttribute('data-t'))).toBeGreaterThan(300);
-    await expect(widget.locator('.raft-server')).toHaveCount(5);
-    await widget.locator('.playback button[aria-label="Pause"]').click();
-    await expectAccessible(page);
-  });
-}
+// Each lesson's generic check (opens, runs, axe) is in lessons.spec.ts.
 
 test('the election lesson: predicting runs the widget, and crashing the leader from the text elects another', async ({
   page,

@@ -1,13 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test, widgetReady } from './fixtures';
 
-const LESSONS = [
-  'stampede-herd',
-  'stampede-coalescing',
-  'stampede-xfetch',
-  'stampede-stale-jitter-leases',
-];
-
 const status = (page: Page) => page.getByTestId('stampede-status').first();
 const num = async (page: Page, attr: string) => Number(await status(page).getAttribute(attr));
 const time = async (page: Page) =>
@@ -88,21 +81,7 @@ test('a share link opened in a fresh browser reproduces the run', async ({ page,
   await fresh.close();
 });
 
-for (const id of LESSONS) {
-  test(`lesson ${id} opens, its widgets run, and it has no a11y violations`, async ({ page }) => {
-    await page.goto(`./#/lesson/${id}`);
-    await expect(page.locator('h1#lesson-title')).toBeVisible();
-    await widgetReady(page);
-    await expect(page.locator('.lesson-body [role="alert"]')).toHaveCount(0);
-    const widget = page.locator('.widget').first();
-    await widget.locator('.playback button[aria-label="Play"]').click();
-    await expect(widget).toHaveAttribute('data-state', 'playing');
-    await expect.poll(async () => Number(await widget.getAttribute('data-t'))).toBeGreaterThan(200);
-    await widget.locator('.playback button[aria-label="Pause"]').click();
-    await expect(widget.getByTestId('stampede-status')).toHaveAttribute('data-strategy', /\w+/);
-    await expectAccessible(page);
-  });
-}
+// Each lesson's generic check (opens, runs, axe) is in lessons.spec.ts.
 
 test('committing a prediction switches the lesson widget to singleflight', async ({ page }) => {
   await page.goto('./#/lesson/stampede-coalescing');

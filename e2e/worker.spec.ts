@@ -25,6 +25,34 @@ test('a crashed worker shows an error and restarts from the scenario, keeping ev
   watch.errors = watch.errors.filter((e) => !/Simulated worker crash/.test(e));
 });
 
+test('a worker that closes itself (no error event) is noticed, and the restart keeps every input', async ({
+  page,
+}) => {
+  await page.goto('./#/play/hashring?preset=basic');
+  await widgetReady(page);
+  await page.getByRole('button', { name: 'Add a node' }).click();
+  await page.getByRole('button', { name: 'Add a node' }).click();
+  await expect(page.locator('.ring-side .bar-chart rect')).toHaveCount(6);
+  await page.evaluate(() => {
+    const w = document.querySelector('.widget');
+    w?.dispatchEvent(
+      new CustomEvent('dsp-test-crash', { bubbles: true, detail: { how: 'close' } }),
+    );
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'stopped answering' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await widgetReady(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'stopped answering' })).toHaveCount(0);
+  await expect(page.locator('.ring-side .bar-chart rect')).toHaveCount(6);
+  // It runs again: a step moves time.
+  const t0 = Number(await page.locator('.widget').getAttribute('data-t'));
+  await page.locator('.playback button[aria-label^="Step"]').click();
+  await expect
+    .poll(async () => Number(await page.locator('.widget').getAttribute('data-t')))
+    .toBeGreaterThan(t0);
+});
+
 test('without Worker support the simulation runs on the main thread', async ({ page }) => {
   await page.addInitScript(() => {
     // @ts-expect-error simulate a browser without workers

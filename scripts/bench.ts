@@ -1,11 +1,16 @@
 /**
  * `npm run bench`: simulation throughput and experiment times in Node, then frame timing,
  * long tasks and page weight in headless Chromium against the built app, and a docs page with
- * 20 embedded widgets (scripts/bench/embed.ts). Prints a table and writes
- * bench/results/latest.json. Pass `--node` to skip the browser part, `--embed` for the embed only.
+ * 20 embedded widgets (scripts/bench/embed.ts), then the main thread's fps, long tasks and CPU
+ * while playgrounds play and rest (scripts/bench/main-thread.ts). Prints a table, writes
+ * bench/results/latest.json, and exits 1 naming every row that misses its target.
+ *
+ * Parts: `npm run bench -- node` (Node only), `-- browser` (the browser part only), `-- embed`
+ * (the embed page only), `-- main-thread` (the main-thread rows only, for a quiet machine). The
+ * flags may also be written `--node` and so on. Ports: DSP_BENCH_PORT, DSP_BENCH_EMBED_PORT.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { MODEL_IDS } from '../src/sim/modelList';
 import type { Bench } from './bench/types';
 import { embedBenches, type EmbedMeasurement } from './bench/embed';
@@ -18,6 +23,7 @@ import {
 } from './bench/browser';
 import { raftPlayBench } from './bench/raft-browser';
 import { capPlayBench } from './bench/cap-browser';
+import { mainThreadBenches, TARGETS, type MainThreadMeasurement } from './bench/main-thread';
 
 interface Row {
   suite: string;
@@ -119,6 +125,62 @@ function embedRows(m: EmbedMeasurement): Row[] {
   ];
 }
 
+/** Rows for one main-thread window: fps, long tasks and CPU playing; CPU at rest. */
+function mainThreadRows(m: MainThreadMeasurement): Row[] {
+  const suite = 'main-thread';
+  const longNote = `${m.longTasks} long tasks, longest ${m.longestTaskMs.toFixed(0)} ms`;
+  if (m.reference)
+    return [
+      {
+        suite,
+        name: `${m.name}: frames per second`,
+        value: m.fps ?? 0,
+        unit: 'fps',
+        note: `the most any page gets here; main-thread CPU ${m.cpuPct.toFixed(2)}%`,
+      },
+    ];
+  if (!m.playing)
+    return [
+      {
+        suite,
+        name: `${m.name}: main-thread CPU`,
+        value: m.cpuPct,
+        unit: '% core',
+        target: `< ${TARGETS.restingCpuPctMax}%`,
+        meets: m.cpuPct < TARGETS.restingCpuPctMax,
+        note: `${longNote}; over ${m.seconds.toFixed(1)} s`,
+      },
+    ];
+  return [
+    {
+      suite,
+      name: `${m.name}: frames per second`,
+      value: m.fps ?? 0,
+      unit: 'fps',
+      target: `>= ${TARGETS.fpsMin}`,
+      meets: (m.fps ?? 0) >= TARGETS.fpsMin,
+      note: `over ${m.seconds.toFixed(1)} s`,
+    },
+    {
+      suite,
+      name: `${m.name}: long tasks > 50 ms`,
+      value: m.longTasks,
+      unit: 'tasks',
+      target: String(TARGETS.longTasks),
+      meets: m.longTasks <= TARGETS.longTasks,
+      note: `longest ${m.longestTaskMs.toFixed(0)} ms`,
+    },
+    {
+      suite,
+      name: `${m.name}: main-thread CPU`,
+      value: m.cpuPct,
+      unit: '% core',
+      target: `<= ${TARGETS.playingCpuPctMax}%`,
+      meets: m.cpuPct <= TARGETS.playingCpuPctMax,
+    },
+  ];
+}
+
 async function browserBenches(): Promise<{ rows: Row[]; play: PlayMeasurement[] }> {
   if (!existsSync('dist/index.html')) {
     process.stderr.write('  (no dist/: run `npm run build` first; skipping browser benchmarks)\n');
@@ -166,24 +228,43 @@ async function browserBenches(): Promise<{ rows: Row[]; play: PlayMeasurement[] 
 const fmt = (v: number): string =>
   Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : v.toFixed(v < 10 ? 2 : 1);
 
+const hasDist = (): boolean => {
+  if (existsSync('dist/index.html')) return true;
+  process.stderr.write('  (no dist/: run `npm run build` first; skipping browser benchmarks)\n');
+  return false;
+};
+
 async function main() {
-  const nodeOnly = process.argv.includes('--node');
-  // `--embed`: only the page of 20 embedded widgets.
-  const embedOnly = process.argv.includes('--embed');
+  const parts = new Set(process.argv.slice(2).map((a) => a.replace(/^--/, '')));
+  const known = ['node', 'browser', 'embed', 'main-thread'];
+  const unknown = [...parts].filter((p) => !known.includes(p));
+  if (unknown.length) {
+    console.error(`unknown part ${unknown.join(', ')}; parts: ${known.join(', ')}`);
+    process.exit(2);
+  }
+  const all = parts.size === 0;
+  const loadBefore = loadavg()[0]!;
   let rows: Row[] = [];
   let play: PlayMeasurement[] = [];
-  if (embedOnly) {
-    process.stderr.write('Embed benchmark\n');
-    for (const m of await embedBenches()) rows.push(...embedRows(m));
-  } else {
+  let mainThread: MainThreadMeasurement[] = [];
+  if (all || parts.has('node')) {
     process.stderr.write('Node benchmarks\n');
     rows = await nodeBenches();
   }
-  if (!nodeOnly && !embedOnly) {
+  if (parts.has('embed') && !parts.has('browser')) {
+    process.stderr.write('Embed benchmark\n');
+    for (const m of await embedBenches()) rows.push(...embedRows(m));
+  }
+  if (all || parts.has('browser')) {
     process.stderr.write('Browser benchmarks\n');
     const b = await browserBenches();
     rows.push(...b.rows);
     play = b.play;
+  }
+  if ((all || parts.has('browser') || parts.has('main-thread')) && hasDist()) {
+    process.stderr.write('Main thread while playing and at rest\n');
+    mainThread = await mainThreadBenches(existsSync('dist/embed/ds-playground.js'));
+    rows.push(...mainThread.flatMap(mainThreadRows));
   }
   const w = Math.max(...rows.map((r) => `${r.suite}  ${r.name}`.length), 20);
   console.log(`\n${'benchmark'.padEnd(w)}  ${'value'.padStart(14)}  target`);
@@ -193,17 +274,36 @@ async function main() {
       `${`${r.suite}  ${r.name}`.padEnd(w)}  ${`${fmt(r.value)} ${r.unit}`.padStart(14)}  ${r.target ?? ''}${mark}${r.note ? `  (${r.note})` : ''}`,
     );
   }
+  // Timings on a shared machine measure the neighbours too: say how busy it was.
+  const load = { before: loadBefore, after: loadavg()[0]! };
+  console.log(
+    `\nload average (1 min) ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after, on ${cpus().length} cores` +
+      (Math.max(load.before, load.after) > cpus().length / 2
+        ? ': a busy machine, the browser rows are not to be trusted'
+        : ''),
+  );
   mkdirSync('bench/results', { recursive: true });
   const out = {
     date: new Date().toISOString(),
     node: process.version,
     cpus: cpus().length,
     cpu: cpus()[0]?.model,
+    load,
     rows,
     play,
+    mainThread,
   };
   writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
   console.log('\nwrote bench/results/latest.json');
+  const missed = rows.filter((r) => r.meets === false);
+  if (missed.length) {
+    console.error(`\n${missed.length} row(s) missed the target:`);
+    for (const r of missed)
+      console.error(
+        `  ${r.suite}  ${r.name}: ${fmt(r.value)} ${r.unit}, target ${r.target ?? '?'}`,
+      );
+    process.exitCode = 1;
+  }
 }
 
 await main();

@@ -33,7 +33,7 @@ const embedManifest = readManifest('dist/embed');
 const embed = initialJs(embedManifest, 'src/embed/index.ts');
 const embedBytes = sum(embed);
 // The iframe page (dist/embed.html) loads the same script plus its bridge: reported, not budgeted.
-const framePage = [...embed, ...initialJs(embedManifest, 'src/embed/iframe.ts')];
+const framePage = [...new Set([...embed, ...initialJs(embedManifest, 'src/embed/iframe.ts')])];
 const framePageBytes = sum(framePage);
 // The worker's entry plus what it imports statically (the kernel, zod); model chunks are dynamic
 // imports, loaded only for the models a page shows.

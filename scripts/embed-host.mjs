@@ -5,6 +5,9 @@
 //   /frames.html iframes that may and may not be driven from this page
 //   /no-workers.html  a page whose CSP forbids workers
 //   /many.html   ?n=20 widgets (?autoplay, ?loading=eager|lazy) with prose between them
+//   /quirks.html what docs engines do to a widget: the script URL with a cache-busting query,
+//                a root font size (?root=125%), page-wide key shortcuts that record what they
+//                see (window.hostKeys), a 624 px column, a lazy widget below the fold
 // Usage: node scripts/embed-host.mjs --port 4475 --cdn http://127.0.0.1:4474/ds-playground/
 import { createServer } from 'node:http';
 
@@ -20,8 +23,8 @@ const origin = `http://127.0.0.1:${port}`;
 const script = new URL('embed/ds-playground.js', cdn).href;
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-const page = (title, body) => `<!doctype html>
-<html lang="en">
+const page = (title, body, { src = script, htmlAttrs = '' } = {}) => `<!doctype html>
+<html lang="en"${htmlAttrs}>
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -35,7 +38,7 @@ const page = (title, body) => `<!doctype html>
       #ring { --accent: #6d28d9; }
       .spacer { height: 150vh; }
     </style>
-    <script type="module" src="${esc(script)}"></script>
+    <script type="module" src="${esc(src)}"></script>
   </head>
   <body>
     <main>
@@ -127,6 +130,33 @@ function many(query) {
   );
 }
 
+// A docs engine's habits: VitePress opens its search on "/", Material goes to the next page on
+// "." and searches on "f"; they listen on window and check only the event's (retargeted) target.
+function quirks(query) {
+  const root = query.get('root');
+  const htmlAttrs = root && /^\d+%$/.test(root) ? ` style="font-size: ${root}"` : '';
+  return page(
+    'A docs engine page',
+    `    <script>
+      window.hostKeys = [];
+      for (const type of ['keydown', 'keypress', 'keyup'])
+        addEventListener(type, (e) => {
+          const t = e.target;
+          const editing = t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || (t && t.isContentEditable);
+          if (!editing) window.hostKeys.push(type + ':' + e.key);
+        });
+    </script>
+    <div id="column" style="width: 624px">
+      <ds-playground id="ring" model="hashring" param-nodes="5" seed="7" height="300" loading="eager"></ds-playground>
+      <ds-playground id="raft" model="raft" preset="leader-crash" controls="playback log" height="300" loading="eager"></ds-playground>
+      <div class="spacer"></div>
+      <ds-playground id="lazy" model="raft" preset="election" height="300"></ds-playground>
+      <div class="spacer"></div>
+    </div>`,
+    { src: `${script}?v=1.0`, htmlAttrs },
+  );
+}
+
 createServer((req, res) => {
   const url = new URL(req.url ?? '/', origin);
   const body =
@@ -140,7 +170,9 @@ createServer((req, res) => {
             ? frames()
             : url.pathname === '/many.html'
               ? many(url.searchParams)
-              : null;
+              : url.pathname === '/quirks.html'
+                ? quirks(url.searchParams)
+                : null;
   if (!body) {
     res.writeHead(404).end('not found');
     return;

@@ -20,8 +20,9 @@ export interface PlayMeasurement {
   longestTaskMs: number;
 }
 
-const PORT = 4179;
-const BASE = `http://127.0.0.1:${PORT}/bench/`;
+// Several checkouts can run benchmarks at once: DSP_BENCH_PORT moves the app's static server.
+const PORT = Number(process.env.DSP_BENCH_PORT ?? 4179);
+export const BASE = `http://127.0.0.1:${PORT}/bench/`;
 
 export async function startServer(): Promise<ChildProcess> {
   const server = spawn(

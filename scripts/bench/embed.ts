@@ -9,10 +9,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../browser.mjs';
 
-const CDN_PORT = 14180;
-const HOST_PORT = 14181;
+// DSP_BENCH_EMBED_PORT moves the "CDN" origin; the docs page is on the port after it.
+const CDN_PORT = Number(process.env.DSP_BENCH_EMBED_PORT ?? 14180);
+const HOST_PORT = CDN_PORT + 1;
 const CDN = `http://127.0.0.1:${CDN_PORT}/bench/`;
-const HOST = `http://127.0.0.1:${HOST_PORT}/`;
+export const EMBED_HOST = `http://127.0.0.1:${HOST_PORT}/`;
+const HOST = EMBED_HOST;
 
 export interface EmbedMeasurement {
   name: string;
@@ -53,7 +55,8 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not start`);
 }
 
-async function startServers(): Promise<ChildProcess[]> {
+/** The "CDN" serving dist/ with CORS, and the docs page that embeds from it. */
+export async function startEmbedServers(): Promise<ChildProcess[]> {
   const cdn = spawn(
     'node',
     [
@@ -232,7 +235,7 @@ async function measure(
 
 /** Runs the embed page benchmarks; needs dist/ with the embed build. */
 export async function embedBenches(): Promise<EmbedMeasurement[]> {
-  const servers = await startServers();
+  const servers = await startEmbedServers();
   const executablePath = (await findChromium()) ?? undefined;
   const server = await chromium.launchServer({
     ...(executablePath ? { executablePath } : {}),

@@ -38,6 +38,7 @@ const LabPage = lazy(() =>
 const EmbedPage = lazy(() =>
   withInfo(import('./pages/EmbedPage')).then((m) => ({ default: m.EmbedPage })),
 );
+const CheckPage = lazy(() => import('./pages/CheckPage').then((m) => ({ default: m.CheckPage })));
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { auto: 'light', light: 'dark', dark: 'auto' };
 
@@ -72,6 +73,7 @@ export function App() {
     editor: 2,
     lab: 2,
     embed: 1,
+    check: 1,
   };
   const known = section !== undefined && Object.hasOwn(depth, section);
   let page;
@@ -88,6 +90,7 @@ export function App() {
   else if (section === 'editor') page = <EditorPage model={arg} query={route.query} />;
   else if (section === 'lab') page = <LabPage model={arg} />;
   else if (section === 'embed') page = <EmbedPage query={route.query} />;
+  else if (section === 'check') page = <CheckPage />;
   else page = <NotFound path={route.parts.join('/')} />;
 
   return (
@@ -121,6 +124,9 @@ export function App() {
           </a>
           <a href="#/embed" aria-current={section === 'embed' ? 'page' : undefined}>
             Embed
+          </a>
+          <a href="#/check" aria-current={section === 'check' ? 'page' : undefined}>
+            Checker
           </a>
         </nav>
         <div className="header-tools">

@@ -2,10 +2,11 @@
  * What a `<ds-playground>` (or the iframe page) renders: the attribute errors, a placeholder
  * until a lazy widget is scrolled near, or the one widget.
  */
+import { lazy, Suspense } from 'react';
 import type { LogEvent, Scenario } from '../sim/core/types';
 import { ErrorList } from '../ui/ErrorList';
 import { modelInfo } from '../widget/models';
-import { Widget, type WidgetStatus } from '../widget/Widget';
+import type { WidgetStatus } from '../widget/Widget';
 import type { WorkerPool } from '../worker/workerPool';
 import type { EmbedOptions } from './options';
 
@@ -25,6 +26,19 @@ export interface EmbedWidgetProps {
   onShare?: (s: Scenario, t: number) => void;
 }
 
+// The widget's runtime (playback statechart, worker client, the widget itself) is a chunk of its
+// own: a page whose widgets are all below the fold downloads only the element up front. The
+// element starts fetching it with the first model's description, so a widget waits no longer.
+const loadWidget = () => import('../widget/Widget');
+const Widget = lazy(() => loadWidget().then((m) => ({ default: m.Widget })));
+/** Starts fetching the widget's code (once; later calls reuse the same request). */
+export const preloadWidget = (): void => void loadWidget();
+
+function Placeholder({ text }: { text: string }) {
+  // Its height is reserved by the element (estimate.ts), which this fills.
+  return <div className="dsp-placeholder">{text}</div>;
+}
+
 export function EmbedWidget(p: EmbedWidgetProps) {
   if (p.errors.length) {
     return (
@@ -38,29 +52,32 @@ export function EmbedWidget(p: EmbedWidgetProps) {
   }
   if (!p.scenario || !p.started) {
     const info = p.scenario ? modelInfo(p.scenario.model) : undefined;
-    // Its height is reserved by the element (estimate.ts), which this fills.
     return (
-      <div className="dsp-placeholder">
-        {p.scenario
-          ? `${info?.title ?? p.scenario.model}: the simulation starts when you scroll to it.`
-          : 'Loading the simulation…'}
-      </div>
+      <Placeholder
+        text={
+          p.scenario
+            ? `${info?.title ?? p.scenario.model}: the simulation starts when you scroll to it.`
+            : 'Loading the simulation…'
+        }
+      />
     );
   }
   return (
-    <Widget
-      // A new scenario is a new run: remount, new host.
-      key={JSON.stringify(p.scenario)}
-      id={p.id}
-      scenario={p.scenario}
-      controls={p.options.controls}
-      height={p.options.height}
-      {...(p.options.label ? { label: p.options.label } : {})}
-      autoplay={false}
-      onEvent={p.onEvent}
-      onStatus={p.onStatus}
-      {...(p.pool ? { pool: p.pool } : {})}
-      {...(p.onShare ? { onShare: p.onShare, shareLabel: 'Open in DS Playground' } : {})}
-    />
+    <Suspense fallback={<Placeholder text="Loading the simulation…" />}>
+      <Widget
+        // A new scenario is a new run: remount, new host.
+        key={JSON.stringify(p.scenario)}
+        id={p.id}
+        scenario={p.scenario}
+        controls={p.options.controls}
+        height={p.options.height}
+        {...(p.options.label ? { label: p.options.label } : {})}
+        autoplay={false}
+        onEvent={p.onEvent}
+        onStatus={p.onStatus}
+        {...(p.pool ? { pool: p.pool } : {})}
+        {...(p.onShare ? { onShare: p.onShare, shareLabel: 'Open in DS Playground' } : {})}
+      />
+    </Suspense>
   );
 }

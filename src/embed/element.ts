@@ -7,7 +7,11 @@
  * Events: `ds-ready`, `ds-event` (one per simulation log event), `ds-error`.
  * Methods: `play()`, `pause()`, `reset()`, `seek(ms)`.
  * Off-screen (or in a hidden tab) a playing widget pauses, and resumes when seen again.
- * Keys act only while focus is inside the element; nothing is installed on the host page.
+ * Keys act only while focus is inside the element, and the keys it owns (its shortcuts, and
+ * anything typed into its fields) stop at its boundary, so the host page's shortcuts do not
+ * fire too. `theme="auto"` follows the host page's dark mode when it has one (pageTheme.ts).
+ * Attributes that do not change the scenario (theme, height, label, controls, class, style,
+ * data-*, aria-*) keep the run; a scenario attribute whose value changes starts a new one.
  */
 import { createElement, startTransition } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -15,13 +19,15 @@ import { formatError } from '../sim/core/errors';
 import type { LogEvent, Scenario } from '../sim/core/types';
 import { scenarioFromAttrs, type Attrs } from '../widget/attrs';
 import { getWidget, type WidgetHandle } from '../widget/handles';
-import { widgetKey } from '../widget/keys';
+import { ownsKey, widgetKey } from '../widget/keys';
 import { ensureModelInfo, modelIds, modelInfo } from '../widget/models';
 import { decodeScenario, shareHash } from '../widget/share';
 import type { WidgetStatus } from '../widget/Widget';
-import { EmbedWidget } from './EmbedWidget';
+import { EmbedWidget, preloadWidget } from './EmbedWidget';
 import { estimatedHeight } from './estimate';
 import { parseEmbedOptions, type EmbedOptions } from './options';
+import { resolveScheme, watchPageScheme } from './pageTheme';
+import { sameScenario } from './sameScenario';
 import { adoptStyles } from './styles';
 import { watchVisibility } from './visibility';
 import { embedPool } from './worker';
@@ -49,6 +55,9 @@ export class DsPlaygroundElement extends HTMLElement {
   #root: Root | null = null;
   #mutations: MutationObserver | null = null;
   #unwatch: (() => void) | null = null;
+  #unwatchScheme: (() => void) | null = null;
+  /** Custom states (`:state(dark)`) where the browser has them. */
+  readonly #internals: ElementInternals | null;
   #scenario: Scenario | null = null;
   #options: EmbedOptions | null = null;
   #errors: string[] = [];
@@ -72,7 +81,9 @@ export class DsPlaygroundElement extends HTMLElement {
     // Focusable by click (not by Tab), so keys reach this widget after the reader clicks it.
     this.#container.tabIndex = -1;
     shadow.append(this.#container);
-    this.addEventListener('keydown', this.#onKey);
+    this.#internals = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
+    for (const type of ['keydown', 'keypress', 'keyup'] as const)
+      this.addEventListener(type, this.#onKey);
   }
 
   connectedCallback(): void {
@@ -83,12 +94,14 @@ export class DsPlaygroundElement extends HTMLElement {
       this.#onSight();
     });
     document.addEventListener('visibilitychange', this.#onSight);
+    this.#unwatchScheme = watchPageScheme(this.#applyScheme);
     this.#render();
   }
 
   disconnectedCallback(): void {
     this.#mutations?.disconnect();
     this.#unwatch?.();
+    this.#unwatchScheme?.();
     document.removeEventListener('visibilitychange', this.#onSight);
     // Moving the element (remove, then insert) keeps the running widget.
     queueMicrotask(() => {
@@ -148,6 +161,7 @@ export class DsPlaygroundElement extends HTMLElement {
     for (const a of Array.from(this.attributes)) attrs[a.name] = a.value;
     const { options, errors: optionErrors } = parseEmbedOptions(attrs);
     this.#options = options;
+    this.#applyScheme();
     // Each model's description (schemas, presets) is its own small chunk: fetch it first.
     const model = requestedModel(attrs);
     const failed = this.#loadError;
@@ -157,6 +171,7 @@ export class DsPlaygroundElement extends HTMLElement {
       this.#setStatus('idle');
       if (this.#loadingModel !== model) {
         this.#loadingModel = model;
+        preloadWidget();
         ensureModelInfo(model).then(
           () => this.#modelLoaded(model),
           (e: unknown) =>
@@ -175,7 +190,9 @@ export class DsPlaygroundElement extends HTMLElement {
       ...optionErrors.map(formatError),
       ...(parsed.ok ? [] : parsed.errors.map(formatError)),
     ];
-    this.#scenario = errors.length || !parsed.ok ? null : parsed.value;
+    const next = errors.length || !parsed.ok ? null : parsed.value;
+    // Same value, same object: the widget keeps its run (the controller compares identity).
+    if (!sameScenario(next, this.#scenario)) this.#scenario = next;
     // No widget while the attributes are wrong: drop its handle so methods wait for a good one.
     if (!this.#scenario) this.#setStatus('idle');
     if (errors.join('\n') !== this.#errors.join('\n')) {
@@ -186,8 +203,10 @@ export class DsPlaygroundElement extends HTMLElement {
           errors,
         });
     }
-    if (!this.#started && this.#scenario && (options.loading === 'eager' || this.#near))
+    if (!this.#started && this.#scenario && (options.loading === 'eager' || this.#near)) {
       this.#started = true;
+      preloadWidget();
+    }
     this.#show(options, errors, this.#started);
   }
 
@@ -204,7 +223,11 @@ export class DsPlaygroundElement extends HTMLElement {
     if (errors.length) this.#reserve(0);
     else if (!started || !this.#ready())
       this.#reserve(
-        estimatedHeight(options, this.#scenario ? modelInfo(this.#scenario.model) : undefined),
+        estimatedHeight(
+          options,
+          this.#scenario ? modelInfo(this.#scenario.model) : undefined,
+          this.clientWidth,
+        ),
       );
     const root = (this.#root ??= createRoot(this.#container, { identifierPrefix: `${this.#id}-` }));
     // A transition renders in slices that yield to the page: twenty widgets starting together
@@ -290,7 +313,23 @@ export class DsPlaygroundElement extends HTMLElement {
 
   readonly #onKey = (e: KeyboardEvent): void => {
     // Inside a shadow root `e.target` is this element; the focused control is the path's start.
-    if (this.#handle) widgetKey(e, this.#handle, e.composedPath()[0] ?? null);
+    const target = e.composedPath()[0] ?? null;
+    if (e.type === 'keydown' && this.#handle) widgetKey(e, this.#handle, target);
+    // Ours (typed into a field, or a shortcut): the host page's listeners must not see it.
+    if (ownsKey(e, target)) e.stopPropagation();
+  };
+
+  /** Light or dark, as `theme` says (auto: the page's switch, else the system). */
+  readonly #applyScheme = (): void => {
+    const states = this.#internals?.states;
+    if (!states) return;
+    const dark = resolveScheme(this.#options?.theme ?? 'auto') === 'dark';
+    try {
+      if (dark) states.add('dark');
+      else states.delete('dark');
+    } catch {
+      // Older engines accept only `--dark`; the system-preference fallback in CSS applies there.
+    }
   };
 
   #whenReady(f: (h: WidgetHandle) => void): void {

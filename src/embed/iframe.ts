@@ -5,13 +5,16 @@
  * It reports its height to the parent page (auto-height) and obeys play, pause, reset and seek
  * messages from allowed origins (the rule is in messages.ts).
  */
-// Loaded beside ds-playground.js (see embed.html), which defines the element: this file only
-// bridges the element and the parent page, so it shares no code with the element's bundle.
+// The page's one script: it defines the element (the same shared chunk ds-playground.js loads,
+// so neither entry holds code a chunk must import) and bridges it to the parent page.
+import { defineDsPlayground } from './define';
 import type { DsErrorDetail, DsPlaygroundElement, DsReadyDetail } from './element';
 import { allowedSender, parentOrigins, readCommand, type Report } from './messages';
 
 /** Query keys that configure the iframe page itself, not the widget. */
 const PAGE_KEYS = new Set(['parent', 'id']);
+
+defineDsPlayground(new URL(/* @vite-ignore */ '../index.html', import.meta.url).href);
 
 const params = new URLSearchParams(location.search);
 const parents = parentOrigins(params);

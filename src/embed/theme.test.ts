@@ -5,13 +5,14 @@ import { hostThemeCss } from './theme';
 const theme = readFileSync(new URL('../ui/theme.css', import.meta.url), 'utf8');
 
 describe('hostThemeCss', () => {
-  it('reuses the dark colours for theme=dark and for auto under a dark system preference', () => {
+  it('reuses the dark colours for theme=dark, the dark state, and the system fallback', () => {
     const css = hostThemeCss(theme);
     const dark = /\[data-theme='dark'\]\s*\{([^}]*)\}/.exec(theme)![1]!;
     expect(dark).toContain('--bg:');
     expect(css).toContain(`:host([theme='dark']) {${dark}}`);
+    expect(css).toContain(`:host(:state(dark)) {${dark}}`);
     expect(css).toMatch(
-      /@media \(prefers-color-scheme: dark\) \{\s*:host\(:not\(\[theme='light'\]\)\)/,
+      /@supports not selector\(:state\(dark\)\) \{\s*@media \(prefers-color-scheme: dark\) \{\s*:host\(:not\(\[theme='light'\]\)\)/,
     );
   });
 

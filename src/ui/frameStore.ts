@@ -36,6 +36,12 @@ const EMPTY: FrameSnapshot = {
 
 /** Panels (metrics, charts, log) refresh at most this often; only drawings need every frame. */
 const SLOW_MS = 200;
+/**
+ * The model's view (its Main, Side and Actions, all from the same frame) re-renders at most this
+ * often while playing: motion between renders comes from the drawings' own frame loops
+ * (`virtualNow()`), so React need not run 60 times a second on the page's thread.
+ */
+export const VIEW_MS = 33;
 
 export class FrameStore {
   private snap: FrameSnapshot = EMPTY;
@@ -44,6 +50,10 @@ export class FrameStore {
   private slowListeners = new Set<() => void>();
   private slowTimer: ReturnType<typeof setTimeout> | null = null;
   private slowAt = 0;
+  private viewSnap: FrameSnapshot = EMPTY;
+  private viewListeners = new Set<() => void>();
+  private viewTimer: ReturnType<typeof setTimeout> | null = null;
+  private viewAt = -Infinity;
   private seriesT: number[] = [];
   private seriesValues: Record<string, number[]> = {};
 
@@ -61,6 +71,28 @@ export class FrameStore {
   };
 
   readonly getSlow = (): FrameSnapshot => this.slowSnap;
+
+  /** Like `subscribe`, but at most every VIEW_MS while playing (at once when paused, or seeking). */
+  readonly subscribeView = (listener: () => void): (() => void) => {
+    this.viewListeners.add(listener);
+    return () => this.viewListeners.delete(listener);
+  };
+
+  readonly getView = (): FrameSnapshot => this.viewSnap;
+
+  private notifyView(now: number, urgent: boolean): void {
+    const fire = () => {
+      this.viewTimer = null;
+      this.viewAt = performance.now();
+      this.viewSnap = this.snap;
+      for (const l of this.viewListeners) l();
+    };
+    if (urgent || now - this.viewAt >= VIEW_MS) {
+      if (this.viewTimer) clearTimeout(this.viewTimer);
+      this.viewTimer = null;
+      fire();
+    } else this.viewTimer ??= setTimeout(fire, VIEW_MS - (now - this.viewAt));
+  }
 
   private notifySlow(now: number, urgent: boolean): void {
     const fire = () => {
@@ -129,10 +161,9 @@ export class FrameStore {
     };
     for (const l of this.listeners) l();
     // A paused simulation changes only on purpose (a step, an action): show it at once.
-    this.notifySlow(
-      now,
-      frame.resetLog || !frame.status.playing || Object.keys(frame.heavy).length > 0,
-    );
+    const urgent = frame.resetLog || !frame.status.playing || Object.keys(frame.heavy).length > 0;
+    this.notifyView(now, urgent);
+    this.notifySlow(now, urgent);
   }
 
   /** Interpolated virtual time: the frame's time plus wall time since it arrived, scaled. */
@@ -148,11 +179,15 @@ export class FrameStore {
   reset(): void {
     if (this.slowTimer) clearTimeout(this.slowTimer);
     this.slowTimer = null;
+    if (this.viewTimer) clearTimeout(this.viewTimer);
+    this.viewTimer = null;
     this.snap = EMPTY;
     this.slowSnap = EMPTY;
+    this.viewSnap = EMPTY;
     this.seriesT = [];
     this.seriesValues = {};
     for (const l of this.listeners) l();
+    for (const l of this.viewListeners) l();
     for (const l of this.slowListeners) l();
   }
 }

@@ -26,6 +26,7 @@ import { PlaybackBar } from '../ui/PlaybackBar';
 import { VIEWS } from '../views/registry';
 import type { AnyModelViews, LearnerInput, ViewProps } from '../views/types';
 import { createStore } from 'zustand';
+import type { CrashHow } from '../worker/protocol';
 import type { WorkerPool } from '../worker/workerPool';
 import { setActiveWidget } from './handles';
 import { ensureModelInfo, modelIds, modelInfo } from './models';
@@ -195,7 +196,8 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
   useEffect(() => {
     const el = root.current;
     if (!el || !handle) return;
-    const crash = () => handle.crashForTest();
+    const crash = (e: Event) =>
+      handle.crashForTest((e as CustomEvent<{ how?: CrashHow } | null>).detail?.how);
     el.addEventListener('dsp-test-crash', crash);
     return () => el.removeEventListener('dsp-test-crash', crash);
   }, [handle]);
@@ -267,7 +269,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
       ) : null}
       {state?.matches('crashed') && ctx ? (
         <div className="error-box" role="alert">
-          <strong>The simulation stopped unexpectedly.</strong> {ctx.crash}{' '}
+          <strong>The simulation stopped unexpectedly.</strong> {sentence(ctx.crash)}{' '}
           {ctx.crashes <= 3
             ? 'Restarting from your scenario…'
             : 'It keeps crashing; reload the page to try again.'}
@@ -382,9 +384,10 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
 type BaseProps = Omit<ViewProps<unknown, unknown>, 'frame' | 'view' | 'heavy' | 'snapshot'>;
 
 /**
- * A part of the model's view (Main, Side, Actions), rendered from the latest frame. All three
- * subscribe to every frame, so they always show the same one; the widget's other panels follow
- * the store's slow channel (5 times a second) and never compete with the drawing.
+ * A part of the model's view (Main, Side, Actions), rendered from the store's view channel (the
+ * latest frame, at most 30 times a second while playing). All three read the same channel, so
+ * they always show the same frame; the widget's other panels follow the slow channel (5 times a
+ * second) and never compete with the drawing.
  */
 function LivePart({
   Part,
@@ -395,10 +398,18 @@ function LivePart({
   store: FrameStore;
   base: BaseProps;
 }) {
-  const snapshot = useSyncExternalStore(store.subscribe, store.get);
+  const snapshot = useSyncExternalStore(store.subscribeView, store.getView);
   const frame = snapshot.frame;
   if (!frame) return null;
   return (
     <Part {...base} snapshot={snapshot} frame={frame} view={frame.view} heavy={snapshot.heavy} />
   );
+}
+
+/** A message as a sentence: capitalised, ending with a full stop. */
+function sentence(text: string | null): string {
+  const t = (text ?? '').trim();
+  if (!t) return '';
+  const s = t[0]!.toUpperCase() + t.slice(1);
+  return /[.!?…]$/.test(s) ? s : `${s}.`;
 }

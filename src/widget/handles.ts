@@ -2,7 +2,7 @@
  * Widgets on a page, by id, so lesson directives (action buttons, predictions) and the embed
  * element can drive them; and which widget keyboard shortcuts go to.
  */
-import type { InputResult, Speed } from '../worker/protocol';
+import type { CrashHow, InputResult, Speed } from '../worker/protocol';
 import type { Scenario } from '../sim/core/types';
 import type { LearnerInput } from '../views/types';
 
@@ -24,7 +24,7 @@ export interface WidgetHandle {
   scenario(): Scenario | null;
   time(): number;
   /** Test hook: make the simulation worker crash. */
-  crashForTest(): void;
+  crashForTest(how?: CrashHow): void;
 }
 
 const handles = new Map<string, WidgetHandle>();

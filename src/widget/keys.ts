@@ -14,6 +14,32 @@ export function isTyping(t: EventTarget | null): boolean {
   return false;
 }
 
+/** Keys `widgetKey` may act on (without Ctrl, Meta or Alt). */
+const WIDGET_KEYS = new Set([
+  ' ',
+  'ArrowRight',
+  'ArrowLeft',
+  'Home',
+  '+',
+  '=',
+  '-',
+  '_',
+  'f',
+  'F',
+  's',
+  'S',
+]);
+
+/**
+ * True when a key event that started at `target`, inside a widget, belongs to the widget: typed
+ * into one of its fields, or one of its shortcuts. An embed stops such events at its boundary,
+ * so the host page's own shortcuts (a docs site's `/` search, `.` next page) do not fire too.
+ */
+export function ownsKey(e: KeyboardEvent, target: EventTarget | null): boolean {
+  if (isTyping(target)) return true;
+  return !e.ctrlKey && !e.metaKey && !e.altKey && WIDGET_KEYS.has(e.key);
+}
+
 /**
  * Applies a playback shortcut to `w`; returns true when the key was used. `target` is the element
  * that really has focus (inside a shadow root, `e.target` is the host element).

@@ -3,12 +3,11 @@
  * the embed element and keyboard shortcuts.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { createActor, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import type { LogEvent, Scenario } from '../sim/core/types';
 import { FrameStore } from '../ui/frameStore';
 import { SPEEDS } from '../ui/PlaybackBar';
 import type { LearnerInput } from '../views/types';
-import { playbackMachine } from '../worker/playbackMachine';
+import { Playback, type PlaybackSnapshot } from '../worker/playbackMachine';
 import type { Speed } from '../worker/protocol';
 import type { WorkerPool } from '../worker/workerPool';
 import { registerWidget, type WidgetHandle } from './handles';
@@ -25,8 +24,8 @@ export interface ControllerOptions {
   pool?: WorkerPool | undefined;
 }
 
-type Actor = ActorRefFrom<typeof playbackMachine>;
-export type PlaybackSnapshot = SnapshotFrom<typeof playbackMachine>;
+type Actor = Playback;
+export type { PlaybackSnapshot };
 
 const noopSubscribe = () => () => {};
 
@@ -40,23 +39,21 @@ export function useWidgetController(o: ControllerOptions) {
 
   useEffect(() => {
     let lastT = -1;
-    const a = createActor(playbackMachine, {
-      input: {
-        scenario: opts.current.scenario,
-        atMs: opts.current.atMs,
-        autoplay: opts.current.autoplay,
-        ...(opts.current.speed !== undefined && { speed: opts.current.speed }),
-        ...(opts.current.noWorker !== undefined && { noWorker: opts.current.noWorker }),
-        ...(opts.current.pool && { pool: opts.current.pool }),
-        onFrame: (f) => {
-          store.push(f);
-          if (f.t !== lastT) {
-            lastT = f.t;
-            a.send({ type: 'TIME', t: f.t });
-          }
-          const onEvent = opts.current.onEvent;
-          if (onEvent) for (const e of f.events) onEvent(e);
-        },
+    const a = new Playback({
+      scenario: opts.current.scenario,
+      atMs: opts.current.atMs,
+      autoplay: opts.current.autoplay,
+      ...(opts.current.speed !== undefined && { speed: opts.current.speed }),
+      ...(opts.current.noWorker !== undefined && { noWorker: opts.current.noWorker }),
+      ...(opts.current.pool && { pool: opts.current.pool }),
+      onFrame: (f) => {
+        store.push(f);
+        if (f.t !== lastT) {
+          lastT = f.t;
+          a.send({ type: 'TIME', t: f.t });
+        }
+        const onEvent = opts.current.onEvent;
+        if (onEvent) for (const e of f.events) onEvent(e);
       },
     });
     a.start();
@@ -135,7 +132,7 @@ export function useWidgetController(o: ControllerOptions) {
       },
       scenario: () => actor.getSnapshot().context.scenario,
       time: now,
-      crashForTest: () => void api()?.crashForTest(),
+      crashForTest: (how) => void api()?.crashForTest(how),
     };
     return h;
   }, [actor, store, o.id]);

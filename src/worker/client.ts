@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Parsed } from '../sim/core/errors';
+import { watchHeartbeat } from './heartbeat';
 import type { Frame, ProgressFn, SimApi } from './protocol';
 import type { HostCrashMessage, WorkerApi } from './serve';
 import type { WorkerPool } from './workerPool';
@@ -137,7 +138,18 @@ function ownWorker(crash: Crash): Link {
   worker.addEventListener('messageerror', () =>
     crash('a message from the worker could not be read'),
   );
-  return { endpoint: worker, started: () => {}, close: () => worker.terminate() };
+  // A worker that closes itself or is killed fires no error: once it runs, listen for its pulse.
+  let stopHeartbeat = () => {};
+  return {
+    endpoint: worker,
+    started: () => {
+      stopHeartbeat = watchHeartbeat(worker, (m) => crash(m, true));
+    },
+    close: () => {
+      stopHeartbeat();
+      worker.terminate();
+    },
+  };
 }
 
 /** A host of its own on a shared worker: the pool reports the worker's failures to every lease. */
@@ -168,6 +180,6 @@ function wrapRemote(remote: Comlink.Remote<WorkerApi>): SimApi {
     traceHash: (s, until) => remote.traceHash(s, until),
     runExperiment: (id, params, onProgress: ProgressFn) =>
       remote.runExperiment(id, params, Comlink.proxy(onProgress)),
-    crashForTest: () => remote.crashForTest(),
+    crashForTest: (how) => remote.crashForTest(how),
   };
 }

@@ -12,6 +12,7 @@ import { catalog, EXPERIMENT_METAS, modelIds } from '../sim/catalog';
 import { loadExperiment, loadModel } from '../sim/registry';
 import { replayScenario } from '../sim/replay';
 import type {
+  CrashHow,
   ExperimentOutput,
   Frame,
   HostStatus,
@@ -254,7 +255,16 @@ export class Host implements SimApi {
     }
   }
 
-  crashForTest(): Promise<void> {
+  /**
+   * The test hook: `throw` throws from a timer inside the host; `close` closes the worker it runs
+   * in (the silent death an out-of-memory kill or a terminate also is; not on the page's thread).
+   */
+  crashForTest(how: CrashHow = 'throw'): Promise<void> {
+    const scope = globalThis as { importScripts?: unknown; close?: () => void };
+    if (how === 'close') {
+      if (typeof scope.importScripts === 'function') scope.close?.();
+      return Promise.resolve();
+    }
     this.clock.setTimeout(() => {
       throw new Error('Simulated worker crash (test hook)');
     }, 0);

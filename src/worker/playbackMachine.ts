@@ -3,11 +3,25 @@
  * pauses, and recovers from a crashed worker by starting a new one from the same scenario at
  * the same time. The scenario (with every learner input) lives here, on the page, so a crash
  * loses nothing.
+ *
+ * A small statechart, written out by hand rather than with xstate: xstate's interpreter was
+ * 12.5 kB gzip of the 100 kB every embedded widget downloads before its model (issue 13). The
+ * states and what moves between them:
+ *
+ *   booting --client--> loading --ok--> ready.{playing|paused} --LOAD--> loading
+ *      ^                   |  \--errors--> invalid --LOAD--> loading
+ *      |                   \--CRASHED/failure--> crashed <--CRASHED-- ready
+ *      \---- 700 ms, while crashes <= 3 ----------/
+ *
+ *   Any state: TIME (the latest virtual time seen) and INPUTS (the learner's inputs so far).
+ *   ready: SEEK, SPEED; entering ready plays if the learner was playing (`resumePlaying`).
+ *   paused: PLAY/TOGGLE -> playing, STEP steps.  playing: PAUSE/TOGGLE -> paused, STEP -> paused
+ *   and steps; entering playing plays the host, leaving it pauses it.
+ *   An event a state does not list is ignored (LOAD while booting or loading, PLAY while playing).
  */
-import { assign, fromPromise, setup } from 'xstate';
 import type { FieldError } from '../sim/core/errors';
 import type { Scenario, ScenarioInput } from '../sim/core/types';
-import { createSimClient, type SimClient } from './client';
+import { createSimClient, type ClientOptions, type SimClient } from './client';
 import type { Frame, LoadResult, Speed } from './protocol';
 import type { WorkerPool } from './workerPool';
 
@@ -21,9 +35,11 @@ export interface PlaybackInput {
   noWorker?: boolean;
   /** Share this pool's workers (the embed) instead of starting one. */
   pool?: WorkerPool;
+  /** Starts the host (tests give a fake); createSimClient when absent. */
+  boot?: (options: ClientOptions) => Promise<SimClient>;
 }
 
-interface Context {
+export interface PlaybackContext {
   input: PlaybackInput;
   client: SimClient | null;
   /** The raw scenario to load next (validated by the host). */
@@ -50,182 +66,267 @@ export type PlaybackEvent =
   | { type: 'TIME'; t: number }
   | { type: 'CRASHED'; message: string };
 
-export const playbackMachine = setup({
-  types: {
-    context: {} as Context,
-    events: {} as PlaybackEvent,
-    input: {} as PlaybackInput,
-  },
-  actors: {
-    boot: fromPromise<SimClient, { input: PlaybackInput; onCrash: (m: string) => void }>(
-      ({ input }) =>
-        createSimClient({
-          onFrame: input.input.onFrame,
-          onCrash: input.onCrash,
-          ...(input.input.noWorker !== undefined && { noWorker: input.input.noWorker }),
-          ...(input.input.pool && { pool: input.input.pool }),
-        }),
-    ),
-    load: fromPromise<
-      LoadResult,
-      { client: SimClient; scenario: unknown; atMs: number; speed: Speed }
-    >(async ({ input }) => {
-      await input.client.api.setSpeed(input.speed);
-      return input.client.api.load(input.scenario, input.atMs);
-    }),
-  },
-  actions: {
-    play: ({ context }) => void context.client?.api.play(),
-    pause: ({ context }) => void context.client?.api.pause(),
-    step: ({ context }) => void context.client?.api.step(),
-    seek: ({ context }, t: number) => void context.client?.api.seek(t),
-    setSpeed: ({ context }, speed: Speed) => void context.client?.api.setSpeed(speed),
-    disposeClient: ({ context }) => context.client?.dispose(),
-  },
-  guards: {
-    loadedOk: (_, r: LoadResult) => r.ok,
-    shouldPlay: ({ context }) => context.resumePlaying,
-  },
-}).createMachine({
-  id: 'playback',
-  context: ({ input }) => ({
-    input,
-    client: null,
-    pending: input.scenario,
-    scenario: null,
-    errors: [],
-    crash: null,
-    crashes: 0,
-    t: input.atMs,
-    speed: input.speed ?? 1,
-    resumePlaying: input.autoplay,
-  }),
-  initial: 'booting',
-  on: {
-    TIME: { actions: assign({ t: ({ event }) => event.t }) },
-    INPUTS: {
-      actions: assign({
-        scenario: ({ context, event }) =>
-          context.scenario ? { ...context.scenario, inputs: event.inputs } : null,
-      }),
-    },
-  },
-  states: {
-    booting: {
-      invoke: {
-        src: 'boot',
-        input: ({ context, self }) => ({
-          input: context.input,
-          onCrash: (message: string) => self.send({ type: 'CRASHED', message }),
-        }),
-        onDone: { target: 'loading', actions: assign({ client: ({ event }) => event.output }) },
-        onError: {
-          target: 'crashed',
-          actions: assign({
-            crash: ({ event }) => `Could not start the simulation: ${String(event.error)}`,
-          }),
-        },
-      },
-    },
-    loading: {
-      invoke: {
-        src: 'load',
-        input: ({ context }) => ({
-          client: context.client!,
-          scenario: context.pending,
-          atMs: context.t,
-          speed: context.speed,
-        }),
-        onDone: [
-          {
-            guard: { type: 'loadedOk', params: ({ event }) => event.output },
-            target: 'ready',
-            actions: assign({
-              scenario: ({ event }) => (event.output.ok ? event.output.scenario : null),
-              errors: [],
-            }),
+type Top = 'booting' | 'loading' | 'invalid' | 'ready' | 'crashed';
+type ReadyState = 'playing' | 'paused';
+export type PlaybackStateValue = Exclude<Top, 'ready'> | { ready: ReadyState };
+
+export interface PlaybackSnapshot {
+  readonly value: PlaybackStateValue;
+  readonly context: Readonly<PlaybackContext>;
+  /** `matches('ready')`, `matches({ ready: 'playing' })`, as with a statechart's snapshot. */
+  matches(state: Top | { ready: ReadyState }): boolean;
+}
+
+/** After a crash, wait this long, then boot a new host (at most MAX_RESTARTS times in a row). */
+export const RESTART_DELAY_MS = 700;
+const MAX_RESTARTS = 3;
+
+function snapshotOf(top: Top, sub: ReadyState, context: PlaybackContext): PlaybackSnapshot {
+  const value: PlaybackStateValue = top === 'ready' ? { ready: sub } : top;
+  return {
+    value,
+    context,
+    matches: (s) => (typeof s === 'string' ? s === top : top === 'ready' && s.ready === sub),
+  };
+}
+
+/** One widget's playback: `send` events, read `getSnapshot`, `subscribe` to changes. */
+export class Playback {
+  #top: Top = 'booting';
+  #sub: ReadyState = 'paused';
+  #ctx: PlaybackContext;
+  #snapshot: PlaybackSnapshot;
+  #listeners = new Set<() => void>();
+  #queue: PlaybackEvent[] = [];
+  #busy = false;
+  #running = false;
+  /** Bumped on every state entry: a promise started in an earlier state is stale when it settles. */
+  #epoch = 0;
+  #restart: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(input: PlaybackInput) {
+    this.#ctx = {
+      input,
+      client: null,
+      pending: input.scenario,
+      scenario: null,
+      errors: [],
+      crash: null,
+      crashes: 0,
+      t: input.atMs,
+      speed: input.speed ?? 1,
+      resumePlaying: input.autoplay,
+    };
+    this.#snapshot = snapshotOf(this.#top, this.#sub, this.#ctx);
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#change(() => this.#enter('booting'));
+  }
+
+  /** Stops reacting (pending promises and the restart timer are dropped); the client stays. */
+  stop(): void {
+    this.#running = false;
+    this.#epoch++;
+    if (this.#restart) clearTimeout(this.#restart);
+    this.#restart = null;
+    this.#listeners.clear();
+  }
+
+  getSnapshot(): PlaybackSnapshot {
+    return this.#snapshot;
+  }
+
+  subscribe(listener: () => void): { unsubscribe(): void } {
+    this.#listeners.add(listener);
+    return { unsubscribe: () => void this.#listeners.delete(listener) };
+  }
+
+  /** Events sent while one is being handled (a crash report, say) are handled after it. */
+  send(event: PlaybackEvent): void {
+    if (!this.#running) return;
+    this.#queue.push(event);
+    if (this.#busy) return;
+    this.#busy = true;
+    try {
+      for (let e = this.#queue.shift(); e; e = this.#queue.shift()) {
+        const next = e;
+        this.#change(() => this.#handle(next));
+      }
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** Runs `step`; if it changed anything (it returns true), a new snapshot goes to listeners. */
+  #change(step: () => boolean | void): void {
+    if (step() === false) return;
+    this.#snapshot = snapshotOf(this.#top, this.#sub, { ...this.#ctx });
+    for (const l of [...this.#listeners]) l();
+  }
+
+  #assign(patch: Partial<PlaybackContext>): void {
+    Object.assign(this.#ctx, patch);
+  }
+
+  /** Handles one event; false when the current state ignores it. */
+  #handle(e: PlaybackEvent): boolean {
+    const c = this.#ctx;
+    switch (e.type) {
+      case 'TIME':
+        this.#assign({ t: e.t });
+        return true;
+      case 'INPUTS':
+        this.#assign({ scenario: c.scenario ? { ...c.scenario, inputs: e.inputs } : null });
+        return true;
+    }
+    if (this.#top === 'loading' && e.type === 'CRASHED') {
+      this.#go('crashed', () => this.#assign({ crash: e.message }));
+      return true;
+    }
+    if (this.#top === 'invalid' && e.type === 'LOAD') {
+      this.#go('loading', () => this.#assign({ pending: e.scenario, t: e.atMs ?? 0 }));
+      return true;
+    }
+    if (this.#top !== 'ready') return false;
+    const api = c.client?.api;
+    switch (e.type) {
+      case 'SEEK':
+        void api?.seek(e.t);
+        this.#assign({ t: e.t });
+        return true;
+      case 'SPEED':
+        void api?.setSpeed(e.speed);
+        this.#assign({ speed: e.speed });
+        return true;
+      case 'LOAD':
+        this.#go('loading', () => {
+          void c.client?.api.pause();
+          this.#assign({ pending: e.scenario, t: e.atMs ?? 0, resumePlaying: false });
+        });
+        return true;
+      case 'CRASHED':
+        this.#go('crashed', () => this.#assign({ crash: e.message, crashes: c.crashes + 1 }));
+        return true;
+    }
+    if (this.#sub === 'paused') {
+      if (e.type === 'PLAY' || e.type === 'TOGGLE') return this.#goReady('playing');
+      if (e.type === 'STEP') {
+        void api?.step();
+        return true;
+      }
+      return false;
+    }
+    if (e.type === 'PAUSE' || e.type === 'TOGGLE') return this.#goReady('paused');
+    if (e.type === 'STEP') return this.#goReady('paused', () => void c.client?.api.step());
+    return false;
+  }
+
+  /** Leaves the current state (its exit actions), runs `actions`, enters `target`. */
+  #go(target: Top, actions?: () => void): void {
+    if (this.#top === 'ready' && this.#sub === 'playing') void this.#ctx.client?.api.pause();
+    if (this.#top === 'crashed') {
+      if (this.#restart) clearTimeout(this.#restart);
+      this.#restart = null;
+      this.#assign({ pending: this.#ctx.scenario ?? this.#ctx.pending });
+    }
+    actions?.();
+    this.#enter(target);
+  }
+
+  /** Between playing and paused inside ready. */
+  #goReady(target: ReadyState, actions?: () => void): true {
+    if (this.#sub === 'playing') void this.#ctx.client?.api.pause();
+    actions?.();
+    this.#enterReady(target);
+    return true;
+  }
+
+  #enterReady(sub: ReadyState): void {
+    this.#sub = sub;
+    if (sub === 'playing') {
+      void this.#ctx.client?.api.play();
+      this.#assign({ resumePlaying: true });
+    } else this.#assign({ resumePlaying: false });
+  }
+
+  #enter(top: Top): void {
+    this.#top = top;
+    const epoch = ++this.#epoch;
+    const c = this.#ctx;
+    /** Settles a promise started here only while we are still in the state that started it. */
+    const settle =
+      <T>(f: (v: T) => boolean | void) =>
+      (v: T) => {
+        if (epoch === this.#epoch && this.#running) this.#change(() => f(v));
+      };
+    switch (top) {
+      case 'booting': {
+        const i = c.input;
+        (i.boot ?? createSimClient)({
+          onFrame: i.onFrame,
+          onCrash: (message) => this.send({ type: 'CRASHED', message }),
+          ...(i.noWorker !== undefined && { noWorker: i.noWorker }),
+          ...(i.pool && { pool: i.pool }),
+        }).then(
+          (client) => {
+            if (epoch !== this.#epoch || !this.#running) return client.dispose();
+            this.#change(() => {
+              this.#assign({ client });
+              this.#go('loading');
+            });
           },
-          {
-            target: 'invalid',
-            actions: assign({
-              errors: ({ event }) => (event.output.ok ? [] : event.output.errors),
-            }),
-          },
-        ],
-        onError: {
-          target: 'crashed',
-          actions: assign({ crash: ({ event }) => String(event.error) }),
-        },
-      },
-      on: {
-        CRASHED: { target: 'crashed', actions: assign({ crash: ({ event }) => event.message }) },
-      },
-    },
-    invalid: {
-      on: {
-        LOAD: {
-          target: 'loading',
-          actions: assign({
-            pending: ({ event }) => event.scenario,
-            t: ({ event }) => event.atMs ?? 0,
+          settle((error: unknown) => {
+            this.#assign({ crash: `Could not start the simulation: ${String(error)}` });
+            this.#go('crashed');
           }),
-        },
-      },
-    },
-    ready: {
-      initial: 'deciding',
-      entry: assign({ crash: null }),
-      on: {
-        SEEK: {
-          actions: [
-            { type: 'seek', params: ({ event }) => event.t },
-            assign({ t: ({ event }) => event.t }),
-          ],
-        },
-        SPEED: {
-          actions: [
-            { type: 'setSpeed', params: ({ event }) => event.speed },
-            assign({ speed: ({ event }) => event.speed }),
-          ],
-        },
-        LOAD: {
-          target: 'loading',
-          actions: [
-            'pause',
-            assign({
-              pending: ({ event }) => event.scenario,
-              t: ({ event }) => event.atMs ?? 0,
-              resumePlaying: false,
-            }),
-          ],
-        },
-        CRASHED: {
-          target: 'crashed',
-          actions: assign({
-            crash: ({ event }) => event.message,
-            crashes: ({ context }) => context.crashes + 1,
+        );
+        return;
+      }
+      case 'loading': {
+        const client = c.client!;
+        const { pending, t, speed } = c;
+        (async (): Promise<LoadResult> => {
+          await client.api.setSpeed(speed);
+          return client.api.load(pending, t);
+        })().then(
+          settle((r: LoadResult) => {
+            if (r.ok) {
+              this.#assign({ scenario: r.scenario, errors: [] });
+              this.#go('ready');
+            } else {
+              this.#assign({ errors: r.errors });
+              this.#go('invalid');
+            }
           }),
-        },
-      },
-      states: {
-        deciding: { always: [{ guard: 'shouldPlay', target: 'playing' }, { target: 'paused' }] },
-        paused: {
-          entry: assign({ resumePlaying: false }),
-          on: { PLAY: 'playing', TOGGLE: 'playing', STEP: { actions: 'step' } },
-        },
-        playing: {
-          entry: ['play', assign({ resumePlaying: true })],
-          exit: 'pause',
-          on: { PAUSE: 'paused', TOGGLE: 'paused', STEP: { target: 'paused', actions: 'step' } },
-        },
-      },
-    },
-    crashed: {
-      entry: 'disposeClient',
-      // Restart from the scenario we hold; give up after repeated crashes so a model that
-      // crashes deterministically does not loop forever.
-      after: { 700: [{ guard: ({ context }) => context.crashes <= 3, target: 'booting' }] },
-      exit: assign({ pending: ({ context }) => context.scenario ?? context.pending }),
-    },
-  },
-});
+          settle((error: unknown) => {
+            this.#assign({ crash: String(error) });
+            this.#go('crashed');
+          }),
+        );
+        return;
+      }
+      case 'ready':
+        this.#assign({ crash: null });
+        this.#enterReady(c.resumePlaying ? 'playing' : 'paused');
+        return;
+      case 'crashed':
+        c.client?.dispose();
+        // Restart from the scenario we hold; give up after repeated crashes so a model that
+        // crashes deterministically does not loop forever.
+        this.#restart = setTimeout(
+          settle(() => {
+            this.#restart = null;
+            if (this.#ctx.crashes > MAX_RESTARTS) return false;
+            this.#go('booting');
+          }),
+          RESTART_DELAY_MS,
+        );
+        return;
+      case 'invalid':
+        return;
+    }
+  }
+}

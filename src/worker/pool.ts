@@ -12,19 +12,26 @@ export interface Job {
   onProgress: ProgressFn;
 }
 
+interface Queued {
+  job: Job;
+  resolve(r: Parsed<ExperimentOutput>): void;
+  reject(e: unknown): void;
+}
+
 interface Slot {
   worker: Worker;
   api: Comlink.Remote<SimApi>;
   busy: boolean;
+  /** The job running on it, failed at once if the worker dies. */
+  current: Queued | null;
 }
+
+/** The message a job fails with when its worker died (the page says it; Run tries again). */
+export const WORKER_DIED = 'The worker running this experiment stopped';
 
 export class ExperimentPool {
   private slots: Slot[] = [];
-  private queue: {
-    job: Job;
-    resolve(r: Parsed<ExperimentOutput>): void;
-    reject(e: unknown): void;
-  }[] = [];
+  private queue: Queued[] = [];
   readonly size: number;
 
   constructor(
@@ -75,24 +82,44 @@ export class ExperimentPool {
           type: 'module',
           name: 'ds-playground-experiment',
         });
-    const slot: Slot = { worker, api: Comlink.wrap<SimApi>(worker), busy: false };
+    const slot: Slot = { worker, api: Comlink.wrap<SimApi>(worker), busy: false, current: null };
+    // A worker that dies (an error it did not catch, a message it cannot read) would leave its
+    // job pending and its progress bar stuck: fail the job, and the next one starts a new worker.
+    const fail = (why: string) => {
+      const i = this.slots.indexOf(slot);
+      if (i < 0) return;
+      this.slots.splice(i, 1);
+      worker.terminate();
+      const item = slot.current;
+      slot.current = null;
+      item?.reject(new Error(`${WORKER_DIED}: ${why}`));
+      this.pump();
+    };
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      fail((e as ErrorEvent).message || 'it failed');
+    });
+    worker.addEventListener('messageerror', () => fail('a message from it could not be read'));
     this.slots.push(slot);
     return slot;
   }
 
-  private execute(slot: Slot, item: (typeof this.queue)[number]): void {
+  private execute(slot: Slot, item: Queued): void {
     slot.busy = true;
+    slot.current = item;
     const { job } = item;
     slot.api
       .runExperiment(job.id, job.params, Comlink.proxy(job.onProgress))
       .then(item.resolve, item.reject)
       .finally(() => {
+        if (slot.current !== item) return;
+        slot.current = null;
         slot.busy = false;
         this.pump();
       });
   }
 
-  private async runOnMainThread(item: (typeof this.queue)[number]): Promise<void> {
+  private async runOnMainThread(item: Queued): Promise<void> {
     const { Host } = await import('./host');
     // Let the page paint the progress bar before the synchronous run.
     await new Promise((r) => setTimeout(r, 0));

@@ -51,5 +51,8 @@ export interface SimApi {
     onProgress: ProgressFn,
   ): Promise<Parsed<ExperimentOutput>>;
   /** Test hook: throw from a timer so the worker dies as on a real crash. */
-  crashForTest(): Promise<void>;
+  crashForTest(how?: CrashHow): Promise<void>;
 }
+
+/** How the test hook kills a host: an error thrown inside it, or its worker closing itself. */
+export type CrashHow = 'throw' | 'close';

@@ -40,7 +40,7 @@ export const hostApi = (host: Host): WorkerApi => ({
   input: (raw) => host.input(raw),
   traceHash: (s, until) => host.traceHash(s, until),
   runExperiment: (id, params, onProgress: ProgressFn) => host.runExperiment(id, params, onProgress),
-  crashForTest: () => host.crashForTest(),
+  crashForTest: (how) => host.crashForTest(how),
 });
 
 const realClock: HostClock = {

@@ -4,9 +4,12 @@
  * it carries (the embed shares a few workers among every widget on a page, see workerPool.ts).
  */
 import * as Comlink from 'comlink';
+import { answerPings } from './heartbeat';
 import { Host } from './host';
 import { acceptConnections, hostApi } from './serve';
 
 Comlink.expose(hostApi(new Host()));
 // Comlink's listener ignores messages of a type it does not know, `dsp-connect` among them.
 acceptConnections(self);
+// The page pings every worker it runs on, to notice one that died without an error event.
+answerPings(self);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSimClient, type SimClient } from './client';
 import type { HostClock } from './host';
 import type { Frame } from './protocol';
+import { PING, PONG } from './heartbeat';
 import { serveHost, type ConnectMessage } from './serve';
 import { defaultPoolSize, WorkerPool } from './workerPool';
 
@@ -36,12 +37,18 @@ class FakeWorker extends EventTarget {
   readonly clock = manualClock();
   readonly ports: MessagePort[] = [];
   terminated = false;
+  /** Closed itself: no error event, no answers (what a dying worker looks like from the page). */
+  silent = false;
   constructor() {
     super();
     FakeWorker.all.push(this);
   }
-  postMessage(data: ConnectMessage): void {
-    if (this.terminated) return;
+  postMessage(data: ConnectMessage | { type: typeof PING }): void {
+    if (this.terminated || this.silent) return;
+    if (data.type === PING) {
+      this.dispatchEvent(new MessageEvent('message', { data: { type: PONG } }));
+      return;
+    }
     this.ports.push(data.port);
     if (FakeWorker.serve) serveHost(data.port, this.clock.clock);
   }
@@ -172,6 +179,34 @@ describe('WorkerPool: assignment and cleanup', () => {
     expect(pool.load).toEqual([2, 1]);
     w0!.fail('again');
     expect(heard).toHaveLength(2);
+  });
+
+  it('tells every host on a worker that went silent (closed itself, killed), once', () => {
+    vi.useFakeTimers();
+    try {
+      FakeWorker.serve = false;
+      const pool = new WorkerPool(fakeWorker, 1);
+      const heard: string[] = [];
+      const leases = ['a', 'b'].map((id) =>
+        pool.lease((message, started) => heard.push(`${id} (${String(started)}): ${message}`)),
+      );
+      vi.advanceTimersByTime(20_000);
+      // Not pinged before a host on it answered: a slow start is not a death.
+      expect(heard).toEqual([]);
+      for (const l of leases) l.started();
+      vi.advanceTimersByTime(20_000);
+      expect(heard).toEqual([]);
+      FakeWorker.all[0]!.silent = true;
+      vi.advanceTimersByTime(20_000);
+      expect(heard).toEqual([
+        'a (true): the simulation worker stopped answering (no reply in 6 s)',
+        'b (true): the simulation worker stopped answering (no reply in 6 s)',
+      ]);
+      expect(FakeWorker.all[0]!.terminated).toBe(true);
+      expect(pool.load).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('gives up on workers once one failed before running at all (CSP, say)', () => {

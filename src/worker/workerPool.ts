@@ -7,6 +7,7 @@
  * fails takes every host on it down: each lease hears of it and the worker leaves the pool, so
  * the next lease starts a fresh one.
  */
+import { watchHeartbeat } from './heartbeat';
 import type { ConnectMessage } from './serve';
 
 export interface Lease {
@@ -31,6 +32,8 @@ interface Slot {
   started: boolean;
   /** Pending termination of a worker with no host left. */
   idle: ReturnType<typeof setTimeout> | null;
+  /** Stops pinging the worker (set once a host on it answered). */
+  stopHeartbeat: (() => void) | null;
 }
 
 /** At most 4 workers, and no more than the machine has cores. */
@@ -66,6 +69,8 @@ export class WorkerPool {
       port: port1,
       started: () => {
         slot.started = true;
+        // A worker that closes itself or is killed fires no error: listen for its pulse.
+        slot.stopHeartbeat ??= watchHeartbeat(slot.worker, (m) => this.#fail(slot, m));
       },
       release: () => {
         if (!slot.leases.delete(entry) || slot.leases.size) return;
@@ -94,7 +99,13 @@ export class WorkerPool {
 
   #spawn(): Slot {
     const worker = this.createWorker();
-    const slot: Slot = { worker, leases: new Set(), started: false, idle: null };
+    const slot: Slot = {
+      worker,
+      leases: new Set(),
+      started: false,
+      idle: null,
+      stopHeartbeat: null,
+    };
     worker.addEventListener('error', (e) => {
       e.preventDefault();
       this.#fail(slot, (e as ErrorEvent).message || 'the simulation worker stopped');
@@ -120,6 +131,7 @@ export class WorkerPool {
     const i = this.#slots.indexOf(slot);
     if (i < 0) return false;
     this.#slots.splice(i, 1);
+    slot.stopHeartbeat?.();
     slot.worker.terminate();
     return true;
   }

@@ -10,6 +10,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { Scenario } from '../../sim/core/types';
 import { download } from '../../ui/download';
 import { ErrorList } from '../../ui/ErrorList';
+import { readTextFile } from '../../ui/readTextFile';
 import { MODEL_INFOS } from '../../widget/models';
 import { CodeEditor, type EditorInstance } from '../monaco/CodeEditor';
 import { jsonDefaults, monaco } from '../monaco/setup';
@@ -19,8 +20,6 @@ import { formatScenario } from './format';
 import { scenarioSchema } from './schema';
 
 const PATH = 'inmemory://dsp/scenario.json';
-/** Ten thousand inputs fit well under this; anything larger is not a scenario. */
-const MAX_FILE_BYTES = 2_000_000;
 const OWNER = 'dsp-scenario';
 
 jsonDefaults.setDiagnosticsOptions({
@@ -142,23 +141,13 @@ export function ScenarioEditor(p: ScenarioEditorProps) {
 
   /** Puts a file's text in the editor (undoable) and applies it when it checks. */
   const open = async (file: File) => {
-    if (file.size > MAX_FILE_BYTES) {
+    const read = await readTextFile(file, 'a scenario file');
+    if (!read.ok) {
       setSource(null);
-      setProblems([
-        {
-          message: `${file.name}: ${file.size.toLocaleString('en')} bytes is above the maximum ${MAX_FILE_BYTES.toLocaleString('en')} for a scenario file`,
-          spans: [],
-        },
-      ]);
+      setProblems([{ message: read.message, spans: [] }]);
       return;
     }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      setProblems([{ message: `${file.name}: the file could not be read`, spans: [] }]);
-      return;
-    }
+    const { text } = read;
     replaceText(text);
     const s = check();
     setSource(s ? null : file.name);

@@ -8,6 +8,8 @@ export const MAX_TIME_MS = 86_400_000;
  * long: 10,000 inputs fit in well under it, and checking it stays far below a frame's budget.
  */
 export const MAX_SCENARIO_CHARS = 1_000_000;
+/** A file opened in the page (a scenario, a history) may be at most this many bytes. */
+export const MAX_FILE_BYTES = 2_000_000;
 /** A scenario nests five levels at most (a partition's groups); anything deeper is not one. */
 export const MAX_JSON_DEPTH = 32;
 /** Lines of the durable event log the host and the page keep; older ones are dropped. */

@@ -43,6 +43,15 @@ export class EventQueue<E> {
     if (id >= 0 && id < this.nextSeq) this.cancelled.add(id);
   }
 
+  /**
+   * Drops every entry. Sequence numbers keep counting, so an id handed out before the clear never
+   * names a later entry.
+   */
+  clear(): void {
+    this.heap = [];
+    this.cancelled.clear();
+  }
+
   /** The earliest live entry, without removing it. */
   peek(): QueueEntry<E> | undefined {
     this.dropCancelled();

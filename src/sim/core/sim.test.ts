@@ -81,6 +81,23 @@ describe('Sim', () => {
     expect(sim.drainLog().some((l) => l.text.includes('thinkMsMax 50 → 2'))).toBe(true);
   });
 
+  it('starts a model without onParams over on a param change, old timers and messages gone', () => {
+    const sim = new Sim(pingpong, scenario());
+    while (sim.inFlight().length === 0) sim.step();
+    // The token is on the wire; a param change re-initialises pingpong, which passes a new one.
+    sim.addInput({ at: sim.now, action: 'set', params: { thinkMsMax: 5 } });
+    sim.runUntil(sim.now);
+    const queued = () => sim.snapshot().queue.heap.length;
+    expect(queued()).toBe(1);
+    const until = sim.now + 500;
+    while (sim.now < until) {
+      sim.step();
+      // One token: either its pass timer or the token itself on the wire, never both.
+      expect(queued()).toBe(1);
+    }
+    expect((sim.state as { passes: number }).passes).toBeGreaterThan(10);
+  });
+
   it('reports a broken invariant once with the seed', () => {
     const sim = run(scenario({ inputs: [{ at: 30, action: 'inject', node: 1 }] }), 100);
     expect(sim.violation?.invariant).toBe('one-token');

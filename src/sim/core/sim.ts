@@ -388,8 +388,14 @@ export class Sim implements Ctx<Params, unknown, { type: string }> {
       .filter((k) => previous[k] !== this.params[k])
       .map((k) => `${k} ${String(previous[k])} → ${String(this.params[k])}`);
     if (changes.length) this.log(`Parameters changed: ${changes.join(', ')}`, { kind: 'params' });
-    if (this.model.onParams) this.model.onParams(this.state, previous, this);
-    else this.state = this.model.init(this);
+    if (this.model.onParams) {
+      this.model.onParams(this.state, previous, this);
+    } else {
+      // A model without onParams starts over with the new params: the old state's timers and
+      // messages go with it, or they would run against the new state (two tokens in pingpong).
+      this.queue.clear();
+      this.state = this.model.init(this);
+    }
   }
 
   private syncNetwork(): void {

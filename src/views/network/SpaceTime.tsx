@@ -17,7 +17,8 @@ import type { Live } from './live';
 import { distToSegment2 } from './ring';
 import { drawSpaceTime, GUTTER, lanes, type Segment } from './spacetimeDraw';
 
-const WINDOWS = [200, 500, 1000, 3000];
+/** The time windows the learner can pick, in virtual ms (a model may pass its own). */
+export const SPACETIME_WINDOWS_MS: readonly number[] = [200, 500, 1000, 3000];
 
 export interface SpaceTimeProps {
   width: number;
@@ -36,11 +37,16 @@ export interface SpaceTimeProps {
   onRecord(record: number, how: 'hover' | 'leave' | 'activate'): void;
   /** The model's class prefix, for its own styles and tests (`raft` gives `raft-spacetime`). */
   prefix: string;
+  /** The windows offered (virtual ms), for a model whose messages take longer than Raft's. */
+  windowsMs?: readonly number[];
+  /** The window shown first (one of `windowsMs`): the first one unless given. */
+  initialWindowMs?: number;
 }
 
 export const SpaceTime = memo(function SpaceTime(p: SpaceTimeProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [windowMs, setWindowMs] = useState(200);
+  const windows = p.windowsMs ?? SPACETIME_WINDOWS_MS;
+  const [windowMs, setWindowMs] = useState(p.initialWindowMs ?? windows[0] ?? 200);
   const segments = useRef<Segment[]>([]);
   const hintId = useId();
   const w = Math.max(120, p.width);
@@ -135,7 +141,7 @@ export const SpaceTime = memo(function SpaceTime(p: SpaceTimeProps) {
         <label>
           <span className="sr-only">Time window of the space-time diagram</span>
           <select value={windowMs} onChange={(e) => setWindowMs(Number(e.target.value))}>
-            {WINDOWS.map((ms) => (
+            {windows.map((ms) => (
               <option key={ms} value={ms}>
                 last {ms / 1000} s
               </option>

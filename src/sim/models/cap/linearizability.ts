@@ -91,15 +91,23 @@ class States {
   private readonly ids = new Map<string, number>();
   private readonly values: Value[] = [];
   private readonly appended = new Map<string, number>();
+  private readonly numbers = new Map<number | null, number>();
 
   id(v: RegisterState): number {
     if (v === 'any') return ANY_STATE;
-    const key = JSON.stringify(v);
-    let id = this.ids.get(key);
+    // Numbers and null (every register the model writes) skip JSON.stringify: compiling a
+    // window's ops is most of a small search's cost.
+    return v === null || typeof v === 'number'
+      ? this.intern(this.numbers, v, v)
+      : this.intern(this.ids, JSON.stringify(v), v);
+  }
+
+  private intern<K>(map: Map<K, number>, key: K, v: Value): number {
+    let id = map.get(key);
     if (id === undefined) {
       id = this.values.length;
       this.values.push(v);
-      this.ids.set(key, id);
+      map.set(key, id);
     }
     return id;
   }

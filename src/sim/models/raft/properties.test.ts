@@ -1,12 +1,14 @@
 /**
- * Property tests: seeded random fault schedules (crashes, restarts, partitions, heals, message
- * loss, client requests, forced timeouts) never break the five safety properties; in benign
+ * Property tests: seeded random fault schedules from `swarm` (crashes, restarts, partitions, heals,
+ * message loss, client requests, forced timeouts) never break the five safety properties; in benign
  * schedules a leader is elected once the faults end; and a broken variant is caught.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Sim } from '../../core/sim';
 import type { AnyModelDef, Scenario, ScenarioInput } from '../../core/types';
+import { swarm } from '../../swarm';
+import { raftMeta } from './meta';
 import { makeRaftModel, raftModel } from './model';
 import type { Bug, RaftState } from './state';
 import { raftScenario } from './testkit';
@@ -16,37 +18,26 @@ const RUNS = LONG ? 10_000 : 300;
 const LIVENESS_RUNS = LONG ? 2000 : 200;
 const FAULTS_UNTIL_MS = 5000;
 
-/** A null server means the leader (crash) or the last crashed server (restart, request). */
-type Fault =
-  | { kind: 'timeout'; at: number; server: number }
-  | { kind: 'crash' | 'restart' | 'request'; at: number; server: number | null }
-  | { kind: 'partition'; at: number; sides: number[] }
-  | { kind: 'heal'; at: number }
-  | { kind: 'loss'; at: number; rate: number };
-
 const at = fc.integer({ min: 0, max: FAULTS_UNTIL_MS });
-const server = fc.nat(8);
-const fault: fc.Arbitrary<Fault> = fc.oneof(
-  fc.record({ kind: fc.constant('timeout'), at, server }),
-  fc.record({
-    kind: fc.constantFrom('crash', 'restart', 'request'),
-    at,
-    server: fc.option(server, { freq: 2 }),
-  }),
-  fc.record({
-    kind: fc.constant('partition'),
-    at,
-    sides: fc.array(fc.nat(2), { minLength: 9, maxLength: 9 }),
-  }),
-  fc.record({ kind: fc.constant('heal'), at }),
-  fc.record({ kind: fc.constant('loss'), at, rate: fc.constantFrom(0, 0.05, 0.3) }),
-) as fc.Arbitrary<Fault>;
+
+/** Raft's own faults for a cluster of n; a server left out means the leader or the last crashed. */
+const raftFaults = (n: number) => {
+  const server = fc.nat(n - 1);
+  const maybeServer = fc.record({ server }, { requiredKeys: [] });
+  return {
+    timeout: fc.record({ server }),
+    crash: maybeServer,
+    restart: maybeServer,
+    request: maybeServer,
+  };
+};
 
 /** Forced timeouts in pairs at nearly the same time make rival candidates in one term likely. */
-const rivalTimeouts = fc.tuple(at, server, server, fc.nat(3)).map(([t, a, b, d]): Fault[] => [
-  { kind: 'timeout', at: t, server: a },
-  { kind: 'timeout', at: t + d, server: b },
-]);
+const rivalTimeouts = (n: number) =>
+  fc.tuple(at, fc.nat(n - 1), fc.nat(n - 1), fc.nat(3)).map(([t, a, b, d]): ScenarioInput[] => [
+    { at: t, action: 'timeout', server: a },
+    { at: t + d, action: 'timeout', server: b },
+  ]);
 
 interface Case {
   seed: number;
@@ -57,61 +48,42 @@ interface Case {
   leaderNoOp: boolean;
   clientRateHz: number;
   lossRate: number;
-  faults: Fault[];
+  faults: ScenarioInput[];
 }
 
 const caseOf = (benign: boolean): fc.Arbitrary<Case> =>
-  fc.record({
-    seed: fc.nat(),
-    servers: fc.constantFrom(3, 4, 5, 5, 7, 9),
-    timeouts: benign
-      ? fc.constantFrom<[number, number]>([150, 300], [150, 250], [100, 250])
-      : fc.constantFrom<[number, number]>(
-          [150, 300],
-          [150, 300],
-          [150, 200],
-          [150, 170],
-          [100, 110],
-        ),
-    preVote: fc.boolean(),
-    conflictHint: fc.boolean(),
-    leaderNoOp: fc.boolean(),
-    clientRateHz: fc.constantFrom(0, 5, 20, 50),
-    lossRate: benign ? fc.constant(0) : fc.constantFrom(0, 0, 0.05),
-    faults: fc
-      .tuple(
-        fc.array(benign ? fault.filter((f) => f.kind !== 'loss') : fault, {
-          minLength: 2,
-          maxLength: 24,
-          size: 'max',
-        }),
-        fc.array(rivalTimeouts, { maxLength: 2 }),
-      )
-      .map(([a, b]) => [...a, ...b.flat()]),
-  });
-
-function toInput(f: Fault, n: number): ScenarioInput {
-  switch (f.kind) {
-    case 'timeout':
-      return { at: f.at, action: f.kind, server: f.server % n };
-    case 'crash':
-    case 'restart':
-    case 'request':
-      return f.server === null
-        ? { at: f.at, action: f.kind }
-        : { at: f.at, action: f.kind, server: f.server % n };
-    case 'partition': {
-      const groups = [0, 1, 2]
-        .map((g) => f.sides.slice(0, n).flatMap((side, id) => (side === g ? [id] : [])))
-        .filter((g) => g.length > 0);
-      return { at: f.at, action: 'partition', groups };
-    }
-    case 'heal':
-      return { at: f.at, action: 'heal' };
-    case 'loss':
-      return { at: f.at, action: 'set', params: { lossRate: f.rate } };
-  }
-}
+  fc
+    .record({
+      seed: fc.nat(),
+      servers: fc.constantFrom(3, 4, 5, 5, 7, 9),
+      timeouts: benign
+        ? fc.constantFrom<[number, number]>([150, 300], [150, 250], [100, 250])
+        : fc.constantFrom<[number, number]>(
+            [150, 300],
+            [150, 300],
+            [150, 200],
+            [150, 170],
+            [100, 110],
+          ),
+      preVote: fc.boolean(),
+      conflictHint: fc.boolean(),
+      leaderNoOp: fc.boolean(),
+      clientRateHz: fc.constantFrom(0, 5, 20, 50),
+      lossRate: benign ? fc.constant(0) : fc.constantFrom(0, 0, 0.05),
+    })
+    .chain((c) =>
+      fc
+        .tuple(
+          swarm(raftMeta, {
+            nodes: c.servers,
+            untilMs: FAULTS_UNTIL_MS,
+            actions: raftFaults(c.servers),
+            ...(!benign && { lossRates: [0, 0.05, 0.3] }),
+          }),
+          fc.array(rivalTimeouts(c.servers), { maxLength: 2 }),
+        )
+        .map(([faults, rivals]) => ({ ...c, faults: [...faults, ...rivals.flat()] })),
+    );
 
 function scenarioOf(c: Case, extra: ScenarioInput[] = []): Scenario {
   const [timeoutMsMin, timeoutMsMax] = c.timeouts;
@@ -126,7 +98,7 @@ function scenarioOf(c: Case, extra: ScenarioInput[] = []): Scenario {
       clientRateHz: c.clientRateHz,
       lossRate: c.lossRate,
     },
-    [...c.faults.map((f) => toInput(f, c.servers)), ...extra].sort((a, b) => a.at - b.at),
+    [...c.faults, ...extra].sort((a, b) => a.at - b.at),
     c.seed,
   );
 }

@@ -5,6 +5,7 @@
  * string keys), and JSON in the CAP model's own history format. One pass over the lines (linear
  * time); a bad line gets a message naming the line and the field.
  */
+import { jsonTextProblem } from '../../../core/jsonText';
 import type { OpKind, Value } from '../linearizability';
 
 export type Format = 'jepsen-edn' | 'porcupine-etcd' | 'porcupine-kv' | 'json';
@@ -203,7 +204,15 @@ export function detectFormat(text: string): Format {
 }
 
 /** Parses a history file; throws HistoryError naming the line and field on bad input. */
-export function parseHistory(text: string, format: Format = detectFormat(text)): LoadedHistory {
+export function parseHistory(text: string, format?: Format): LoadedHistory {
+  // The scenario's size and nesting limits, checked in one linear pass before any line is read
+  // (the EDN and JSON readers recurse per level). EDN strings and vectors nest as JSON's do.
+  const tooBig = jsonTextProblem(text);
+  if (tooBig) throw new HistoryError(`the history ${tooBig}`);
+  return parseWithin(text, format ?? detectFormat(text));
+}
+
+function parseWithin(text: string, format: Format): LoadedHistory {
   let events: Event[] = [];
   if (format === 'json') events = jsonEvents(text);
   else {

@@ -1,8 +1,9 @@
-/** Test helpers: scenarios for the CAP model with random fault schedules drawn from a seed. */
-import { Rng } from '../../../core/rng';
+/** Test helpers: scenarios for the CAP model, and random fault schedules for property tests. */
+import fc from 'fast-check';
 import { runScenario, type RunResult } from '../../../core/testing';
 import type { Scenario, ScenarioInput } from '../../../core/types';
-import { capParams } from '../meta';
+import { swarm } from '../../../swarm';
+import { capMeta, capParams } from '../meta';
 import { capModel } from '../model';
 import type { CapParams, CapState } from '../types';
 
@@ -23,41 +24,40 @@ export function run(s: Scenario, untilMs: number): RunResult & { state: CapState
 }
 
 /**
- * Random cluster sizes, latencies, loss and partitions from one seed. Partitions put every node,
- * clients included, into one of two or three groups at random, so clients are sometimes cut off
- * from their home replica, and replicas sometimes have no majority anywhere.
+ * Random cluster sizes, latencies and loss, with a `swarm` fault schedule: partitions put every
+ * node, clients included, into one of two or three groups at random, so clients are sometimes
+ * cut off from their home replica, and replicas sometimes have no majority anywhere.
  */
-export function randomFaults(seed: number, mode: CapParams['mode'], untilMs: number): Scenario {
-  const rng = new Rng(seed).stream('test-faults');
-  const replicas = rng.int(3, 7);
-  const clients = rng.int(1, 8);
-  const latencyMsMin = rng.int(1, 30);
-  const p: Partial<CapParams> = {
-    mode,
-    replicas,
-    clients,
-    keys: rng.int(1, 3),
-    rate: rng.int(5, 40),
-    writeRatio: rng.pick([0.2, 0.5, 0.8]),
-    latencyMsMin,
-    latencyMsMax: latencyMsMin + rng.int(0, 150),
-    lossRate: rng.pick([0, 0, 0.05, 0.2]),
-    timeoutMs: rng.pick([300, 1000, 2000]),
-    ...(mode === 'quorum' && { N: 3, R: 1, W: 1 }),
-  };
-  const inputs: ScenarioInput[] = [];
-  let t = rng.int(0, 2000);
-  const nodes = replicas + clients;
-  while (t < untilMs) {
-    const k = rng.int(2, 3);
-    const groups: number[][] = Array.from({ length: k }, () => []);
-    for (let n = 0; n < nodes; n++) groups[rng.int(0, k - 1)]!.push(n);
-    inputs.push({ at: t, action: 'partition', groups: groups.filter((g) => g.length > 0) });
-    t += rng.int(100, 4000);
-    if (rng.chance(0.7)) {
-      inputs.push({ at: t, action: 'heal' });
-      t += rng.int(100, 3000);
-    }
-  }
-  return { model: 'cap', params: params(p), seed, inputs };
+export function randomFaults(mode: CapParams['mode'], untilMs: number): fc.Arbitrary<Scenario> {
+  return fc
+    .record({
+      seed: fc.nat(),
+      replicas: fc.integer({ min: 3, max: 7 }),
+      clients: fc.integer({ min: 1, max: 8 }),
+      keys: fc.integer({ min: 1, max: 3 }),
+      rate: fc.integer({ min: 5, max: 40 }),
+      writeRatio: fc.constantFrom(0.2, 0.5, 0.8),
+      latencyMsMin: fc.integer({ min: 1, max: 30 }),
+      latencySpreadMs: fc.integer({ min: 0, max: 150 }),
+      lossRate: fc.constantFrom(0, 0, 0.05, 0.2),
+      timeoutMs: fc.constantFrom(300, 1000, 2000),
+    })
+    .chain(({ seed, latencySpreadMs, ...p }) =>
+      swarm(capMeta, {
+        nodes: p.replicas + p.clients,
+        untilMs,
+        lossRates: [0, 0.05, 0.2],
+        maxFaults: 12,
+      }).map((inputs): Scenario => ({
+        model: 'cap',
+        params: params({
+          ...p,
+          mode,
+          latencyMsMax: p.latencyMsMin + latencySpreadMs,
+          ...(mode === 'quorum' && { N: 3, R: 1, W: 1 }),
+        }),
+        seed,
+        inputs,
+      })),
+    );
 }
