@@ -53,8 +53,9 @@ export function ClocksMain(p: ClocksProps) {
   const xs = useMemo(() => eventXs(events), [events]);
   const xAt = (e: ClockEvent) => xs.get(e.id) ?? xOf(e.t);
   const rowsOf = useMemo(
-    () => labelRows(events, xs, 46, u.show.hlc ? 1 : 2),
-    [events, xs, u.show.hlc],
+    // Two rows of stamps when one kind is shown under the marks, one each when both are.
+    () => labelRows(events, xs, 46, u.show.hlc && u.show.vector ? 1 : 2),
+    [events, xs, u.show.hlc, u.show.vector],
   );
   const received = useMemo(
     () => new Set(view.events.filter((e) => e.kind === 'receive').map((e) => e.msg)),

@@ -93,7 +93,9 @@ export function ClocksSide(p: ClocksProps) {
             <th scope="col">Lamport</th>
             <th scope="col">Vector</th>
             <th scope="col">HLC</th>
-            <th scope="col">Physical (ms)</th>
+            <th scope="col" title="Physical clock, ms">
+              Physical
+            </th>
           </tr>
         </thead>
         <tbody>
