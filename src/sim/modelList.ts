@@ -11,6 +11,7 @@
  */
 import type { ModelMeta } from './core/types';
 import { capMeta } from './models/cap/meta';
+import { clocksMeta } from './models/clocks/meta';
 import { hashringMeta } from './models/hashring/meta';
 import { raftMeta } from './models/raft/meta';
 import { stampedeMeta } from './models/stampede/meta';
@@ -21,6 +22,7 @@ export const MODEL_METAS: readonly ModelMeta[] = [
   raftMeta,
   stampedeMeta,
   capMeta,
+  clocksMeta,
   tokenringMeta,
 ];
 

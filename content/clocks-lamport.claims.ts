@@ -1,0 +1,45 @@
+/**
+ * Checks for clocks-lamport.md. The first widget starts empty: the learner makes P0 do a local
+ * event and send to P1, and plays until it arrives. The second runs the "three" preset; the
+ * number in the text is measured over its first 20 s.
+ */
+import { claim, defineClaims, percent } from '../src/lessons/claims/define';
+import type { ClocksState } from '../src/sim/models/clocks/types';
+
+const BUILD = [
+  { at: 0, action: 'local', process: 0 },
+  { at: 0, action: 'send', from: 0, to: 1 },
+];
+
+const vectorLess = (a: readonly number[], b: readonly number[]) =>
+  a.every((x, j) => x <= b[j]!) && a.some((x, j) => x < b[j]!);
+
+export default defineClaims({
+  'receive-three': claim({
+    says: "P1's receive of P0's second event gets Lamport timestamp 3",
+    measure: async (ctx) => {
+      const r = await ctx.run('build', BUILD, 2000);
+      const s = r.sim.state as ClocksState;
+      return s.events.find((e) => e.process === 1 && e.kind === 'receive')?.lamport ?? -1;
+    },
+    holds: (l) => l === 3,
+  }),
+  'lamport-misleads': claim({
+    says: 'a sizeable share of the cross-process pairs that Lamport orders are concurrent',
+    measure: async (ctx) => {
+      const r = await ctx.run('run', [], 20_000);
+      const evs = (r.sim.state as ClocksState).events;
+      let ordered = 0;
+      let concurrent = 0;
+      for (const a of evs)
+        for (const b of evs) {
+          if (a.process === b.process || a.lamport >= b.lamport) continue;
+          ordered++;
+          if (!vectorLess(a.vector, b.vector)) concurrent++;
+        }
+      return ordered ? concurrent / ordered : -1;
+    },
+    holds: (x) => x > 0.2 && x < 0.9,
+    show: percent(0),
+  }),
+});
