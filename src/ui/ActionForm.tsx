@@ -68,6 +68,8 @@ export interface ActionFormProps {
   fieldLabel?: Partial<Record<string, { text?: string; aria?: string; placeholder?: string }>>;
   /** The catalog's label unless given. */
   submit?: ReactNode;
+  /** Starting values of open arguments (the schema's default or minimum otherwise). */
+  initial?: Record<string, unknown>;
   disabled?: boolean;
   className?: string;
 }
@@ -89,7 +91,9 @@ export function ActionForm(p: ActionFormProps) {
   );
   const placeholders = open.some((f) => p.fieldLabel?.[f.key]?.placeholder !== undefined);
   const [values, setValues] = useState<Record<string, unknown>>(() =>
-    Object.fromEntries(open.map((f) => [f.key, placeholders ? undefined : initial(f)])),
+    Object.fromEntries(
+      open.map((f) => [f.key, p.initial?.[f.key] ?? (placeholders ? undefined : initial(f))]),
+    ),
   );
   const args = { ...fixed, ...values };
   // An empty input with a placeholder means "the current value": nothing to send yet.

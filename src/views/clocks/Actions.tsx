@@ -13,6 +13,8 @@ export function ClocksActions(p: ClocksProps) {
         {...act}
         action="send"
         fieldLabel={{ from: { text: 'from P' }, to: { text: 'to P' } }}
+        // P0 to P1: the schema's minimum for both would be a send to itself, which is refused.
+        initial={{ to: 1 }}
       />
       <ActionButton
         {...act}
