@@ -11,6 +11,14 @@ const BUILD = [
   { at: 0, action: 'send', from: 0, to: 1 },
 ];
 
+/** Then P2's two local events, and a message from P1 to P2, played until it arrives. */
+const MORE = [
+  ...BUILD,
+  { at: 2000, action: 'local', process: 2 },
+  { at: 2000, action: 'local', process: 2 },
+  { at: 2000, action: 'send', from: 1, to: 2 },
+];
+
 const vectorLess = (a: readonly number[], b: readonly number[]) =>
   a.every((x, j) => x <= b[j]!) && a.some((x, j) => x < b[j]!);
 
@@ -23,6 +31,26 @@ export default defineClaims({
       return s.events.find((e) => e.process === 1 && e.kind === 'receive')?.lamport ?? -1;
     },
     holds: (l) => l === 3,
+  }),
+  'p2-stamps': claim({
+    says: "P2's two local events are stamped 1 and 2",
+    measure: async (ctx) => {
+      const r = await ctx.run('build', MORE, 4000);
+      const s = r.sim.state as ClocksState;
+      return s.events.filter((e) => e.process === 2 && e.kind === 'local').map((e) => e.lamport);
+    },
+    holds: (l) => l.join(',') === '1,2',
+    show: (l) => l.join(' and '),
+  }),
+  'chain-vector': claim({
+    says: "P2's receive of P1's message has vector [2,2,3]",
+    measure: async (ctx) => {
+      const r = await ctx.run('build', MORE, 4000);
+      const s = r.sim.state as ClocksState;
+      const e = s.events.find((x) => x.process === 2 && x.kind === 'receive');
+      return e ? `[${e.vector.join(',')}]` : 'none';
+    },
+    holds: (v) => v === '[2,2,3]',
   }),
   'lamport-misleads': claim({
     says: 'a sizeable share of the cross-process pairs that Lamport orders are concurrent',

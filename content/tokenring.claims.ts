@@ -2,11 +2,26 @@
  * Checks for tokenring.md. The learner crashes the holder a few seconds in (3 s here); N1 makes
  * the new token when its 2 s timeout, counted from the last time it took the token, runs out.
  */
-import { claim, defineClaims, firstLog } from '../src/lessons/claims/define';
+import { between, claim, defineClaims, firstLog } from '../src/lessons/claims/define';
 
 const CRASH_MS = 3000;
 
+/** A steady run long enough that the first lap's start-up does not count. */
+const STEADY_MS = 30_000;
+
 export default defineClaims({
+  'turn-interval': claim({
+    says: 'with nothing failing, a node gets the token about every 1.2 s',
+    measure: async (ctx) => {
+      const r = await ctx.run('ring', [], STEADY_MS);
+      const { passes } = r.sim.metrics();
+      const nodes = Number(ctx.scenario('ring').params.nodes);
+      // One lap is one pass per node: the time between a node's turns.
+      return passes ? (STEADY_MS / 1000) * (nodes / passes) : -1;
+    },
+    holds: between(1.0, 1.4),
+    show: (s) => `${s.toFixed(1)} s`,
+  }),
   'regen-after': claim({
     says: 'after the holder crashes, N1 makes generation 2 within its 2 s timeout',
     measure: async (ctx) => {
