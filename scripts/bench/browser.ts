@@ -27,7 +27,15 @@ export const BASE = `http://127.0.0.1:${PORT}/bench/`;
 export async function startServer(): Promise<ChildProcess> {
   const server = spawn(
     'node',
-    ['scripts/serve-static.mjs', '--dir', 'dist', '--prefix', '/bench/', '--port', String(PORT)],
+    [
+      'scripts/serve-static.mjs',
+      '--dir',
+      process.env.DSP_BENCH_DIST ?? 'dist',
+      '--prefix',
+      '/bench/',
+      '--port',
+      String(PORT),
+    ],
     { stdio: 'ignore' },
   );
   for (let i = 0; i < 50; i++) {

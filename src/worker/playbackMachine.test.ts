@@ -141,6 +141,23 @@ describe('Playback', () => {
     ]);
   });
 
+  it('keeps the time each frame brings without a new snapshot (the widget would re-render per frame)', async () => {
+    const host = fakeHost();
+    const p = start(host);
+    await settle();
+    p.send({ type: 'PLAY' });
+    const before = p.getSnapshot();
+    let notified = 0;
+    p.subscribe(() => notified++);
+    for (let t = 10; t <= 300; t += 10) p.send({ type: 'TIME', t });
+    expect(notified).toBe(0);
+    expect(p.getSnapshot()).toBe(before);
+    // The time is kept: a crash restarts the host where the learner was.
+    host.crash('worker died');
+    await vi.advanceTimersByTimeAsync(RESTART_DELAY_MS);
+    expect(host.calls).toContain('2:load(300)');
+  });
+
   it('ignores events a state does not list, and after stop disposes a host that arrives late', async () => {
     const host = fakeHost();
     const p = start(host);

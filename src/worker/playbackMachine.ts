@@ -14,6 +14,8 @@
  *      \---- 700 ms, while crashes <= 3 ----------/
  *
  *   Any state: TIME (the latest virtual time seen) and INPUTS (the learner's inputs so far).
+ *   TIME comes with every frame and changes no state: it is kept without notifying listeners
+ *   (a new snapshot each frame re-rendered the whole widget 30 times a second).
  *   ready: SEEK, SPEED; entering ready plays if the learner was playing (`resumePlaying`).
  *   paused: PLAY/TOGGLE -> playing, STEP steps.  playing: PAUSE/TOGGLE -> paused, STEP -> paused
  *   and steps; entering playing plays the host, leaving it pauses it.
@@ -48,7 +50,10 @@ export interface PlaybackContext {
   errors: FieldError[];
   crash: string | null;
   crashes: number;
-  /** Latest virtual time seen, so a restart resumes where the learner was. */
+  /**
+   * Latest virtual time seen, so a restart resumes where the learner was. Kept silently: a
+   * snapshot's `t` is the time at its last state change, not the live time (read the frames).
+   */
   t: number;
   speed: Speed;
   resumePlaying: boolean;
@@ -177,7 +182,7 @@ export class Playback {
     switch (e.type) {
       case 'TIME':
         this.#assign({ t: e.t });
-        return true;
+        return false;
       case 'INPUTS':
         this.#assign({ scenario: c.scenario ? { ...c.scenario, inputs: e.inputs } : null });
         return true;

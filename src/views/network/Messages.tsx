@@ -2,6 +2,10 @@
  * Messages in flight on the network stage: React mounts one mark per message when the set
  * changes; the stage's frame loop moves them between frames (interpolated by virtual time) and
  * shows a message's label only where it covers no node (names and values stay readable).
+ *
+ * The marks are HTML boxes over the stage's SVG, each on its own compositor layer, moved by a CSS
+ * transform: moving one costs no layout and no paint, where an SVG `transform` attribute lays out
+ * the whole drawing on every frame (and re-runs the page's hover hit test after it).
  */
 import { memo } from 'react';
 import type { InFlight } from '../../sim/core/types';
@@ -45,7 +49,7 @@ export interface MessageLayerProps {
   labels: boolean;
   highlight: number;
   selected: number;
-  register(id: number, el: SVGGElement | null): void;
+  register(id: number, el: HTMLDivElement | null): void;
   /** Messages are buttons (details, drop) when given; decoration otherwise. */
   onMessage?: ((id: number, how: How) => void) | undefined;
   /** A node's name as the learner sees it (S1, C0). */
@@ -53,10 +57,18 @@ export interface MessageLayerProps {
   prefix: string;
 }
 
+/** Half the side of a message's box: its hit area, centred on the message. */
+export const MARK_HALF = 9;
+const BOX = 2 * MARK_HALF;
+
+/** Where a mark's box goes for a message at (x, y) of the stage. */
+export const markTransform = (x: number, y: number): string =>
+  `translate(${(x - MARK_HALF).toFixed(1)}px,${(y - MARK_HALF).toFixed(1)}px)`;
+
 export const MessageLayer = memo(
   function MessageLayer(p: MessageLayerProps) {
     return (
-      <g
+      <div
         className={`net-messages ${p.prefix}-messages`}
         aria-hidden={p.onMessage ? undefined : true}
       >
@@ -65,7 +77,7 @@ export const MessageLayer = memo(
           const lit = p.highlight === m.id || p.selected === m.id;
           const w = m.label.length * 5.6 + 8;
           return (
-            <g
+            <div
               key={m.id}
               ref={(el) => {
                 p.register(m.id, el);
@@ -83,33 +95,41 @@ export const MessageLayer = memo(
                   }
                 : {})}
             >
-              <circle r={9} className="net-msg-hit" />
-              <path
-                d={shapePath(st.shape, lit ? 6 : 4.5)}
-                fill={st.hollow ? 'var(--panel)' : st.color}
-                stroke={st.color}
-                strokeWidth={1.5}
-                className="net-msg-mark"
-              />
-              <g className="net-msg-tag" visibility="hidden">
-                <rect
-                  x={6}
-                  y={-6 - TAG_H}
-                  width={w}
-                  height={TAG_H}
-                  rx={TAG_H / 2}
+              <svg
+                width={BOX}
+                height={BOX}
+                viewBox={`${-MARK_HALF} ${-MARK_HALF} ${BOX} ${BOX}`}
+                overflow="visible"
+                aria-hidden="true"
+              >
+                <circle r={MARK_HALF} className="net-msg-hit" />
+                <path
+                  d={shapePath(st.shape, lit ? 6 : 4.5)}
                   fill={st.hollow ? 'var(--panel)' : st.color}
                   stroke={st.color}
+                  strokeWidth={1.5}
+                  className="net-msg-mark"
                 />
-                <text x={6 + w / 2} y={-6 - TAG_H / 2} dy="0.35em" textAnchor="middle">
-                  {m.label}
-                </text>
-              </g>
-              <title>{m.label}</title>
-            </g>
+                <g className="net-msg-tag" style={{ visibility: 'hidden' }}>
+                  <rect
+                    x={6}
+                    y={-6 - TAG_H}
+                    width={w}
+                    height={TAG_H}
+                    rx={TAG_H / 2}
+                    fill={st.hollow ? 'var(--panel)' : st.color}
+                    stroke={st.color}
+                  />
+                  <text x={6 + w / 2} y={-6 - TAG_H / 2} dy="0.35em" textAnchor="middle">
+                    {m.label}
+                  </text>
+                </g>
+                <title>{m.label}</title>
+              </svg>
+            </div>
           );
         })}
-      </g>
+      </div>
     );
   },
   (a, b) =>

@@ -1,13 +1,30 @@
 /**
  * The network stage: an SVG with the model's nodes (its own components, laid out by ring.ts or
- * groups.ts), the links between them (cut by a partition), and the messages in flight moved by
- * one frame loop that runs only while something moves. Raft and CAP are configurations of it.
+ * groups.ts), the links between them (cut by a partition), and over it the messages in flight
+ * (an HTML layer, see Messages.tsx) moved by one frame loop that runs only while something moves.
+ * Raft and CAP are configurations of it.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type MouseEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
 import type { HostStatus } from '../../sim/core/frame';
 import type { InFlight } from '../../sim/core/types';
-import { useFrameLoop } from '../../ui/canvas';
-import { MessageLayer, overlaps, tagBox, type FlightStyle, type KeepOut } from './Messages';
+import { setupCanvas, themeReader, useFrameLoop, type ThemeSpec } from '../../ui/canvas';
+import { drawFlights, flightAt, type DrawnFlight } from './flightCanvas';
+import {
+  markTransform,
+  MessageLayer,
+  overlaps,
+  tagBox,
+  type FlightStyle,
+  type KeepOut,
+} from './Messages';
 import type { How } from './nodes';
 import { progress } from './ring';
 
@@ -58,22 +75,28 @@ export interface NetworkStageProps {
 
 export function NetworkStage(p: NetworkStageProps) {
   const hidden = flightsHidden(p.status);
-  const drawn = hidden ? NO_FLIGHTS : p.inFlight;
+  const flying = hidden ? NO_FLIGHTS : p.inFlight;
+  // Playing, messages are drawn on a canvas; paused (or without motion), as DOM buttons.
+  const onCanvas = p.status.playing && !p.reducedMotion;
+  const drawn = onCanvas ? NO_FLIGHTS : flying;
   const byId = useMemo(() => new Map(drawn.map((f) => [f.id, f])), [drawn]);
-  const latest = useRef({ p, byId });
+  const latest = useRef({ p, byId, flying, onCanvas });
   useLayoutEffect(() => {
-    latest.current = { p, byId };
+    latest.current = { p, byId, flying, onCanvas };
   });
-  const marks = useRef(new Map<number, SVGGElement>());
-  const tags = useRef(new WeakMap<SVGGElement, SVGGElement | null>());
+  const marks = useRef(new Map<number, HTMLDivElement>());
+  const tags = useRef(new WeakMap<HTMLDivElement, SVGGElement | null>());
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const painted = useRef<DrawnFlight[]>([]);
+  const pointerOn = useRef(-1);
 
-  const place = useCallback((id: number, el: SVGGElement, now: number) => {
+  const place = useCallback((id: number, el: HTMLDivElement, now: number) => {
     const { p: q, byId: flights } = latest.current;
     const f = flights.get(id);
     if (!f) return;
     const u = q.reducedMotion ? 0.5 : progress(f.sentAt, f.deliverAt, now);
     const pt = q.pointAt(f, u);
-    el.setAttribute('transform', `translate(${pt.x.toFixed(1)},${pt.y.toFixed(1)})`);
+    el.style.transform = markTransform(pt.x, pt.y);
     let tag = tags.current.get(el);
     if (tag === undefined) {
       tag = el.querySelector<SVGGElement>('.net-msg-tag');
@@ -88,7 +111,7 @@ export function NetworkStage(p: NetworkStageProps) {
       box.y0 >= 0 &&
       !q.keepOut.some((k) => overlaps(k, box));
     const v = show ? 'visible' : 'hidden';
-    if (tag.getAttribute('visibility') !== v) tag.setAttribute('visibility', v);
+    if (tag.style.visibility !== v) tag.style.visibility = v;
   }, []);
 
   const nowOf = () => {
@@ -96,7 +119,7 @@ export function NetworkStage(p: NetworkStageProps) {
     return q.reducedMotion ? q.frameT : q.virtualNow();
   };
   const register = useCallback(
-    (id: number, el: SVGGElement | null) => {
+    (id: number, el: HTMLDivElement | null) => {
       if (el) {
         marks.current.set(id, el);
         place(id, el, nowOf());
@@ -105,24 +128,88 @@ export function NetworkStage(p: NetworkStageProps) {
     [place],
   );
 
+  const paint = (now: number) => {
+    const el = canvas.current;
+    const { p: q, flying: flights, onCanvas: live } = latest.current;
+    if (!el) return;
+    const ctx = setupCanvas(el, q.width, q.height);
+    if (!ctx) return;
+    ctx.clearRect(0, 0, q.width, q.height);
+    painted.current = live
+      ? drawFlights(ctx, {
+          flights,
+          styleOf: q.styleOf,
+          pointAt: q.pointAt,
+          progressOf: (f) => progress(f.sentAt, f.deliverAt, now),
+          keepOut: q.keepOut,
+          width: q.width,
+          labels: flights.length <= DENSE_FLIGHTS,
+          highlight: q.highlight ?? -1,
+          selected: q.selected ?? -1,
+          theme: readTheme(el, q.status.playing),
+        })
+      : [];
+  };
+
   useFrameLoop(() => {
     const now = nowOf();
     latest.current.p.onFrame?.(now);
+    paint(now);
     for (const [id, el] of marks.current) place(id, el, now);
-  }, p.status.playing && !p.reducedMotion);
+  }, onCanvas);
+
+  // While playing, the canvas's messages answer the pointer as the DOM marks do when paused:
+  // caught before the node under them, so a click on a message opens the message.
+  const hit = (e: PointerEvent | MouseEvent): number => {
+    if (!latest.current.onCanvas || !p.onMessage || !canvas.current) return -1;
+    const r = canvas.current.getBoundingClientRect();
+    return flightAt(painted.current, e.clientX - r.left, e.clientY - r.top);
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const id = hit(e);
+    if (id === pointerOn.current) return;
+    if (pointerOn.current >= 0) p.onMessage?.(pointerOn.current, 'leave');
+    pointerOn.current = id;
+    e.currentTarget.classList.toggle('on-message', id >= 0);
+    if (id >= 0) p.onMessage?.(id, 'hover');
+  };
+  const onClickCapture = (e: MouseEvent) => {
+    const id = hit(e);
+    if (id < 0) return;
+    e.stopPropagation();
+    p.onMessage?.(id, 'activate');
+  };
 
   const idsKey = drawn.map((m) => m.id).join(',');
   return (
-    <svg
-      width={p.width}
-      height={p.height}
-      className={p.className}
-      role="group"
-      aria-label={p.summary}
+    <div
+      className="net-stage"
+      style={{ width: p.width, height: p.height }}
+      onPointerMove={onPointerMove}
+      onPointerLeave={(e) => {
+        if (pointerOn.current >= 0) p.onMessage?.(pointerOn.current, 'leave');
+        pointerOn.current = -1;
+        e.currentTarget.classList.remove('on-message');
+      }}
+      onClickCapture={onClickCapture}
     >
-      {p.backdrop}
-      {p.children}
-      {p.overlay}
+      <svg
+        width={p.width}
+        height={p.height}
+        className={p.className}
+        role="group"
+        aria-label={p.summary}
+      >
+        {p.backdrop}
+        {p.children}
+        {p.overlay}
+      </svg>
+      <canvas
+        ref={canvas}
+        className="net-flights"
+        style={{ width: p.width, height: p.height }}
+        aria-hidden="true"
+      />
       <MessageLayer
         messages={drawn}
         idsKey={idsKey}
@@ -135,9 +222,16 @@ export function NetworkStage(p: NetworkStageProps) {
         nameOf={p.nameOf}
         prefix={p.prefix}
       />
-    </svg>
+    </div>
   );
 }
+
+const FLIGHT_THEME = {
+  fg: ['--fg', '#1b1b1f'],
+  panel: ['--panel', '#ffffff'],
+  font: ['font-family', 'sans-serif'],
+} as const satisfies ThemeSpec<string>;
+const readTheme = themeReader(FLIGHT_THEME);
 
 /** Links between every pair of nodes, cut across a partition, lit around a hovered node. */
 export function MeshLinks({

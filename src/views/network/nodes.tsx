@@ -80,3 +80,42 @@ export function Popover({
     </div>
   );
 }
+
+/**
+ * A node's countdown (an election timeout, a token's regeneration) as an arc around it, full at
+ * the start and shrinking clockwise from 12 o'clock. The stage's frame loop sets the fraction left
+ * with `setTimerArc`: a dash offset, which repaints the arc without laying out the drawing (a new
+ * path `d` would, on every frame).
+ */
+export function TimerArc({
+  r,
+  className,
+  color,
+  register,
+}: {
+  r: number;
+  className: string;
+  color?: string;
+  register(el: SVGCircleElement | null): void;
+}) {
+  return (
+    <circle
+      ref={register}
+      r={r}
+      pathLength={1}
+      strokeDasharray="1 1"
+      transform="rotate(-90)"
+      className={className}
+      stroke={color}
+      style={{ strokeDashoffset: 1, visibility: 'hidden' }}
+    />
+  );
+}
+
+/** Shows a fraction (0 to 1) of a TimerArc; 0 or less hides it. */
+export function setTimerArc(el: SVGCircleElement, fraction: number): void {
+  const f = Math.max(0, Math.min(1, fraction));
+  el.style.strokeDashoffset = (1 - f).toFixed(4);
+  const v = f > 0 ? 'visible' : 'hidden';
+  if (el.style.visibility !== v) el.style.visibility = v;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fateOf, linkMessages, type MessageRecord } from './records';
-import { alongLink, arcPath, distToSegment2, LABEL_WIDTH, progress, ringLayout } from './ring';
+import { setTimerArc } from './nodes';
+import { alongLink, distToSegment2, LABEL_WIDTH, progress, ringLayout } from './ring';
 
 describe('ring layout', () => {
   it('places servers clockwise from the top, inside the box with room for labels', () => {
@@ -44,10 +45,19 @@ describe('ring layout', () => {
     expect(progress(100, 120, 130)).toBe(1);
   });
 
-  it('draws the timer arc clockwise from the top, and nothing when it has run out', () => {
-    expect(arcPath(0, 0, 10, 0)).toBe('');
-    expect(arcPath(0, 0, 10, 0.25)).toBe('M0.00,-10.00A10,10 0 0 1 10.00,0.00');
-    expect(arcPath(0, 0, 10, 0.75)).toMatch(/ 0 1 1 -10\.00,/);
+  it('shows the fraction of a timer arc left as a dash, and nothing when it has run out', () => {
+    const el = { style: { strokeDashoffset: '', visibility: '' } };
+    const arc = (f: number) => {
+      setTimerArc(el as unknown as SVGCircleElement, f);
+      return [el.style.strokeDashoffset, el.style.visibility];
+    };
+    expect(arc(0.25)).toEqual(['0.7500', 'visible']);
+    expect(arc(1.5)).toEqual(['0.0000', 'visible']);
+    expect(arc(0)).toEqual(['1.0000', 'hidden']);
+    expect(arc(-0.2)).toEqual(['1.0000', 'hidden']);
+  });
+
+  it('measures a point against a segment', () => {
     expect(distToSegment2(0, 5, -10, 0, 10, 0)).toBe(25);
     expect(distToSegment2(20, 0, -10, 0, 10, 0)).toBe(100);
   });

@@ -85,23 +85,6 @@ export function alongLink(
 export const progress = (sentAt: number, deliverAt: number, now: number): number =>
   deliverAt <= sentAt ? 1 : Math.max(0, Math.min(1, (now - sentAt) / (deliverAt - sentAt)));
 
-/**
- * SVG path of an arc of `fraction` of a full circle of radius `radius` around (cx, cy), starting
- * at the top and running clockwise: the election timer's time left.
- */
-export function arcPath(cx: number, cy: number, radius: number, fraction: number): string {
-  const f = Math.max(0, Math.min(0.9999, fraction));
-  if (f <= 0) return '';
-  const a0 = -Math.PI / 2;
-  const a1 = a0 + f * 2 * Math.PI;
-  const x0 = cx + radius * Math.cos(a0);
-  const y0 = cy + radius * Math.sin(a0);
-  const x1 = cx + radius * Math.cos(a1);
-  const y1 = cy + radius * Math.sin(a1);
-  const large = f > 0.5 ? 1 : 0;
-  return `M${x0.toFixed(2)},${y0.toFixed(2)}A${radius},${radius} 0 ${large} 1 ${x1.toFixed(2)},${y1.toFixed(2)}`;
-}
-
 /** Squared distance from point p to the segment a-b. */
 export function distToSegment2(
   px: number,

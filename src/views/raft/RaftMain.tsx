@@ -9,9 +9,9 @@ import type { InFlight } from '../../sim/core/types';
 import { shapePath } from '../../ui/palette';
 import { toggleSideB } from '../network/draft';
 import { sameFocus, type Focus, type Live } from '../network/live';
-import type { How } from '../network/nodes';
+import { setTimerArc, type How } from '../network/nodes';
 import { linkMessages, type MessageLinks } from '../network/records';
-import { alongLink, arcPath, LABEL_WIDTH, ringKeepOut, ringLayout } from '../network/ring';
+import { alongLink, LABEL_WIDTH, ringKeepOut, ringLayout } from '../network/ring';
 import { SpaceTime } from '../network/SpaceTime';
 import { flightsHidden, MeshLinks, NetworkStage } from '../network/Stage';
 import { Details } from './Details';
@@ -74,14 +74,13 @@ export function RaftMain(p: RaftProps) {
   });
 
   // Timer arcs, shrunk by the stage's frame loop.
-  const arcs = useRef(new Map<number, SVGPathElement>());
+  const arcs = useRef(new Map<number, SVGCircleElement>());
   const servers = useRef(view.servers);
   useLayoutEffect(() => {
     servers.current = view.servers;
   });
   const onFrame = useCallback(
     (now: number) => {
-      const r = l.r + 5;
       for (const s of servers.current) {
         const el = arcs.current.get(s.id);
         if (!el) continue;
@@ -89,10 +88,10 @@ export function RaftMain(p: RaftProps) {
           s.electionDeadline >= 0 && timeoutMsMax > 0
             ? (s.electionDeadline - now) / timeoutMsMax
             : 0;
-        el.setAttribute('d', arcPath(0, 0, r, left));
+        setTimerArc(el, left);
       }
     },
-    [l.r, timeoutMsMax],
+    [timeoutMsMax],
   );
 
   const ui = p.ui;

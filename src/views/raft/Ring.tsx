@@ -4,13 +4,13 @@
  */
 import { memo } from 'react';
 import { shapePath } from '../../ui/palette';
-import { activateProps, CrashMark, type How } from '../network/nodes';
+import { activateProps, CrashMark, TimerArc, type How } from '../network/nodes';
 import { labelAbove } from '../network/ring';
 import { ROLE_STYLE, roleWord, serverName, type RoleKey } from './style';
 
 export interface Hooks {
   /** Registers the arc the frame loop updates (null on unmount). */
-  registerArc(id: number, el: SVGPathElement | null): void;
+  registerArc(id: number, el: SVGCircleElement | null): void;
   onServer(id: number, how: How): void;
 }
 
@@ -102,11 +102,11 @@ export const ServerNode = memo(function ServerNode(p: ServerNodeProps) {
     >
       <circle r={p.r + 9} className="raft-hit" />
       <circle r={p.r + 5} className="raft-timer-track" />
-      <path
-        ref={(el) => p.hooks.registerArc(p.id, el)}
+      <TimerArc
+        r={p.r + 5}
         className="raft-timer"
-        stroke={style.color}
-        d=""
+        color={style.color}
+        register={(el) => p.hooks.registerArc(p.id, el)}
       />
       {p.draftSide === 'B' || p.selected ? (
         <circle r={p.r + 10} className="raft-ring-mark" />

@@ -10,9 +10,9 @@ import type { InFlight } from '../../sim/core/types';
 import { shapePath } from '../../ui/palette';
 import { toggleSideB } from '../network/draft';
 import type { Focus, Live } from '../network/live';
-import { activateProps, CrashMark, type How } from '../network/nodes';
+import { activateProps, CrashMark, setTimerArc, TimerArc, type How } from '../network/nodes';
 import { linkMessages } from '../network/records';
-import { alongLink, arcPath, labelAbove, ringKeepOut, ringLayout } from '../network/ring';
+import { alongLink, labelAbove, ringKeepOut, ringLayout } from '../network/ring';
 import { SpaceTime } from '../network/SpaceTime';
 import { NetworkStage } from '../network/Stage';
 import { flightStyle, NODE_STYLE, nodeName, recordStyle, type NodeKey } from './style';
@@ -67,21 +67,19 @@ export function TokenringMain(p: TokenringProps) {
   });
 
   // Token timeouts as arcs, shrunk by the stage's frame loop.
-  const arcs = useRef(new Map<number, SVGPathElement>());
+  const arcs = useRef(new Map<number, SVGCircleElement>());
   const nodes = useRef(view.nodes);
   useLayoutEffect(() => {
     nodes.current = view.nodes;
   });
-  const onFrame = useCallback(
-    (now: number) => {
-      for (const x of nodes.current) {
-        const left = x.regenAt >= 0 && x.regenWaitMs > 0 ? (x.regenAt - now) / x.regenWaitMs : 0;
-        arcs.current.get(x.id)?.setAttribute('d', arcPath(0, 0, l.r + 5, left));
-      }
-    },
-    [l.r],
-  );
-  const registerArc = useCallback((id: number, el: SVGPathElement | null) => {
+  const onFrame = useCallback((now: number) => {
+    for (const x of nodes.current) {
+      const left = x.regenAt >= 0 && x.regenWaitMs > 0 ? (x.regenAt - now) / x.regenWaitMs : 0;
+      const el = arcs.current.get(x.id);
+      if (el) setTimerArc(el, left);
+    }
+  }, []);
+  const registerArc = useCallback((id: number, el: SVGCircleElement | null) => {
     if (el) arcs.current.set(id, el);
     else arcs.current.delete(id);
   }, []);
@@ -224,7 +222,7 @@ interface RingNodeProps {
   target: boolean;
   group: string;
   draftSide: 'A' | 'B' | null;
-  registerArc(id: number, el: SVGPathElement | null): void;
+  registerArc(id: number, el: SVGCircleElement | null): void;
   onNode(id: number, how: How): void;
 }
 
@@ -252,7 +250,11 @@ const RingNode = memo(function RingNode(p: RingNodeProps) {
     >
       <circle r={p.r + 9} className="tokenring-hit" />
       <circle r={p.r + 5} className="tokenring-track" />
-      <path ref={(el) => p.registerArc(p.node.id, el)} className="tokenring-timer" d="" />
+      <TimerArc
+        r={p.r + 5}
+        className="tokenring-timer"
+        register={(el) => p.registerArc(p.node.id, el)}
+      />
       {p.target || p.draftSide === 'B' ? <circle r={p.r + 10} className="tokenring-mark" /> : null}
       <path
         d={shapePath(st.shape, k === 'holder' ? p.r * 1.1 : p.r)}
