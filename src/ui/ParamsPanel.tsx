@@ -2,7 +2,16 @@
  * A params form generated from the model's schema. Changes apply live (debounced for sliders);
  * a value the schema rejects is shown with the schema's own message and not applied.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { JsonObjectSchema } from '../sim/core/info';
 import { fieldsOf, type Field } from './schemaFields';
 
@@ -16,7 +25,22 @@ export interface ParamsPanelProps {
 }
 
 export function ParamsPanel({ schema, values, validate, onApply, disabled }: ParamsPanelProps) {
-  const fields = fieldsOf(schema);
+  const fields = useMemo(() => fieldsOf(schema), [schema]);
+  // Rows re-render only when their own value changes (the panel follows a 5-a-second channel
+  // while playing, and React re-sets every input's attributes on each render): callers may pass
+  // a new callback each time, so the rows get stable ones.
+  const latest = useRef({ validate, onApply });
+  useLayoutEffect(() => {
+    latest.current = { validate, onApply };
+  });
+  const stableValidate = useCallback(
+    (patch: Record<string, unknown>) => latest.current.validate(patch),
+    [],
+  );
+  const stableApply = useCallback(
+    (patch: Record<string, unknown>) => latest.current.onApply(patch),
+    [],
+  );
   const [showAdvanced, setShowAdvanced] = useState(false);
   const basic = fields.filter((f) => !f.advanced);
   const advanced = fields.filter((f) => f.advanced);
@@ -25,8 +49,8 @@ export function ParamsPanel({ schema, values, validate, onApply, disabled }: Par
       key={f.key}
       field={f}
       value={values[f.key]}
-      validate={validate}
-      onApply={onApply}
+      validate={stableValidate}
+      onApply={stableApply}
       disabled={!!disabled}
     />
   );
@@ -68,7 +92,13 @@ const fromSlider = (f: Field, s: number): number => {
   return Math.round(v / step) * step;
 };
 
-function ParamRow({ field: f, value, validate, onApply, disabled }: RowProps) {
+const ParamRow = memo(function ParamRow({
+  field: f,
+  value,
+  validate,
+  onApply,
+  disabled,
+}: RowProps) {
   const id = useId();
   const [draft, setDraft] = useState<string>(String(value ?? ''));
   const [error, setError] = useState<string | null>(null);
@@ -194,4 +224,4 @@ function ParamRow({ field: f, value, validate, onApply, disabled }: RowProps) {
     );
   }
   return null;
-}
+});

@@ -22,13 +22,66 @@ export interface LogRow {
 }
 
 /** Changes whenever anything the table shows changes: the table re-renders only then. */
-export const logKey = (rows: readonly LogRow[]): string =>
-  rows
-    .map(
-      (r) =>
-        `${r.role}${r.isLeader ? '*' : ''}:${r.logLength}:${r.log.at(-1)?.id ?? 0}:${r.commitIndex}`,
-    )
-    .join('|');
+export const logKey = (rows: readonly LogRow[]): string => rows.map(rowKey).join('|');
+
+const rowKey = (r: LogRow): string =>
+  `${r.role}${r.isLeader ? '*' : ''}:${r.logLength}:${r.log.at(-1)?.id ?? 0}:${r.commitIndex}`;
+
+/** One server's row: re-renders when that server's log, commit index or role changes. */
+const LogTableRow = memo(
+  function LogTableRow({
+    row: r,
+    first,
+    last,
+  }: {
+    row: LogRow;
+    first: number;
+    last: number;
+    rowKey: string;
+  }) {
+    const base = r.logLength - r.log.length + 1;
+    const cells = [];
+    for (let i = first; i <= last; i++) {
+      const e = i >= base && i <= r.logLength ? r.log[i - base] : undefined;
+      if (!e) {
+        cells.push(<td key={i} className={i === r.commitIndex ? 'commit-edge' : ''} />);
+        continue;
+      }
+      const committed = i <= r.commitIndex;
+      cells.push(
+        <td
+          key={i}
+          className={`entry${committed ? ' committed' : ''}${i === r.commitIndex ? ' commit-edge' : ''}`}
+          style={{ ['--term' as string]: colorOf(e.term) }}
+          title={`${r.name} entry ${i}, term ${e.term}: ${e.command}${committed ? ', committed' : ', not committed'}`}
+        >
+          {e.term}
+        </td>,
+      );
+    }
+    return (
+      <tr
+        className={`role-${r.role}`}
+        data-server={r.id}
+        data-log-length={r.logLength}
+        data-commit={r.commitIndex}
+        data-log={r.log.map((e) => `${e.term}:${e.id}`).join(',')}
+      >
+        <th scope="row">
+          <span
+            className="raft-log-dot"
+            style={{ background: ROLE_STYLE[r.role].color }}
+            aria-hidden="true"
+          />
+          {r.name}
+          {r.isLeader ? ' ★' : r.role === 'crashed' ? ' ✕' : ''}
+        </th>
+        {cells}
+      </tr>
+    );
+  },
+  (a, b) => a.rowKey === b.rowKey && a.first === b.first && a.last === b.last,
+);
 
 export const LogTable = memo(
   function LogTable({ rows }: { rows: readonly LogRow[]; dataKey: string }) {
@@ -64,47 +117,9 @@ export const LogTable = memo(
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r) => {
-                  const base = r.logLength - r.log.length + 1;
-                  return (
-                    <tr
-                      key={r.id}
-                      className={`role-${r.role}`}
-                      data-server={r.id}
-                      data-log-length={r.logLength}
-                      data-commit={r.commitIndex}
-                      data-log={r.log.map((e) => `${e.term}:${e.id}`).join(',')}
-                    >
-                      <th scope="row">
-                        <span
-                          className="raft-log-dot"
-                          style={{ background: ROLE_STYLE[r.role].color }}
-                          aria-hidden="true"
-                        />
-                        {r.name}
-                        {r.isLeader ? ' ★' : r.role === 'crashed' ? ' ✕' : ''}
-                      </th>
-                      {indexes.map((i) => {
-                        const e = i >= base && i <= r.logLength ? r.log[i - base] : undefined;
-                        if (!e)
-                          return (
-                            <td key={i} className={i === r.commitIndex ? 'commit-edge' : ''} />
-                          );
-                        const committed = i <= r.commitIndex;
-                        return (
-                          <td
-                            key={i}
-                            className={`entry${committed ? ' committed' : ''}${i === r.commitIndex ? ' commit-edge' : ''}`}
-                            style={{ ['--term' as string]: colorOf(e.term) }}
-                            title={`${r.name} entry ${i}, term ${e.term}: ${e.command}${committed ? ', committed' : ', not committed'}`}
-                          >
-                            {e.term}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  );
-                })}
+                {rows.map((r) => (
+                  <LogTableRow key={r.id} row={r} first={first} last={maxLen} rowKey={rowKey(r)} />
+                ))}
               </tbody>
             </table>
           )}
