@@ -2,11 +2,13 @@
  * `npm run bench`: simulation throughput and experiment times in Node, then frame timing,
  * long tasks and page weight in headless Chromium against the built app, and a docs page with
  * 20 embedded widgets (scripts/bench/embed.ts), then the main thread's fps, long tasks and CPU
- * while playgrounds play and rest (scripts/bench/main-thread.ts). Prints a table, writes
+ * while playgrounds play and rest (scripts/bench/main-thread.ts), then a soak of every playground
+ * at max speed (scripts/bench/soak.ts: 5 minutes each, DSP_SOAK_S). Prints a table, writes
  * bench/results/latest.json, and exits 1 naming every row that misses its target.
  *
  * Parts: `npm run bench -- node` (Node only), `-- browser` (the browser part only), `-- embed`
- * (the embed page only), `-- main-thread` (the main-thread rows only, for a quiet machine). The
+ * (the embed page only), `-- main-thread` (the main-thread rows only, for a quiet machine),
+ * `-- soak` (the soak only). The
  * flags may also be written `--node` and so on. Ports: DSP_BENCH_PORT, DSP_BENCH_EMBED_PORT.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ import {
 import { raftPlayBench } from './bench/raft-browser';
 import { capPlayBench } from './bench/cap-browser';
 import { mainThreadBenches, TARGETS, type MainThreadMeasurement } from './bench/main-thread';
+import { SOAK_TARGETS, soakBenches, soakGrowth, type SoakMeasurement } from './bench/soak';
 
 interface Row {
   suite: string;
@@ -181,6 +184,43 @@ function mainThreadRows(m: MainThreadMeasurement): Row[] {
   ];
 }
 
+/** Rows for one soaked playground: the worker's heap at the end, and growth after a minute. */
+function soakRows(m: SoakMeasurement): Row[] {
+  const suite = 'soak';
+  const n = `${m.model} at max speed`;
+  const growth = soakGrowth;
+  const mb = (x: { start: number; minute: number; end: number }) =>
+    `${x.start.toFixed(1)} / ${x.minute.toFixed(1)} / ${x.end.toFixed(1)} MB at 5 s / 1 min / end`;
+  return [
+    {
+      suite,
+      name: `${n}: worker heap at the end`,
+      value: m.workerMb.end,
+      unit: 'MB',
+      target: `< ${SOAK_TARGETS.workerEndMbMax} MB`,
+      meets: m.workerMb.end < SOAK_TARGETS.workerEndMbMax,
+      note: `${m.seconds.toFixed(0)} s wall, ${m.virtualS.toFixed(0)} s simulated; ${mb(m.workerMb)}`,
+    },
+    {
+      suite,
+      name: `${n}: worker heap growth after the first minute (over ${SOAK_TARGETS.growthFloorMb} MB)`,
+      value: growth(m.workerMb) * 100,
+      unit: '%',
+      target: `< ${SOAK_TARGETS.growthAfterMinuteMax * 100}%`,
+      meets: growth(m.workerMb) < SOAK_TARGETS.growthAfterMinuteMax,
+    },
+    {
+      suite,
+      name: `${n}: page heap growth after the first minute (over ${SOAK_TARGETS.growthFloorMb} MB)`,
+      value: growth(m.pageMb) * 100,
+      unit: '%',
+      target: `< ${SOAK_TARGETS.growthAfterMinuteMax * 100}%`,
+      meets: growth(m.pageMb) < SOAK_TARGETS.growthAfterMinuteMax,
+      note: mb(m.pageMb),
+    },
+  ];
+}
+
 async function browserBenches(): Promise<{ rows: Row[]; play: PlayMeasurement[] }> {
   if (!existsSync('dist/index.html')) {
     process.stderr.write('  (no dist/: run `npm run build` first; skipping browser benchmarks)\n');
@@ -236,7 +276,7 @@ const hasDist = (): boolean => {
 
 async function main() {
   const parts = new Set(process.argv.slice(2).map((a) => a.replace(/^--/, '')));
-  const known = ['node', 'browser', 'embed', 'main-thread'];
+  const known = ['node', 'browser', 'embed', 'main-thread', 'soak'];
   const unknown = [...parts].filter((p) => !known.includes(p));
   if (unknown.length) {
     console.error(`unknown part ${unknown.join(', ')}; parts: ${known.join(', ')}`);
@@ -266,6 +306,12 @@ async function main() {
     mainThread = await mainThreadBenches(existsSync('dist/embed/ds-playground.js'));
     rows.push(...mainThread.flatMap(mainThreadRows));
   }
+  let soak: SoakMeasurement[] = [];
+  if ((all || parts.has('soak')) && hasDist()) {
+    process.stderr.write('Soak: each playground at max speed (DSP_SOAK_S seconds each)\n');
+    soak = await soakBenches();
+    rows.push(...soak.flatMap(soakRows));
+  }
   const w = Math.max(...rows.map((r) => `${r.suite}  ${r.name}`.length), 20);
   console.log(`\n${'benchmark'.padEnd(w)}  ${'value'.padStart(14)}  target`);
   for (const r of rows) {
@@ -292,6 +338,7 @@ async function main() {
     rows,
     play,
     mainThread,
+    soak,
   };
   writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
   console.log('\nwrote bench/results/latest.json');
