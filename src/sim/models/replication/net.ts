@@ -65,7 +65,7 @@ export function send(s: S, ctx: C, from: number, to: number, msg: Out): void {
     id: mid,
     from,
     to,
-    type: msg.type === 'append' && msg.entries.length === 0 ? 'heartbeat' : msg.type,
+    type: msg.type,
     label: describeMessage(msg),
     sentAt: ctx.now,
     deliverAt: -1,
