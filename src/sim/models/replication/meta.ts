@@ -116,7 +116,8 @@ export const replicationPresets: PresetMeta[] = [
     id: 'lag',
     title: 'Reads from lagging followers',
     description:
-      'Two clients write to R1 and read from any follower; the followers apply a second or so late, so reads now and then miss a client’s own write or go back in time.',
+      'Two clients write to R1 and read from any follower; R2 applies entries 1.5 s late and R3 3 s late, so reads now and then miss a client’s own write or go back in time.',
+    params: { lagMs: 3000, readRate: 2 },
   },
   {
     id: 'own-write',
