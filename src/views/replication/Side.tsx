@@ -22,7 +22,7 @@ export function ReplicationSide(p: ReplicationProps) {
         <thead>
           <tr>
             <th scope="col">Replica</th>
-            <th scope="col">Newest entries (filled: applied)</th>
+            <th scope="col">Log (solid: applied)</th>
             <th scope="col">Behind</th>
           </tr>
         </thead>
@@ -42,8 +42,8 @@ export function ReplicationSide(p: ReplicationProps) {
                     {r.tail.map((c) => (
                       <span
                         key={c.index}
-                        className={`replication-cell${c.visible ? ' applied' : ''}${c.epoch < view.epoch ? ' old' : ''}`}
-                        title={`version ${c.index}: ${c.label}, epoch ${c.epoch}${c.visible ? ', applied' : ', received, not yet applied'}`}
+                        className={`replication-cell${c.visible ? ' applied' : ''}${c.doomed ? ' doomed' : ''}`}
+                        title={`version ${c.index}: ${c.label}, epoch ${c.epoch}${c.visible ? ', applied' : ', received, not yet applied'}${c.doomed ? '; the leader does not have it' : ''}`}
                       >
                         {c.index}
                       </span>
@@ -54,12 +54,14 @@ export function ReplicationSide(p: ReplicationProps) {
                   {r.role === 'leader' && !r.stale ? (
                     '—'
                   ) : (
-                    <span className="replication-lag" data-lag={r.lag}>
-                      <span
-                        className="replication-lag-bar"
-                        style={{ width: `${(Math.min(r.lag, LAG_SCALE) / LAG_SCALE) * 100}%` }}
-                      />
+                    <span className="replication-behind">
                       <span className="replication-lag-n">{r.lag}</span>
+                      <span className="replication-lag" data-lag={r.lag} aria-hidden="true">
+                        <span
+                          className="replication-lag-bar"
+                          style={{ width: `${(Math.min(r.lag, LAG_SCALE) / LAG_SCALE) * 100}%` }}
+                        />
+                      </span>
                     </span>
                   )}
                 </td>
@@ -77,7 +79,7 @@ export function ReplicationSide(p: ReplicationProps) {
       </p>
       {view.storage.recent.length > 0 && (
         <ol className="replication-storage-log">
-          {view.storage.recent.slice(-4).map((w) => (
+          {view.storage.recent.slice(-3).map((w) => (
             <li key={`${w.at}-${w.wid}`} className={w.accepted ? '' : 'refused'}>
               {nodeName(view, w.from)} epoch {w.epoch}: {w.accepted ? 'accepted' : 'refused'}
               {w.accepted && w.epoch < w.maxEpoch ? ` (after epoch ${w.maxEpoch})` : ''}
@@ -96,7 +98,7 @@ export function ReplicationSide(p: ReplicationProps) {
       </ul>
       <ol className="replication-anomalies" aria-live="polite" data-testid="replication-anomalies">
         {view.anomalies
-          .slice(-6)
+          .slice(-5)
           .reverse()
           .map((a) => (
             <li key={`${a.at}-${a.kind}-${a.text.length}`} data-kind={a.kind}>

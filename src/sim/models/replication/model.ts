@@ -58,7 +58,7 @@ export type ReplicationModel = ModelDef<
 >;
 
 const MONITOR_MS = 100;
-const TAIL = 6;
+const TAIL = 5;
 
 function freshReplica(id: number, n: number): Replica {
   return {
@@ -320,6 +320,7 @@ export function makeReplicationModel(
     view(s, ctx) {
       const inOrder = ctx.params.inOrder;
       const leaderOf = (r: Replica) => replicaName(r.leader);
+      const L = s.replicas[s.leader]!;
       return {
         view: {
           now: ctx.now,
@@ -343,6 +344,7 @@ export function makeReplicationModel(
                       epoch: e.epoch,
                       label: writeLabel(e),
                       visible: visible(r, e.index, inOrder),
+                      doomed: entryAt(L, e.index)?.wid !== e.wid,
                     },
                   ]
                 : [],

@@ -10,6 +10,8 @@ export interface LogCell {
   label: string;
   /** Applied: a read here sees it. */
   visible: boolean;
+  /** Not what the newest leader holds at this index: it will be dropped. */
+  doomed: boolean;
 }
 
 export interface ReplicaView {
