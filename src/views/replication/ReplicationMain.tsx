@@ -194,12 +194,22 @@ export function ReplicationMain(p: ReplicationProps) {
                 lit={hover?.kind === 'node' ? hover.id : -1}
                 prefix="replication"
               />
-              <text x={l.cx} y={l.cy} textAnchor="middle" className="replication-center">
-                {headline}
-              </text>
-              <text x={l.cx} y={l.cy + 16} textAnchor="middle" className="replication-center-sub">
-                {sub}
-              </text>
+              {/* The centre summary only where the ring leaves room for it. */}
+              {l.R >= 110 && (
+                <>
+                  <text x={l.cx} y={l.cy} textAnchor="middle" className="replication-center">
+                    {headline}
+                  </text>
+                  <text
+                    x={l.cx}
+                    y={l.cy + 16}
+                    textAnchor="middle"
+                    className="replication-center-sub"
+                  >
+                    {sub}
+                  </text>
+                </>
+              )}
             </g>
           }
         >
