@@ -17,7 +17,7 @@ export function ReplicationActions(p: ReplicationProps) {
   const picked = view.replicas[draft.target];
   const leader = view.replicas[view.leader];
   const down = view.replicas.filter((r) => !r.up);
-  const total = view.replicas.length + 3;
+  const total = view.replicas.length + 4;
   return (
     <div className="actions replication-actions" role="group" aria-label="Actions">
       {view.clients.map((c) => (
@@ -39,6 +39,24 @@ export function ReplicationActions(p: ReplicationProps) {
           label={`${c.name} reads`}
         />
       ))}
+      {view.clients.map((c) => (
+        <ActionButton
+          key={`l${c.id}`}
+          {...act}
+          action="lock"
+          args={{ client: c.id }}
+          label={`${c.name} takes the lock`}
+        />
+      ))}
+      <ActionForm
+        {...act}
+        action="pause"
+        fields={['client', 'ms']}
+        initial={{ client: 0, ms: 3000 }}
+        fieldLabel={{ client: { text: 'C' }, ms: { text: 'for (ms)' } }}
+        submit="Pause"
+        className="replication-write-to"
+      />
       <ActionForm
         {...act}
         action="write"

@@ -56,26 +56,43 @@ function nodesOf(v: ReplicationView): NodeInfo[] {
     return { id: r.id, name: r.name, key, title: `${r.name} ${role}`, detail, aria, replica: true };
   });
   const n = v.replicas.length;
-  const clients = v.clients.map((c): NodeInfo => ({
-    id: n + c.id,
-    name: c.name,
-    key: 'client',
-    title: `${c.name} client`,
-    detail: `→ ${c.leader} · seen v${c.seen}`,
-    aria: `${c.name}: client, writes to ${c.leader}, has seen version ${c.seen}`,
+  const clients = v.clients.map((c): NodeInfo => {
+    const lease = c.lease ? ` · lock t${c.lease.token}` : '';
+    return {
+      id: n + c.id,
+      name: c.name,
+      key: 'client',
+      title: `${c.name} client${c.paused ? ' ⏸ paused' : ''}`,
+      detail: `→ ${c.leader} · seen v${c.seen}${lease}`,
+      aria:
+        `${c.name}: client${c.paused ? ', paused' : ''}, writes to ${c.leader}, has seen version ${c.seen}` +
+        (c.lease ? `, believes it holds the lock with token ${c.lease.token}` : ''),
+      replica: false,
+    };
+  });
+  const k = v.lock;
+  const held = k.holder >= 0 && k.until > v.now;
+  const until = (k.until / 1000).toFixed(1);
+  const lock: NodeInfo = {
+    id: n + 3,
+    name: 'K',
+    key: 'lock',
+    title: 'K lock service',
+    detail: held ? `C${k.holder} t${k.token} to ${until} s` : `free · t${k.token}`,
+    aria: `K: lock service, ${held ? `C${k.holder} holds the lease with token ${k.token} until ${until} s` : 'no lease held'}`,
     replica: false,
-  }));
+  };
   const st = v.storage;
   const storage: NodeInfo = {
     id: n + 2,
     name: 'S',
     key: 'storage',
     title: `S storage${v.fencing ? ' · fenced' : ''}`,
-    detail: `epoch ≥ ${st.maxEpoch} · ${st.accepted} ok${st.refused ? ` · ${st.refused} refused` : ''}`,
-    aria: `S: storage, highest epoch seen ${st.maxEpoch}, ${st.accepted} writes accepted, ${st.refused} refused${v.fencing ? ', fencing on' : ''}`,
+    detail: `e≥${st.maxEpoch}${v.maxToken ? ` t≥${v.maxToken}` : ''} · ${st.accepted} ok${st.refused ? ` · ${st.refused} no` : ''}`,
+    aria: `S: storage, highest epoch seen ${st.maxEpoch}, highest lock token ${v.maxToken}, ${st.accepted} writes accepted, ${st.refused} refused${v.fencing ? ', fencing on' : ''}`,
     replica: false,
   };
-  return [...reps, ...clients, storage];
+  return [...reps, ...clients, storage, lock];
 }
 
 export function ReplicationMain(p: ReplicationProps) {
@@ -150,7 +167,7 @@ export function ReplicationMain(p: ReplicationProps) {
   const headline = leader ? `${leader.name} leads epoch ${view.epoch}` : '';
   const sub = `${view.mode} · ${view.acked} done · ${view.lost} lost`;
   const summary =
-    `${view.replicas.length} replicas, clients C0 and C1, storage S. ${headline}, ${view.mode} replication. ` +
+    `${view.replicas.length} replicas, clients C0 and C1, storage S, lock service K. ${headline}, ${view.mode} replication. ` +
     nodes.map((x) => x.aria).join('. ') +
     (view.partition
       ? `. Network partitioned: ${view.partition.map((g) => `{${g.map(name).join(', ')}}`).join(' and ')}.`
@@ -318,7 +335,7 @@ const StageNode = memo(function StageNode(p: StageNodeProps) {
 });
 
 function Legend() {
-  const keys: NodeKey[] = ['leader', 'follower', 'stale', 'client', 'storage'];
+  const keys: NodeKey[] = ['leader', 'follower', 'stale', 'client', 'storage', 'lock'];
   return (
     <ul className="replication-legend" aria-label="Legend">
       {keys.map((k) => (

@@ -6,7 +6,7 @@
 import { ANOMALY, NODE_STYLE, nodeName, replicaKey } from './style';
 import type { AnomalyKind, ReplicationProps } from './types';
 
-const KINDS: AnomalyKind[] = ['ryw', 'monotonic', 'prefix', 'lost', 'split'];
+const KINDS: AnomalyKind[] = ['ryw', 'monotonic', 'prefix', 'lost', 'split', 'holders'];
 const LAG_SCALE = 8;
 
 export function ReplicationSide(p: ReplicationProps) {
@@ -72,8 +72,13 @@ export function ReplicationSide(p: ReplicationProps) {
       </table>
       <div className="panel-title">Storage</div>
       <p className="replication-storage" data-testid="replication-storage">
-        Highest epoch seen: <strong>{view.storage.maxEpoch}</strong>. Fencing{' '}
-        {view.fencing ? 'on: older epochs are refused' : 'off: every write is taken'}.{' '}
+        Highest epoch seen: <strong>{view.storage.maxEpoch}</strong>
+        {view.maxToken ? (
+          <>
+            , highest lock token: <strong>{view.maxToken}</strong>
+          </>
+        ) : null}
+        . Fencing {view.fencing ? 'on: older ones are refused' : 'off: every write is taken'}.{' '}
         {view.storage.accepted} accepted, {view.storage.refused} refused
         {view.storage.staleAccepted ? `, ${view.storage.staleAccepted} from an old epoch` : ''}.
       </p>
@@ -81,8 +86,9 @@ export function ReplicationSide(p: ReplicationProps) {
         <ol className="replication-storage-log">
           {view.storage.recent.slice(-3).map((w) => (
             <li key={`${w.at}-${w.wid}`} className={w.accepted ? '' : 'refused'}>
-              {nodeName(view, w.from)} epoch {w.epoch}: {w.accepted ? 'accepted' : 'refused'}
-              {w.accepted && w.epoch < w.maxEpoch ? ` (after epoch ${w.maxEpoch})` : ''}
+              {nodeName(view, w.from)} {w.kind === 'token' ? 'token' : 'epoch'} {w.epoch}:{' '}
+              {w.accepted ? 'accepted' : 'refused'}
+              {w.accepted && w.epoch < w.maxEpoch ? ` (after ${w.maxEpoch})` : ''}
             </li>
           ))}
         </ol>

@@ -7,7 +7,7 @@ import type { RecordStyle } from '../network/live';
 import type { FlightStyle } from '../network/Messages';
 import type { AnomalyKind, ReplicaView, ReplicationView } from './types';
 
-export type NodeKey = 'leader' | 'stale' | 'follower' | 'crashed' | 'client' | 'storage';
+export type NodeKey = 'leader' | 'stale' | 'follower' | 'crashed' | 'client' | 'storage' | 'lock';
 export const NODE_STYLE: Record<
   NodeKey,
   { label: string; color: string; shape: Shape; ink: string }
@@ -18,6 +18,7 @@ export const NODE_STYLE: Record<
   crashed: { label: 'crashed', color: OKABE_ITO[7], shape: 'circle', ink: '#000000' },
   client: { label: 'client', color: OKABE_ITO[2], shape: 'square', ink: '#000000' },
   storage: { label: 'storage', color: OKABE_ITO[3], shape: 'hexagon', ink: '#000000' },
+  lock: { label: 'lock service', color: OKABE_ITO[6], shape: 'triangle', ink: '#000000' },
 };
 
 export const replicaKey = (r: ReplicaView): NodeKey =>
@@ -26,7 +27,7 @@ export const replicaKey = (r: ReplicaView): NodeKey =>
 /** Network ids: replicas, then C0 and C1, then storage. */
 export function nodeName(v: ReplicationView, id: number): string {
   const n = v.replicas.length;
-  return id < n ? `R${id + 1}` : id < n + 2 ? `C${id - n}` : 'S';
+  return id < n ? `R${id + 1}` : id < n + 2 ? `C${id - n}` : id === n + 2 ? 'S' : 'K';
 }
 
 export const ANOMALY: Record<AnomalyKind, { title: string; mark: string }> = {
@@ -35,6 +36,7 @@ export const ANOMALY: Record<AnomalyKind, { title: string; mark: string }> = {
   prefix: { title: 'Consistent prefix', mark: '⋯' },
   lost: { title: 'Lost write', mark: '✕' },
   split: { title: 'Split brain', mark: '⚠' },
+  holders: { title: 'Two lock holders', mark: '⚿' },
 };
 
 const MESSAGE: Record<string, FlightStyle & { faint: boolean }> = {

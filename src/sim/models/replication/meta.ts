@@ -71,6 +71,12 @@ export const replicationParams = z.strictObject({
     description:
       'Storage remembers the highest epoch it has seen and refuses writes from an older one.',
   }),
+  leaseMs: z.number().int().min(100).max(30_000).default(2000).meta({
+    title: 'Lock lease',
+    description:
+      'How long the lock service K lets a client hold the lock before it may give it to another.',
+    unit: 'ms',
+  }),
   heartbeatMs: z.number().int().min(50).max(5000).default(500).meta({
     title: 'Heartbeat',
     description:
@@ -164,6 +170,18 @@ export const replicationPresets: PresetMeta[] = [
       { at: 4500, action: 'write', client: 1 },
       { at: 6000, action: 'restart' },
       { at: 6000, action: 'write', client: 0, replica: 0 },
+    ],
+  },
+  {
+    id: 'lease-pause',
+    title: 'A lock, a lease and a pause',
+    description:
+      'C0 takes the lock (a 2 s lease) and pauses for 3 s before it writes. The lease runs out, C1 gets the lock with the next token and writes; then C0 wakes up and writes too, sure it still holds the lock. Turn fencing on and storage refuses C0’s old token.',
+    params: quiet,
+    inputs: [
+      { at: 1000, action: 'lock', client: 0 },
+      { at: 1200, action: 'pause', client: 0, ms: 3000 },
+      { at: 3500, action: 'lock', client: 1 },
     ],
   },
 ];
@@ -264,6 +282,25 @@ export const replicationMeta: ModelMeta = {
       description: 'The client reads, from the replica the read policy picks.',
       args: z.strictObject({ client }),
     },
+    lock: {
+      label: 'Take the lock',
+      description:
+        'The client asks the lock service K for the lock; with it (a lease and a fencing token) it works briefly, then writes to storage.',
+      args: z.strictObject({ client }),
+    },
+    pause: {
+      label: 'Pause a client',
+      description:
+        'The client stops for a while without knowing it (a long garbage collection): what it was doing resumes afterwards, lease or not.',
+      args: z.strictObject({
+        client,
+        ms: z.number().int().min(100).max(30_000).default(3000).meta({
+          title: 'Pause',
+          description: 'How long the client stops.',
+          unit: 'ms',
+        }),
+      }),
+    },
     crash: {
       label: 'Crash a replica',
       description: 'It stops; its log survives on disk. Without a replica, crashes the leader.',
@@ -289,8 +326,9 @@ export const replicationMeta: ModelMeta = {
     { id: 'prefix', label: 'Consistent-prefix violations' },
     { id: 'maxLag', label: 'Largest follower lag', unit: 'entries', chart: true },
     { id: 'epoch', label: 'Epoch' },
-    { id: 'staleAccepted', label: 'Old-epoch writes storage accepted' },
-    { id: 'fenced', label: 'Old-epoch writes storage refused' },
+    { id: 'staleAccepted', label: 'Old-epoch or old-token writes storage accepted' },
+    { id: 'fenced', label: 'Old-epoch or old-token writes storage refused' },
+    { id: 'holders', label: 'Writes by a lock holder whose lease had run out' },
   ],
   experiments: [lostWritesMeta],
 };

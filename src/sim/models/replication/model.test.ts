@@ -79,6 +79,29 @@ describe('replication model', () => {
     expect(fenced.log.some((e) => e.text.startsWith('Storage refused R1'))).toBe(true);
   });
 
+  it('a paused lock holder writes after its lease ran out; fencing tokens stop it', () => {
+    const open = run('lease-pause');
+    expect(open.violation).toBeNull();
+    expect(open.s.counts.holders).toBe(1);
+    expect(
+      open.log
+        .filter((e) => /^Storage took C\d's write with token|^Two lock holders/.test(e.text))
+        .map((e) => e.text.slice(0, 40)),
+    ).toEqual(["Storage took C1's write with token 2", "Two lock holders: storage took C0's writ"]);
+    const fenced = run('lease-pause', { fencing: true });
+    expect(fenced.violation).toBeNull();
+    expect(fenced.s.counts.holders).toBe(0);
+    expect(fenced.log.some((e) => e.text.startsWith("Storage refused C0's write: token 1"))).toBe(
+      true,
+    );
+    // A lease longer than the pause: K refuses C1, one holder at a time.
+    const long = run('lease-pause', { leaseMs: 5000 });
+    expect(long.s.counts.holders).toBe(0);
+    expect(long.log.some((e) => e.text.startsWith('C1 did not get the lock: C0 holds it'))).toBe(
+      true,
+    );
+  });
+
   it('broken variants break the invariants in the presets', () => {
     const ackEarly = makeReplicationModel({ ackOnSend: true, storageIgnoresEpoch: false });
     const sync = presetScenario(ackEarly, 'async-failover');
@@ -88,6 +111,9 @@ describe('replication model', () => {
     const fenced = presetScenario(noEpoch, 'split-brain');
     fenced.params = replicationParams.parse({ ...fenced.params, fencing: true });
     expect(runScenario(noEpoch, fenced, 8000).violation?.invariant).toBe('fenced-storage');
+    const lease = presetScenario(noEpoch, 'lease-pause');
+    lease.params = replicationParams.parse({ ...lease.params, fencing: true });
+    expect(runScenario(noEpoch, lease, 8000).violation?.invariant).toBe('fenced-storage');
   });
 
   it('refuses replicas that do not exist and restarts with nothing crashed, saying so', () => {

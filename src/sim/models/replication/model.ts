@@ -20,6 +20,7 @@ import {
   describeMessage,
   entryAt,
   HISTORY_SIZE,
+  lockNode,
   replicaName,
   storageNode,
   visible,
@@ -39,8 +40,21 @@ import {
   scheduleHeartbeat,
   serveHeld,
 } from './replicas';
+import {
+  deliverToClient,
+  onAcquire,
+  onLockWrite,
+  onResume,
+  onWork,
+  onBusy,
+  onGrant,
+  pauseClient,
+  paused,
+  requestLock,
+} from './lock';
 import type {
   Bugs,
+  ClientState,
   Replica,
   ReplicationCtx as C,
   ReplicationMsg,
@@ -99,6 +113,9 @@ function fresh(ctx: C, bugs: Bugs): S {
       nextRid: 0,
       readPending: -1,
       readSentAt: 0,
+      lease: null,
+      pausedUntil: -1,
+      inbox: [],
       sticky: -1,
     })),
     storage: {
@@ -107,8 +124,10 @@ function fresh(ctx: C, bugs: Bugs): S {
       refused: 0,
       staleAccepted: 0,
       fencedBreaches: 0,
+      maxToken: 0,
       recent: [],
     },
+    lock: { holder: -1, until: 0, token: 0 },
     epoch: 1,
     leader: 0,
     promotedAt: -1,
@@ -119,7 +138,7 @@ function fresh(ctx: C, bugs: Bugs): S {
     ackedCount: 0,
     lostCount: 0,
     lostSync: [],
-    counts: { ryw: 0, monotonic: 0, prefix: 0, lost: 0, split: 0 },
+    counts: { ryw: 0, monotonic: 0, prefix: 0, lost: 0, split: 0, holders: 0 },
     anomalies: [],
     messages: [],
     maxLag: 0,
@@ -189,6 +208,16 @@ function restart(s: S, ctx: C, id: number): void {
   }
 }
 
+/** A message a client handles (after its pause, if it is paused). */
+function toClient(s: S, c: ClientState, from: number, m: ReplicationMsg, ctx: C): void {
+  if (m.type === 'writeOk') onWriteOk(s, c, m, from, ctx);
+  else if (m.type === 'readOk') onReadOk(s, c, m, from, ctx);
+  else if (m.type === 'redirect') onRedirect(s, c, m, from, ctx);
+  else if (m.type === 'newLeader') onClientNewLeader(c, m);
+  else if (m.type === 'grant') onGrant(s, c, m, ctx);
+  else if (m.type === 'busy') onBusy(s, c, m, ctx);
+}
+
 export const replicationInvariants: Invariant<S, ReplicationParams>[] = [
   {
     id: 'sync-no-loss',
@@ -206,10 +235,12 @@ export const replicationInvariants: Invariant<S, ReplicationParams>[] = [
     id: 'fenced-storage',
     label: 'Fencing holds',
     description:
-      'With fencing on, storage never accepts a write from an epoch older than the highest it has seen.',
+      'With fencing on, storage never accepts a write whose epoch (or lock token) is older than the highest it has seen.',
     check(s) {
       const bad = s.storage.fencedBreaches;
-      return bad ? `With fencing on, storage accepted ${bad} write(s) from an old epoch` : null;
+      return bad
+        ? `With fencing on, storage accepted ${bad} write(s) with an old epoch or token`
+        : null;
     },
   },
 ];
@@ -226,11 +257,20 @@ export function makeReplicationModel(
     },
     onTimer(s, t, ctx) {
       if (t.gen !== s.gen) return;
+      if (t.kind === 'work' || t.kind === 'resume') {
+        const c = s.clients[t.client]!;
+        if (t.kind === 'work') onWork(s, c, ctx);
+        else onResume(s, c, ctx, (from, m) => toClient(s, c, from, m, ctx));
+        return;
+      }
       if (t.kind === 'workload') {
         if (t.wgen !== s.wgen) return;
         const c = s.clients[t.client]!;
-        if (t.op === 'write') clientWrite(s, c, ctx);
-        else clientRead(s, c, ctx);
+        // A paused client does nothing; its workload carries on after the pause.
+        if (!paused(c, ctx.now)) {
+          if (t.op === 'write') clientWrite(s, c, ctx);
+          else clientRead(s, c, ctx);
+        }
         scheduleWorkload(s, c, t.op, ctx);
         return;
       }
@@ -257,14 +297,16 @@ export function makeReplicationModel(
       if (down) return;
       if (d.to === storageNode(s)) {
         if (m.type === 'store') onStore(s, m, d.from, ctx);
+        else if (m.type === 'lockWrite') onLockWrite(s, m, d.from, ctx);
+        return;
+      }
+      if (d.to === lockNode(s)) {
+        if (m.type === 'acquire') onAcquire(s, m, d.from, ctx);
         return;
       }
       if (d.to >= n) {
         const c = s.clients[d.to - n]!;
-        if (m.type === 'writeOk') onWriteOk(s, c, m, d.from, ctx);
-        else if (m.type === 'readOk') onReadOk(s, c, m, d.from, ctx);
-        else if (m.type === 'redirect') onRedirect(s, c, m, d.from, ctx);
-        else if (m.type === 'newLeader') onClientNewLeader(c, m);
+        deliverToClient(c, d.from, m, ctx, (from, msg) => toClient(s, c, from, msg, ctx));
         return;
       }
       const r = s.replicas[d.to]!;
@@ -296,6 +338,10 @@ export function makeReplicationModel(
       } else if (input.action === 'read') {
         if (!clientRead(s, s.clients[Number(input.client)]!, ctx))
           ctx.log(`C${Number(input.client)} is still waiting for its last read`, { level: 'warn' });
+      } else if (input.action === 'lock') {
+        requestLock(s, s.clients[Number(input.client)]!, ctx);
+      } else if (input.action === 'pause') {
+        pauseClient(s, s.clients[Number(input.client)]!, Number(input.ms), ctx);
       } else if (input.action === 'crash') {
         crash(s, ctx, replica ?? s.leader);
       } else if (input.action === 'restart') {
@@ -358,7 +404,11 @@ export function makeReplicationModel(
             seen: c.seen,
             lastWrite: c.lastWrite ? writeLabel({ client: c.id, seq: c.lastWrite.seq }) : '',
             lastRead: c.lastRead,
+            lease: c.lease ? { ...c.lease } : null,
+            paused: paused(c, ctx.now),
           })),
+          lock: { ...s.lock },
+          maxToken: s.storage.maxToken,
           storage: {
             maxEpoch: s.storage.maxEpoch,
             accepted: s.storage.accepted,
@@ -393,6 +443,7 @@ export function makeReplicationModel(
         epoch: s.epoch,
         staleAccepted: s.storage.staleAccepted,
         fenced: s.storage.refused,
+        holders: s.counts.holders,
       };
     },
     invariants: replicationInvariants,

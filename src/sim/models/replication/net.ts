@@ -17,9 +17,10 @@ export const clientName = (c: number): string => `C${c}`;
 export const clientNode = (s: { replicas: readonly unknown[] }, c: number): number =>
   s.replicas.length + c;
 export const storageNode = (s: { replicas: readonly unknown[] }): number => s.replicas.length + 2;
+export const lockNode = (s: { replicas: readonly unknown[] }): number => s.replicas.length + 3;
 export function nodeName(s: { replicas: readonly unknown[] }, id: number): string {
   const n = s.replicas.length;
-  return id < n ? replicaName(id) : id < n + 2 ? clientName(id - n) : 'S';
+  return id < n ? replicaName(id) : id < n + 2 ? clientName(id - n) : id === n + 2 ? 'S' : 'K';
 }
 export const writeLabel = (e: { client: number; seq: number }): string =>
   `${clientName(e.client)}.${e.seq}`;
@@ -56,6 +57,14 @@ export function describeMessage(m: Out): string {
       return `v${m.top}`;
     case 'store':
       return `store e${m.epoch}`;
+    case 'acquire':
+      return 'lock?';
+    case 'grant':
+      return `lease t${m.token}`;
+    case 'busy':
+      return 'held';
+    case 'lockWrite':
+      return `write t${m.token}`;
   }
 }
 

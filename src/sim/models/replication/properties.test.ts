@@ -22,14 +22,20 @@ const caseArb = fc.record({
   writeRate: fc.double({ min: 0.5, max: 4, noNaN: true }),
   inOrder: fc.boolean(),
   readPolicy: fc.constantFrom('follower', 'leader', 'sticky', 'token'),
-  // Swarm's nodes: up to 5 replicas, 2 clients, storage (ids past the cluster join group 0).
+  // Swarm's nodes: up to 5 replicas, 2 clients, storage, lock service (ids past the cluster
+  // join group 0).
   faults: swarm(replicationMeta, {
-    nodes: 8,
+    nodes: 9,
     untilMs: UNTIL_MS - 2000,
     lossRates: [0, 0.05, 0.2],
     actions: {
       crash: fc.record({ replica: fc.integer({ min: 0, max: 4 }) }, { requiredKeys: [] }),
       restart: fc.record({ replica: fc.integer({ min: 0, max: 4 }) }, { requiredKeys: [] }),
+      lock: fc.record({ client: fc.integer({ min: 0, max: 1 }) }),
+      pause: fc.record({
+        client: fc.integer({ min: 0, max: 1 }),
+        ms: fc.integer({ min: 100, max: 5000 }),
+      }),
       // A client with a stale address writes to a replica that may think it still leads.
       write: fc.record({
         client: fc.integer({ min: 0, max: 1 }),

@@ -317,6 +317,7 @@ export function onStore(s: S, m: Msg<'store'>, from: number, ctx: C): void {
     at: ctx.now,
     from,
     epoch: m.epoch,
+    kind: 'epoch',
     wid: m.wid,
     accepted: !refuse,
     maxEpoch: st.maxEpoch,

@@ -84,9 +84,22 @@ export interface ClientState {
   readSentAt: number;
   /** Sticky reads: the follower it reads from, or -1. */
   sticky: number;
+  /** The lock lease it believes it holds (token, expiry as the lock service granted it), or null. */
+  lease: { token: number; until: number } | null;
+  /** Virtual ms until which the process is paused (a long GC pause), or -1. */
+  pausedUntil: number;
+  /** Messages that arrived during the pause, handled when it ends. */
+  inbox: { from: number; msg: ReplicationMsg }[];
 }
 
-export type AnomalyKind = 'ryw' | 'monotonic' | 'prefix' | 'lost' | 'split';
+/** The lock service K: one lease at a time, each with the next fencing token. */
+export interface LockService {
+  holder: number;
+  until: number;
+  token: number;
+}
+
+export type AnomalyKind = 'ryw' | 'monotonic' | 'prefix' | 'lost' | 'split' | 'holders';
 
 export interface Anomaly {
   at: number;
@@ -99,7 +112,9 @@ export interface Anomaly {
 export interface StorageWrite {
   at: number;
   from: number;
+  /** The writer's epoch (a replica) or lock token (a lock holder). */
   epoch: number;
+  kind: 'epoch' | 'token';
   wid: number;
   accepted: boolean;
   /** The highest epoch storage had seen before this write. */
@@ -114,6 +129,8 @@ export interface Storage {
   staleAccepted: number;
   /** Of those, accepted while fencing was on (must stay 0). */
   fencedBreaches: number;
+  /** The highest lock token seen on a write. */
+  maxToken: number;
   recent: StorageWrite[];
 }
 
@@ -135,6 +152,7 @@ export interface ReplicationState {
   replicas: Replica[];
   clients: ClientState[];
   storage: Storage;
+  lock: LockService;
   /** The highest epoch promoted and its leader: the lineage that counts. */
   epoch: number;
   leader: number;
@@ -157,7 +175,9 @@ export interface ReplicationState {
 export type ReplicationTimer =
   | { kind: 'heartbeat' | 'monitor'; gen: number; node: number; inc: number }
   | { kind: 'apply'; gen: number; node: number; inc: number; index: number; wid: number }
-  | { kind: 'workload'; gen: number; wgen: number; client: number; op: 'read' | 'write' };
+  | { kind: 'workload'; gen: number; wgen: number; client: number; op: 'read' | 'write' }
+  | { kind: 'work'; gen: number; client: number }
+  | { kind: 'resume'; gen: number; client: number };
 
 export interface ReadMsg {
   type: 'read';
@@ -214,6 +234,10 @@ export type ReplicationMsg =
       value: string;
       mid: number;
     }
-  | { type: 'store'; epoch: number; wid: number; mid: number };
+  | { type: 'store'; epoch: number; wid: number; mid: number }
+  | { type: 'acquire'; client: number; mid: number }
+  | { type: 'grant'; token: number; until: number; mid: number }
+  | { type: 'busy'; holder: number; until: number; mid: number }
+  | { type: 'lockWrite'; client: number; token: number; mid: number };
 
 export type ReplicationCtx = Ctx<ReplicationParams, ReplicationTimer, ReplicationMsg>;

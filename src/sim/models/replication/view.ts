@@ -42,6 +42,9 @@ export interface ClientView {
   seen: number;
   lastWrite: string;
   lastRead: number;
+  /** The lock token it believes it holds, and until when (as granted), or null. */
+  lease: { token: number; until: number } | null;
+  paused: boolean;
 }
 
 export interface ReplicationView {
@@ -55,6 +58,9 @@ export interface ReplicationView {
     staleAccepted: number;
     recent: StorageWrite[];
   };
+  /** The lock service K: who has the lease, until when, the last token given. */
+  lock: { holder: number; until: number; token: number };
+  maxToken: number;
   epoch: number;
   leader: number;
   mode: Mode;
