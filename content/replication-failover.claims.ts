@@ -118,4 +118,36 @@ export default defineClaims({
     holds: (n) => n === 1,
     show: () => 'lost',
   }),
+  'lease-ms': claim({
+    says: 'the lease is 2 s',
+    measure: (ctx) => Number(ctx.scenario('lease').params.leaseMs),
+    holds: (ms) => ms === 2000,
+    show: whole,
+  }),
+  'pause-ms': claim({
+    says: 'C0 pauses for 3 s',
+    measure: (ctx) => Number(ctx.scenario('lease').inputs.find((i) => i.action === 'pause')?.ms),
+    holds: (ms) => ms === 3000,
+    show: whole,
+  }),
+  'lease-two': claim({
+    says: "without fencing storage takes C0's write after C1's newer token",
+    measure: async (ctx) => {
+      const r = await ctx.run('lease', [], UNTIL_MS);
+      const c1 = firstAt(r, /^Storage took C1's write with token 2/);
+      const c0 = firstAt(r, /^Two lock holders: storage took C0's write with token 1/);
+      return [c1 > 0 && c0 > c1, state(r).counts.holders] as const;
+    },
+    holds: ([order, n]) => order && n === 1,
+    show: ([, n]) => `${n} write`,
+  }),
+  'lease-fenced': claim({
+    says: "with fencing storage refuses C0's token 1 after token 2",
+    measure: async (ctx) => {
+      const r = await ctx.run('lease-fenced', [], UNTIL_MS);
+      return [firstAt(r, /^Storage refused C0's write: token 1 is older than token 2/) > 0, r.violation === null];
+    },
+    holds: ([refused, ok]) => refused === true && ok === true,
+    show: () => 'token 1 after token 2',
+  }),
 });
