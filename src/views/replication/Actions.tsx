@@ -54,7 +54,7 @@ export function ReplicationActions(p: ReplicationProps) {
         fields={['client', 'ms']}
         initial={{ client: 0, ms: 3000 }}
         fieldLabel={{ client: { text: 'C' }, ms: { text: 'for (ms)' } }}
-        submit="Pause"
+        submit="Freeze"
         className="replication-write-to"
       />
       <ActionForm

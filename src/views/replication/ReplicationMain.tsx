@@ -62,10 +62,10 @@ function nodesOf(v: ReplicationView): NodeInfo[] {
       id: n + c.id,
       name: c.name,
       key: 'client',
-      title: `${c.name} client${c.paused ? ' ⏸ paused' : ''}`,
+      title: `${c.name} client${c.paused ? ' · frozen' : ''}`,
       detail: `→ ${c.leader} · seen v${c.seen}${lease}`,
       aria:
-        `${c.name}: client${c.paused ? ', paused' : ''}, writes to ${c.leader}, has seen version ${c.seen}` +
+        `${c.name}: client${c.paused ? ', frozen (paused without knowing it)' : ''}, writes to ${c.leader}, has seen version ${c.seen}` +
         (c.lease ? `, believes it holds the lock with token ${c.lease.token}` : ''),
       replica: false,
     };

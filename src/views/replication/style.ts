@@ -36,7 +36,7 @@ export const ANOMALY: Record<AnomalyKind, { title: string; mark: string }> = {
   prefix: { title: 'Consistent prefix', mark: '⋯' },
   lost: { title: 'Lost write', mark: '✕' },
   split: { title: 'Split brain', mark: '⚠' },
-  holders: { title: 'Two lock holders', mark: '⚿' },
+  holders: { title: 'Two lock holders', mark: '2×' },
 };
 
 const MESSAGE: Record<string, FlightStyle & { faint: boolean }> = {

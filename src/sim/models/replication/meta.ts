@@ -289,9 +289,9 @@ export const replicationMeta: ModelMeta = {
       args: z.strictObject({ client }),
     },
     pause: {
-      label: 'Pause a client',
+      label: 'Freeze a client',
       description:
-        'The client stops for a while without knowing it (a long garbage collection): what it was doing resumes afterwards, lease or not.',
+        'The client stops for a while without knowing it, as in a long garbage-collection pause: what it was doing resumes afterwards, lease or not.',
       args: z.strictObject({
         client,
         ms: z.number().int().min(100).max(30_000).default(3000).meta({
