@@ -4,7 +4,9 @@
  * experiment runs as the lesson's directive does.
  */
 import { claim, defineClaims, fixed } from '../src/lessons/claims/define';
-import type { RunResult } from '../src/sim/core/testing';
+import { runScenario, type RunResult } from '../src/sim/core/testing';
+import { replicationParams } from '../src/sim/models/replication/meta';
+import { replicationModel } from '../src/sim/models/replication/model';
 import type { LostWritesResult } from '../src/sim/models/replication/meta';
 import type { ReplicationState } from '../src/sim/models/replication/types';
 
@@ -149,5 +151,22 @@ export default defineClaims({
     },
     holds: ([refused, ok]) => refused === true && ok === true,
     show: () => 'token 1 after token 2',
+  }),
+  heartbeat: claim({
+    says: "the leader's heartbeat is 0.5 s",
+    measure: (ctx) => Number(ctx.scenario('cut').params.heartbeatMs),
+    holds: (ms) => ms === 500,
+    show: secs,
+  }),
+  'false-failovers': claim({
+    says: 'a failover timeout below the heartbeat replaces a healthy leader again and again',
+    measure: (ctx) => {
+      const base = ctx.scenario('cut');
+      const params = replicationParams.parse({ ...base.params, failoverMs: 300, writeRate: 0.5 });
+      const r = runScenario(replicationModel, { ...base, params, inputs: [] }, 10_000);
+      return (r.sim.state as ReplicationState).epoch - 1;
+    },
+    holds: (n) => n >= 5,
+    show: (n) => `${n} times`,
   }),
 });
