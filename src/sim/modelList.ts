@@ -14,6 +14,7 @@ import { capMeta } from './models/cap/meta';
 import { clocksMeta } from './models/clocks/meta';
 import { hashringMeta } from './models/hashring/meta';
 import { raftMeta } from './models/raft/meta';
+import { replicationMeta } from './models/replication/meta';
 import { stampedeMeta } from './models/stampede/meta';
 import { tokenringMeta } from './models/tokenring/meta';
 
@@ -24,6 +25,7 @@ export const MODEL_METAS: readonly ModelMeta[] = [
   capMeta,
   clocksMeta,
   tokenringMeta,
+  replicationMeta,
 ];
 
 /** Every model's id, in list order. */
