@@ -60,7 +60,8 @@ export default defineClaims({
         .map((m) => m!.label);
       const ok = replies.findIndex((l) => l.startsWith('ok'));
       const refused = replies.slice(0, ok);
-      return [...new Set(toS4)].slice(0, 3).concat(replies[ok] ?? '', refused.every((l) => l === 'no t3'));
+      const allRefused = refused.every((l) => l === 'no t3');
+      return [...[...new Set(toS4)].slice(0, 3), replies[ok] ?? '', String(allRefused)];
     },
     holds: (v) => v.join(' ') === 'AE t3 [4] AE t3 [3–4] AE t3 [2–4] ok 4 true',
   }),
@@ -71,7 +72,7 @@ export default defineClaims({
       const s = r.sim.state as RaftState;
       const logs = s.servers.map((v) => v.log.map((e) => `${e.term}/${e.id}`).join(','));
       const deleted = firstLog(r.log, /S4 deleted entries 2 to 3: they conflict with leader S3/, 5000);
-      return [new Set(logs).size, deleted ? deleted.t - 5000 : -1];
+      return [new Set(logs).size, deleted ? deleted.t - 5000 : -1] as const;
     },
     holds: ([distinct, ms]) => distinct === 1 && ms > 0 && ms < 300,
   }),

@@ -271,9 +271,9 @@ test('the election lesson: predicting runs the widget, and crashing the leader f
 test('the partition lesson cuts the network from a button in the text', async ({ page }) => {
   await page.goto('./#/lesson/raft-partition');
   await widgetReady(page);
-  await page.getByRole('button', { name: 'cut S1 and S2 off from the others' }).click();
+  await page.getByRole('button', { name: 'cut S4 and S5 off from the others' }).click();
   await expect(page.getByRole('log').first()).toContainText(
-    'Network partitioned: {2, 3, 4} | {0, 1}',
+    'Network partitioned: {0, 1, 2} | {3, 4}',
   );
   await expect(page.locator('.raft-link.cut')).toHaveCount(6);
 });
