@@ -293,6 +293,7 @@ describe('hashring model', () => {
       hash: 'xxhash32',
       strategy: 'ring',
       epsilon: 0.25,
+      seeds: 1,
       seed: 42,
     });
     expect(viewOf(r.sim).nodes.map((n) => n.keys)).toEqual(exp.loads);
