@@ -308,7 +308,7 @@ test('the Pre-Vote lesson: a returning server deposes the leader, and with Pre-V
   const log = page.getByRole('log').first();
   await widget.locator('.playback select').selectOption('1');
   await widget.locator('.playback button[aria-label="Play"]').click();
-  await expect(log).toContainText('S1 won term 1', { timeout: 15_000 });
+  await expect(log).toContainText('S2 won term 1', { timeout: 15_000 });
   await page.getByRole('button', { name: 'isolate S5' }).click();
   await expect(log).toContainText(/S5 timed out and started an election for term 4/, {
     timeout: 15_000,
@@ -316,7 +316,7 @@ test('the Pre-Vote lesson: a returning server deposes the leader, and with Pre-V
   const q = page.locator('[data-question="q-return"]');
   await q.getByRole('radio').nth(2).check();
   await q.getByRole('button', { name: /Commit my answer/ }).click();
-  await expect(log).toContainText(/S1 saw term \d+ and stepped down as leader/, {
+  await expect(log).toContainText(/S2 saw term \d+ and stepped down as leader/, {
     timeout: 15_000,
   });
   const leader = await waitForLeader(page);
