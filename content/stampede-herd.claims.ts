@@ -29,6 +29,15 @@ async function watchCold(ctx: ClaimContext, until: (m: Record<string, number | u
   return { afterMs: t === null ? -1 : t - 3000, m: sim.metrics() };
 }
 
+/** The cold widget watched until its hit ratio, after dipping below 90%, is back above it. */
+function untilWarm(ctx: ClaimContext) {
+  let low = false;
+  return watchCold(ctx, (m) => {
+    low ||= (m.hitRatio ?? 1) < 0.9;
+    return low && (m.hitRatio ?? 0) >= 0.9;
+  });
+}
+
 export default defineClaims({
   'first-herd': claim({
     says: 'about 200 requests recompute the key at its first expiry',
@@ -102,27 +111,13 @@ export default defineClaims({
   }),
   'cold-warm': claim({
     says: 'the hit ratio is back above 90% about 5 s after the flush',
-    measure: async (ctx) => {
-      let low = false;
-      const { afterMs } = await watchCold(ctx, (m) => {
-        low ||= (m.hitRatio ?? 1) < 0.9;
-        return low && (m.hitRatio ?? 0) >= 0.9;
-      });
-      return afterMs / 1000;
-    },
+    measure: async (ctx) => (await untilWarm(ctx)).afterMs / 1000,
     holds: (s) => s > 4 && s < 6,
     show: (s) => `${s.toFixed(0)} s`,
   }),
   'cold-warm-queue': claim({
     says: 'when the hit ratio is back above 90%, most of the peak queue is still waiting',
-    measure: async (ctx) => {
-      let low = false;
-      const { m } = await watchCold(ctx, (x) => {
-        low ||= (x.hitRatio ?? 1) < 0.9;
-        return low && (x.hitRatio ?? 0) >= 0.9;
-      });
-      return m.dbQueue!;
-    },
+    measure: async (ctx) => (await untilWarm(ctx)).m.dbQueue!,
     holds: (n) => n > 1000,
     show: (n) => fixed(0)(Math.round(n / 100) * 100),
   }),

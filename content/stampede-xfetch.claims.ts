@@ -2,7 +2,7 @@
  * Checks for stampede-xfetch.md: the #xf widget (warm cache) played five minutes at β = 1, 0.5
  * and 4, the #cold widget played through its first fill, and the lesson's experiment.
  */
-import { claim, defineClaims, fixed, whenTrue } from '../src/lessons/claims/define';
+import { claim, defineClaims, resultAt, fixed, whenTrue } from '../src/lessons/claims/define';
 import type { ClaimContext } from '../src/lessons/claims/define';
 import type { LogEvent } from '../src/sim/core/types';
 import type { StampedeResult } from '../src/sim/models/stampede/meta';
@@ -24,8 +24,7 @@ const share = (xs: number[], f: (x: number) => boolean) => xs.filter(f).length /
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 type Swept = { value: unknown; result: unknown }[];
-const byStrategy = (runs: Swept, s: string) =>
-  runs.find((r) => r.value === s)!.result as StampedeResult;
+const byStrategy = (runs: Swept, value: string) => resultAt<StampedeResult>(runs, value);
 
 export default defineClaims({
   'mean-per-expiry': claim({
