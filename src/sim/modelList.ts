@@ -16,6 +16,7 @@ import { hashringMeta } from './models/hashring/meta';
 import { raftMeta } from './models/raft/meta';
 import { stampedeMeta } from './models/stampede/meta';
 import { tokenringMeta } from './models/tokenring/meta';
+import { trafficMeta } from './models/traffic/meta';
 
 export const MODEL_METAS: readonly ModelMeta[] = [
   hashringMeta,
@@ -24,6 +25,7 @@ export const MODEL_METAS: readonly ModelMeta[] = [
   capMeta,
   clocksMeta,
   tokenringMeta,
+  trafficMeta,
 ];
 
 /** Every model's id, in list order. */
