@@ -19,7 +19,7 @@ export const COMING: Record<number, string[]> = {
     'CRDTs',
   ],
   5: ['Circuit breakers and bulkheads', 'Chaos experiments'],
-  6: ['Tail latency and percentiles', 'RED, USE and the golden signals'],
+  6: ['RED, USE and the golden signals'],
   7: ['Rate limiting as a defence', 'mTLS and zero trust'],
   8: ['Rolling, blue-green and canary deployments'],
   9: ['A URL shortener end to end', 'Fan-out for a social feed'],
