@@ -27,6 +27,7 @@ export const END_MARKS: Record<string, Mark> = {
   refused: { color: OKABE_ITO[5], shape: 'cross', word: 'refused' },
   reset: { color: OKABE_ITO[5], shape: 'cross', word: 'reset' },
   shed: { color: OKABE_ITO[1], shape: 'triangle', word: 'shed' },
+  limited: { color: OKABE_ITO[1], shape: 'triangle', word: 'rate limited' },
   open: { color: OKABE_ITO[4], shape: 'circle', word: 'in flight' },
 };
 

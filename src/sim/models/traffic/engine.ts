@@ -119,6 +119,17 @@ function sampleEnd(a: Attempt, t: number, how: string): void {
   }
 }
 
+/** The token bucket admits a try (refilled continuously at the rate limit, up to the burst). */
+function takeToken(s: S, p: TrafficParams, t: number): boolean {
+  if (p.rateLimitRps <= 0) return true;
+  const refill = ((t - s.bucketAt) * p.rateLimitRps) / 1000;
+  s.bucketTokens = Math.min(p.rateLimitBurst, s.bucketTokens + Math.max(0, refill));
+  s.bucketAt = t;
+  if (s.bucketTokens < 1) return false;
+  s.bucketTokens -= 1;
+  return true;
+}
+
 function sendTry(s: S, req: Req, t: number, retry: boolean, p: TrafficParams, r: Streams): void {
   const idx = choose(s, p, t, r.lb);
   const a: Attempt = {
@@ -155,7 +166,12 @@ function sendTry(s: S, req: Req, t: number, retry: boolean, p: TrafficParams, r:
     s.current.retries++;
   }
   push(s.heap, Math.min(t + p.timeoutMs, req.deadlineAt), CLIENT_TIMER, a);
-  const refusal = admit(s, idx, a, t, p, r.service);
+  const limited = !takeToken(s, p, t);
+  if (limited) {
+    s.totals.limited++;
+    s.current.limited++;
+  }
+  const refusal = limited ? 'limited' : admit(s, idx, a, t, p, r.service);
   if (refusal) failTry(s, a, t, refusal, p, r);
 }
 

@@ -106,6 +106,16 @@ export const trafficParams = z.strictObject({
     title: 'Load shedding',
     description: `Reject new work when an instance's queue is this long (0: off; a queue never holds more than ${QUEUE_CAP}).`,
   }),
+  rateLimitRps: int(0, 20_000, 0).meta({
+    title: 'Rate limit',
+    description:
+      'A token bucket at the load balancer: tries admitted per second on average (0: no limit). A try without a token is rejected at once.',
+    unit: 'req/s',
+  }),
+  rateLimitBurst: int(1, 10_000, 50).meta({
+    title: 'Rate limit burst',
+    description: 'Tokens the bucket holds: how many tries it admits at once after a quiet spell.',
+  }),
   balancer: z
     .enum(BALANCERS)
     .default('roundRobin')
@@ -234,6 +244,7 @@ export const trafficMeta: ModelMeta = {
     { id: 'utilization', label: 'Utilization (mean)', percent: true, chart: true },
     { id: 'queueMax', label: 'Longest queue', digits: 0, chart: true },
     { id: 'retryShare', label: 'Retries, share of tries', percent: true },
+    { id: 'limitedRps', label: 'Rejected by the rate limit', unit: '/s', digits: 0 },
     { id: 'inSystem', label: 'Requests in the system', digits: 0 },
   ],
   experiments: trafficExperimentMetas,

@@ -128,6 +128,30 @@ describe('traffic: the model', () => {
   });
 });
 
+describe('traffic: the token-bucket rate limit', () => {
+  it('admits the limit per second plus at most one burst, and rejects the rest at once', () => {
+    const s = run({ rateRps: 1000, instances: 16, rateLimitRps: 300, rateLimitBurst: 50 }, 10_000);
+    const admitted = s.totals.tries - s.totals.limited;
+    expect(admitted).toBeLessThanOrEqual(300 * 10 + 50);
+    expect(admitted).toBeGreaterThan(300 * 10 * 0.97);
+    expect(s.totals.failed).toBe(s.totals.limited);
+  });
+
+  it('lets a short burst through from a full bucket', () => {
+    const burst = {
+      pattern: 'burst' as const,
+      rateRps: 50,
+      burstRps: 1000,
+      burstAtMs: 5000,
+      burstMs: 100,
+    };
+    const s = run({ ...burst, rateLimitRps: 100, rateLimitBurst: 200 }, 10_000);
+    expect(s.totals.limited).toBe(0);
+    const tight = run({ ...burst, rateLimitRps: 100, rateLimitBurst: 20 }, 10_000);
+    expect(tight.totals.limited).toBeGreaterThan(50);
+  });
+});
+
 describe('traffic: backoff and jitter (Brooker 2015)', () => {
   const req = (tries: number): Req => ({
     id: 0,

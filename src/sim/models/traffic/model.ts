@@ -41,6 +41,8 @@ function init(ctx: C): S {
     arrivalGen: 0,
     rrNext: 0,
     retryTokens: 0,
+    bucketTokens: p.rateLimitBurst,
+    bucketAt: 0,
     totals: {
       started: 0,
       answered: 0,
@@ -50,6 +52,7 @@ function init(ctx: C): S {
       retries: 0,
       served: 0,
       late: 0,
+      limited: 0,
       endedTwice: 0,
       latencySumMs: 0,
       sojournSumMs: 0,
@@ -236,6 +239,7 @@ export const trafficModel: ModelDef<TrafficParams, S, TrafficTimer, never, Traff
       utilization: last.util,
       queueMax: last.queueMax,
       retryShare: last.tries ? last.retries / last.tries : 0,
+      limitedRps: last.limited,
       inSystem: s.open.size,
     };
   },

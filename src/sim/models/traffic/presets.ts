@@ -82,4 +82,21 @@ export const trafficPresets: PresetMeta[] = [
       'instances can serve. Queues build during the burst and take time to drain after it.',
     params: { rateRps: 200, pattern: 'burst', burstRps: 600, burstAtMs: 10_000, burstMs: 3000 },
   },
+  {
+    id: 'rate-limited-burst',
+    title: 'The same burst behind a rate limit',
+    description:
+      'A token bucket at the load balancer admits 360 tries a second (with a burst of 50). ' +
+      'During the burst the excess is rejected at once instead of queueing, so the requests ' +
+      'that get in are answered quickly and nothing is left to drain afterwards.',
+    params: {
+      rateRps: 200,
+      pattern: 'burst',
+      burstRps: 600,
+      burstAtMs: 10_000,
+      burstMs: 3000,
+      rateLimitRps: 360,
+      rateLimitBurst: 50,
+    },
+  },
 ];

@@ -59,6 +59,8 @@ const caseOf = fc.record({
     deadlineMs: fc.integer({ min: 10, max: 2000 }),
     shedQueueLength: fc.constantFrom(0, 5, 50),
     retryBudget: fc.boolean(),
+    rateLimitRps: fc.constantFrom(0, 0, 100, 1000),
+    rateLimitBurst: fc.integer({ min: 1, max: 200 }),
   }),
   faults: fc.array(fault, { maxLength: 12 }),
 });

@@ -16,6 +16,7 @@ export const newSecond = (t: number): Second => ({
   goodput: 0,
   failed: 0,
   timedOut: 0,
+  limited: 0,
   p50: NaN,
   p99: NaN,
   p999: NaN,

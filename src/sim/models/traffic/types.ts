@@ -72,6 +72,8 @@ export interface Second {
   goodput: number;
   failed: number;
   timedOut: number;
+  /** Tries the rate limiter rejected. */
+  limited: number;
   p50: number;
   p99: number;
   p999: number;
@@ -89,6 +91,7 @@ export interface Totals {
   served: number;
   /** Responses that came back after their client stopped waiting (wasted work). */
   late: number;
+  limited: number;
   /** A request ended a second time: must stay 0. */
   endedTwice: number;
   latencySumMs: number;
@@ -106,7 +109,7 @@ export interface TrySample {
   client: number;
   instance: number;
   sentAt: number;
-  /** When it ended (-1 while open) and how: 'ok', 'late', 'timeout', 'refused', 'shed', 'reset'. */
+  /** When it ended (-1 while open) and how: 'ok', 'late', 'timeout', 'refused', 'shed', 'reset', 'limited'. */
   endAt: number;
   end: string;
   retry: boolean;
@@ -127,6 +130,9 @@ export interface TrafficState {
   arrivalGen: number;
   rrNext: number;
   retryTokens: number;
+  /** The rate limiter's token bucket, and when it was last refilled. */
+  bucketTokens: number;
+  bucketAt: number;
   totals: Totals;
   /** Histograms: the current second's and the whole run's answered latencies. */
   secondHist: Histogram;
