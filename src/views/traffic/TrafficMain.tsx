@@ -64,6 +64,7 @@ export function TrafficMain(p: TrafficProps) {
   const pick = (k: number) => ui.setState({ target: k });
   const summary =
     `${view.clients} clients, load balancer (${BALANCER_NAMES[balancer] ?? balancer}), ` +
+    (view.breaker ? `circuit breaker ${view.breaker}, ` : '') +
     view.instances
       .map((i) => `${i.name} ${instanceMark(i).word}, queue ${i.queue}, ${i.running} running`)
       .join('; ');
@@ -98,6 +99,16 @@ export function TrafficMain(p: TrafficProps) {
           <text className="traffic-sub" textAnchor="middle" y={30}>
             {BALANCER_NAMES[balancer] ?? balancer}
           </text>
+          {view.breaker ? (
+            <text
+              className={`traffic-sub traffic-breaker ${view.breaker}`}
+              textAnchor="middle"
+              y={-28}
+              data-testid="traffic-breaker"
+            >
+              Breaker {view.breaker}
+            </text>
+          ) : null}
         </g>
         {view.instances.map((i, k) => {
           const r = l.rows[k]!;

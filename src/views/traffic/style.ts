@@ -28,6 +28,7 @@ export const END_MARKS: Record<string, Mark> = {
   reset: { color: OKABE_ITO[5], shape: 'cross', word: 'reset' },
   shed: { color: OKABE_ITO[1], shape: 'triangle', word: 'shed' },
   limited: { color: OKABE_ITO[1], shape: 'triangle', word: 'rate limited' },
+  breaker: { color: OKABE_ITO[3], shape: 'triangle', word: 'failed fast by the breaker' },
   open: { color: OKABE_ITO[4], shape: 'circle', word: 'in flight' },
 };
 

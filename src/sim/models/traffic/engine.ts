@@ -17,6 +17,7 @@ import {
   type Ev,
 } from './heap';
 import { record } from './hist';
+import { breakerAllows, breakerResult } from './breaker';
 import { admit, choose, fill, finish, type Refusal } from './instances';
 import type { TrafficParams } from './meta';
 import { closeSecond } from './seconds';
@@ -166,12 +167,15 @@ function sendTry(s: S, req: Req, t: number, retry: boolean, p: TrafficParams, r:
     s.current.retries++;
   }
   push(s.heap, Math.min(t + p.timeoutMs, req.deadlineAt), CLIENT_TIMER, a);
-  const limited = !takeToken(s, p, t);
-  if (limited) {
+  let refusal: Refusal | null;
+  if (!breakerAllows(s, p, t)) {
+    refusal = 'breaker';
+    s.current.broken++;
+  } else if (!takeToken(s, p, t)) {
+    refusal = 'limited';
     s.totals.limited++;
     s.current.limited++;
-  }
-  const refusal = limited ? 'limited' : admit(s, idx, a, t, p, r.service);
+  } else refusal = admit(s, idx, a, t, p, r.service);
   if (refusal) failTry(s, a, t, refusal, p, r);
 }
 
@@ -187,6 +191,7 @@ export function failTry(
   sampleEnd(a, t, why);
   const req = a.req;
   if (req.outcome !== OPEN || req.current !== a) return;
+  if (why !== 'breaker' && why !== 'limited') breakerResult(s, p, t, false);
   req.current = null;
   retryOrEnd(s, req, t, FAILED, p, r);
 }
@@ -254,6 +259,7 @@ function clientTimer(s: S, a: Attempt, t: number, p: TrafficParams, r: Streams):
   const req = a.req;
   if (req.outcome !== OPEN || req.current !== a) return;
   sampleEnd(a, t, 'timeout');
+  breakerResult(s, p, t, false);
   req.current = null;
   if (t >= req.deadlineAt) end(s, req, TIMED_OUT, t);
   else retryOrEnd(s, req, t, TIMED_OUT, p, r);
@@ -264,6 +270,7 @@ function done(s: S, a: Attempt, t: number, p: TrafficParams, r: Streams): void {
   const i = finish(s, a, t);
   const req = a.req;
   const waiting = req.outcome === OPEN && req.current === a;
+  if (waiting) breakerResult(s, p, t, true);
   if (waiting || s.bug === 'accept-stale') {
     sampleEnd(a, t, 'ok');
     end(s, req, ANSWERED, t);

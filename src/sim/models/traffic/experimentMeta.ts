@@ -86,6 +86,7 @@ export const RETRY_STRATEGIES = [
   'backoff-decorrelated',
   'immediate-budget',
   'immediate-lifo',
+  'immediate-breaker',
 ] as const;
 export type RetryStrategy = (typeof RETRY_STRATEGIES)[number];
 
@@ -97,7 +98,7 @@ export const retriesParams = z.strictObject({
       title: 'Retry policy',
       description:
         'none; immediate; fixed (50 ms); backoff from 50 ms with no, full, equal or decorrelated ' +
-        'jitter; immediate with a 10% retry budget; immediate with newest-first (LIFO) queues.',
+        'jitter; immediate with a 10% retry budget; immediate with newest-first (LIFO) queues; immediate behind a circuit breaker.',
     }),
   utilization: z.number().min(0.05).max(0.95).default(0.7).meta({
     title: 'Utilization',

@@ -77,6 +77,7 @@ function retryParams(strategy: RetryStrategy): Partial<TrafficParams> {
   if (retry === 'backoff') p.jitter = (variant ?? 'none') as TrafficParams['jitter'];
   if (variant === 'budget') p.retryBudget = true;
   if (variant === 'lifo') p.queueOrder = 'lifo';
+  if (variant === 'breaker') p.breaker = true;
   return p;
 }
 

@@ -123,7 +123,7 @@ export function fill(s: S, i: Instance, t: number, p: TrafficParams, rng: Rng): 
 }
 
 /** Why an instance turned a try away at once, or null when it took it. */
-export type Refusal = 'refused' | 'shed' | 'reset' | 'limited';
+export type Refusal = 'refused' | 'shed' | 'reset' | 'limited' | 'breaker';
 
 /** An instance receives a try: refuses it, sheds it, starts it or queues it. */
 export function admit(

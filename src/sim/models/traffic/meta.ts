@@ -106,6 +106,20 @@ export const trafficParams = z.strictObject({
     title: 'Load shedding',
     description: `Reject new work when an instance's queue is this long (0: off; a queue never holds more than ${QUEUE_CAP}).`,
   }),
+  breaker: z.boolean().default(false).meta({
+    title: 'Circuit breaker',
+    description:
+      'In the clients: after a run of failed tries it opens and fails tries at once, then lets one probe through to test whether the service is back.',
+  }),
+  breakerFailures: int(1, 1000, 20).meta({
+    title: 'Breaker threshold',
+    description: 'Failed tries in a row that open the breaker.',
+  }),
+  breakerOpenMs: int(10, 60_000, 1000).meta({
+    title: 'Breaker open time',
+    description: 'How long the breaker stays open before it lets a probe through.',
+    unit: 'ms',
+  }),
   rateLimitRps: int(0, 20_000, 0).meta({
     title: 'Rate limit',
     description:
@@ -245,6 +259,8 @@ export const trafficMeta: ModelMeta = {
     { id: 'queueMax', label: 'Longest queue', digits: 0, chart: true },
     { id: 'retryShare', label: 'Retries, share of tries', percent: true },
     { id: 'limitedRps', label: 'Rejected by the rate limit', unit: '/s', digits: 0 },
+    { id: 'breakerOpen', label: 'Circuit breaker (0 closed, 1 open, 2 half-open)', chart: true },
+    { id: 'breakerRejectedRps', label: 'Failed fast by the breaker', unit: '/s', digits: 0 },
     { id: 'inSystem', label: 'Requests in the system', digits: 0 },
   ],
   experiments: trafficExperimentMetas,

@@ -196,3 +196,39 @@ describe('traffic: backoff and jitter (Brooker 2015)', () => {
     }
   });
 });
+
+describe('traffic: the circuit breaker', () => {
+  const outage: ScenarioInput[] = [0, 1, 2, 3].flatMap((k) => [
+    { at: 2000, action: 'crash', instance: k },
+    { at: 6000, action: 'restart', instance: k },
+  ]);
+  const scenario = (breaker: boolean) => ({
+    model: 'traffic',
+    params: params({ breaker, retry: 'immediate', outlierEjection: false }),
+    seed: 1,
+    inputs: outage,
+  });
+
+  it('opens when every instance is down, probes while open, and closes once they are back', () => {
+    const { sim, log, violation } = runScenario(trafficModel, scenario(true), 12_000);
+    expect(violation).toBeNull();
+    const lines = log.filter((l) => l.kind === 'breaker').map((l) => [l.t, l.text] as const);
+    const opened = lines.find(([, x]) => x.includes('is open'));
+    const halves = lines.filter(([t, x]) => x.includes('half-open') && t < 6000);
+    const closed = lines.find(([t, x]) => x.includes('is closed') && t >= 6000);
+    expect(opened?.[0]).toBeGreaterThanOrEqual(2000);
+    expect(opened?.[0]).toBeLessThan(2100);
+    expect(halves.length).toBeGreaterThanOrEqual(2);
+    expect(closed?.[0]).toBeLessThan(7500);
+    const s = sim.state as TrafficState;
+    expect(s.breaker.state).toBe(0);
+    // While open, tries fail at once instead of reaching the crashed instances.
+    expect(s.seconds.slice(2, 6).every((x) => x.broken > x.tries / 2)).toBe(true);
+  });
+
+  it('stays out of the way when off', () => {
+    const { sim, log } = runScenario(trafficModel, scenario(false), 12_000);
+    expect(log.some((l) => l.kind === 'breaker')).toBe(false);
+    expect((sim.state as TrafficState).seconds.every((x) => x.broken === 0)).toBe(true);
+  });
+});

@@ -15,6 +15,7 @@
  * - Throughput counts work done; goodput counts requests answered before their deadline.
  */
 import type { Invariant, ModelDef } from '../../core/types';
+import { newBreaker } from './breaker';
 import { advance, failTries, refill, scheduleArrival, touchSystem } from './engine';
 import { push, SECOND } from './heap';
 import { newHistogram } from './hist';
@@ -43,6 +44,8 @@ function init(ctx: C): S {
     retryTokens: 0,
     bucketTokens: p.rateLimitBurst,
     bucketAt: 0,
+    breaker: newBreaker(),
+    notes: [],
     totals: {
       started: 0,
       answered: 0,
@@ -214,6 +217,8 @@ export const trafficModel: ModelDef<TrafficParams, S, TrafficTimer, never, Traff
   onTimer(s, _data, ctx) {
     advance(s, ctx.now, ctx);
     touchSystem(s, s.t);
+    for (const n of s.notes) ctx.log(n.text, { kind: 'breaker', level: 'warn' });
+    s.notes.length = 0;
     ctx.schedule(TICK_MS, TICK);
   },
   onInput,
@@ -221,6 +226,7 @@ export const trafficModel: ModelDef<TrafficParams, S, TrafficTimer, never, Traff
   view(s, ctx) {
     const view = buildView(s, ctx.now);
     view.clients = ctx.params.clients;
+    if (!ctx.params.breaker) view.breaker = null;
     return { view };
   },
   metrics(s) {
@@ -240,6 +246,8 @@ export const trafficModel: ModelDef<TrafficParams, S, TrafficTimer, never, Traff
       queueMax: last.queueMax,
       retryShare: last.tries ? last.retries / last.tries : 0,
       limitedRps: last.limited,
+      breakerOpen: s.breaker.state,
+      breakerRejectedRps: last.broken,
       inSystem: s.open.size,
     };
   },

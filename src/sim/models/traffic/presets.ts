@@ -75,6 +75,16 @@ export const trafficPresets: PresetMeta[] = [
     inputs: [{ at: 5000, action: 'pause', ms: 2000 }],
   },
   {
+    id: 'circuit-breaker',
+    title: 'The same stall with a circuit breaker',
+    description:
+      'The same stall, with a circuit breaker in the clients. After 20 failed tries in a row it ' +
+      'opens and fails tries at once, so the queues stop growing and drain; a probe a second ' +
+      'later finds the service answering again and closes it.',
+    params: { ...stormBase, breaker: true },
+    inputs: [{ at: 5000, action: 'pause', ms: 2000 }],
+  },
+  {
     id: 'burst',
     title: 'A burst of traffic',
     description:

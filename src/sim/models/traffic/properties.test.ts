@@ -61,6 +61,8 @@ const caseOf = fc.record({
     retryBudget: fc.boolean(),
     rateLimitRps: fc.constantFrom(0, 0, 100, 1000),
     rateLimitBurst: fc.integer({ min: 1, max: 200 }),
+    breaker: fc.boolean(),
+    breakerFailures: fc.integer({ min: 1, max: 50 }),
   }),
   faults: fc.array(fault, { maxLength: 12 }),
 });

@@ -17,6 +17,7 @@ export const newSecond = (t: number): Second => ({
   failed: 0,
   timedOut: 0,
   limited: 0,
+  broken: 0,
   p50: NaN,
   p99: NaN,
   p999: NaN,

@@ -1,5 +1,6 @@
 /** The traffic model's state: plain data (object references are kept by structuredClone). */
 import type { Ctx } from '../../core/types';
+import type { Breaker } from './breaker';
 import type { Heap } from './heap';
 import type { Histogram } from './hist';
 import type { TrafficParams } from './meta';
@@ -74,6 +75,8 @@ export interface Second {
   timedOut: number;
   /** Tries the rate limiter rejected. */
   limited: number;
+  /** Tries the circuit breaker failed at once. */
+  broken: number;
   p50: number;
   p99: number;
   p999: number;
@@ -109,7 +112,7 @@ export interface TrySample {
   client: number;
   instance: number;
   sentAt: number;
-  /** When it ended (-1 while open) and how: 'ok', 'late', 'timeout', 'refused', 'shed', 'reset', 'limited'. */
+  /** When it ended (-1 while open) and how: 'ok', 'late', 'timeout', 'refused', 'shed', 'reset', 'limited', 'breaker'. */
   endAt: number;
   end: string;
   retry: boolean;
@@ -133,6 +136,9 @@ export interface TrafficState {
   /** The rate limiter's token bucket, and when it was last refilled. */
   bucketTokens: number;
   bucketAt: number;
+  breaker: Breaker;
+  /** Lines for the event log, written at the next tick. */
+  notes: { t: number; text: string }[];
   totals: Totals;
   /** Histograms: the current second's and the whole run's answered latencies. */
   secondHist: Histogram;

@@ -1,4 +1,5 @@
 /** What the traffic model sends the page each frame: aggregated, bounded whatever the rate. */
+import { BREAKER_NAMES } from './breaker';
 import { load, queueLength } from './instances';
 import type { Second, TrafficState as S, TrySample } from './types';
 
@@ -29,6 +30,8 @@ export interface TrafficView {
   /** A bounded sample of recent tries, for drawing. */
   samples: TrySample[];
   inSystem: number;
+  /** The circuit breaker's state ('closed', 'open', 'half-open'), or null when it is off. */
+  breaker: string | null;
   totals: {
     started: number;
     answered: number;
@@ -60,6 +63,7 @@ export function buildView(s: S, now: number): TrafficView {
     seconds: s.seconds.slice(),
     samples: s.samples.map((x) => ({ ...x })),
     inSystem: s.open.size,
+    breaker: BREAKER_NAMES[s.breaker.state] ?? null,
     totals: {
       started: t.started,
       answered: t.answered,
