@@ -45,7 +45,9 @@ export function TrafficMain(p: TrafficProps) {
       if (ended && now - s.endAt > END_SHOW_MS) continue;
       // A try that ended is marked at its instance, where its fate was decided.
       const at = ended ? s.sentAt + TRAVEL_MS : now;
-      const pos = tryPosition(l, s.client, s.instance, s.sentAt, at, TRAVEL_MS);
+      // Tries the breaker or the rate limit turned away never left the balancer.
+      const stopped = ended && (s.end === 'breaker' || s.end === 'limited');
+      const pos = stopped ? l.lb : tryPosition(l, s.client, s.instance, s.sentAt, at, TRAVEL_MS);
       if (!pos) continue;
       const mark = END_MARKS[ended ? s.end : 'open'] ?? END_MARKS.open!;
       ctx.globalAlpha = ended ? 1 - (now - s.endAt) / END_SHOW_MS : 1;
