@@ -18,7 +18,7 @@ export const COMING: Record<number, string[]> = {
     'Leaderless replication, hinted handoff',
     'CRDTs',
   ],
-  5: ['Circuit breakers and bulkheads', 'Chaos experiments'],
+  5: ['Bulkheads', 'Chaos experiments'],
   6: ['RED, USE and the golden signals'],
   7: ['Rate limiting as a defence', 'mTLS and zero trust'],
   8: ['Rolling, blue-green and canary deployments'],
