@@ -12,7 +12,7 @@ export const COMING: Record<number, string[]> = {
     'Event sourcing and CQRS',
     'Outbox and idempotent consumers',
   ],
-  3: ['Rate limiting: token and leaky buckets', 'Bloom filters'],
+  3: ['Leaky buckets and sliding-window rate limits', 'Bloom filters'],
   4: [
     'Two-phase commit and its blocking problem',
     'Leaderless replication, hinted handoff',
