@@ -17,6 +17,7 @@ import { raftMeta } from './models/raft/meta';
 import { replicationMeta } from './models/replication/meta';
 import { stampedeMeta } from './models/stampede/meta';
 import { tokenringMeta } from './models/tokenring/meta';
+import { trafficMeta } from './models/traffic/meta';
 
 export const MODEL_METAS: readonly ModelMeta[] = [
   hashringMeta,
@@ -26,6 +27,7 @@ export const MODEL_METAS: readonly ModelMeta[] = [
   clocksMeta,
   tokenringMeta,
   replicationMeta,
+  trafficMeta,
 ];
 
 /** Every model's id, in list order. */
