@@ -28,6 +28,8 @@ type Actor = Playback;
 export type { PlaybackSnapshot };
 
 const noopSubscribe = () => () => {};
+/** Ids of guided-step stops, unique on the page, so a frame's arrival names its request. */
+let stopIds = 0;
 
 export function useWidgetController(o: ControllerOptions) {
   const store = useMemo(() => new FrameStore(), []);
@@ -39,6 +41,7 @@ export function useWidgetController(o: ControllerOptions) {
 
   useEffect(() => {
     let lastT = -1;
+    let lastArrived = -1;
     const a = new Playback({
       scenario: opts.current.scenario,
       atMs: opts.current.atMs,
@@ -48,6 +51,11 @@ export function useWidgetController(o: ControllerOptions) {
       ...(opts.current.pool && { pool: opts.current.pool }),
       onFrame: (f) => {
         store.push(f);
+        const arrived = f.status.arrived?.id;
+        if (arrived !== undefined && arrived !== lastArrived) {
+          lastArrived = arrived;
+          a.send({ type: 'ARRIVED' });
+        }
         if (f.t !== lastT) {
           lastT = f.t;
           a.send({ type: 'TIME', t: f.t });
@@ -103,6 +111,12 @@ export function useWidgetController(o: ControllerOptions) {
         actor.send({ type: 'SEEK', t: 0 });
       },
       seek: (ms) => actor.send({ type: 'SEEK', t: Math.max(0, ms) }),
+      load: (scenario, atMs) => actor.send({ type: 'LOAD', scenario, atMs }),
+      playUntil: (when) => {
+        const id = ++stopIds;
+        actor.send({ type: 'PLAY_UNTIL', stop: { id, when } });
+        return id;
+      },
       seekBy: (d) => {
         const horizon = store.get().frame?.status.horizonMs ?? 0;
         actor.send({ type: 'SEEK', t: Math.min(horizon, Math.max(0, now() + d)) });

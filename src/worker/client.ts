@@ -173,6 +173,7 @@ function wrapRemote(remote: Comlink.Remote<WorkerApi>): SimApi {
     pause: () => remote.pause(),
     setSpeed: (s) => remote.setSpeed(s),
     step: () => remote.step(),
+    playUntil: (s) => remote.playUntil(s),
     seek: (t) => remote.seek(t),
     cancelSeek: () => remote.cancelSeek(),
     fork: () => remote.fork(),

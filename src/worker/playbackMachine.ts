@@ -15,6 +15,7 @@
  *
  *   Any state: TIME (the latest virtual time seen) and INPUTS (the learner's inputs so far).
  *   ready: SEEK, SPEED; entering ready plays if the learner was playing (`resumePlaying`).
+ *   PLAY_UNTIL -> playing (the host stops by itself at a guided step; ARRIVED -> paused).
  *   paused: PLAY/TOGGLE -> playing, STEP steps.  playing: PAUSE/TOGGLE -> paused, STEP -> paused
  *   and steps; entering playing plays the host, leaving it pauses it.
  *   An event a state does not list is ignored (LOAD while booting or loading, PLAY while playing).
@@ -22,7 +23,7 @@
 import type { FieldError } from '../sim/core/errors';
 import type { Scenario, ScenarioInput } from '../sim/core/types';
 import { createSimClient, type ClientOptions, type SimClient } from './client';
-import type { Frame, LoadResult, Speed } from './protocol';
+import type { Frame, LoadResult, PlayStop, Speed } from './protocol';
 import type { WorkerPool } from './workerPool';
 
 export interface PlaybackInput {
@@ -59,6 +60,9 @@ export type PlaybackEvent =
   | { type: 'PAUSE' }
   | { type: 'TOGGLE' }
   | { type: 'STEP' }
+  /** Play until a guided step's stop; the host pauses there itself and the page hears ARRIVED. */
+  | { type: 'PLAY_UNTIL'; stop: PlayStop }
+  | { type: 'ARRIVED' }
   | { type: 'SEEK'; t: number }
   | { type: 'SPEED'; speed: Speed }
   | { type: 'LOAD'; scenario: unknown; atMs?: number }
@@ -211,6 +215,14 @@ export class Playback {
         this.#go('crashed', () => this.#assign({ crash: e.message, crashes: c.crashes + 1 }));
         return true;
     }
+    if (e.type === 'PLAY_UNTIL') {
+      // Playing, but the host was told where to stop: entering `playing` must not call play().
+      if (this.#sub === 'playing') void api?.pause();
+      void api?.playUntil(e.stop);
+      this.#sub = 'playing';
+      this.#assign({ resumePlaying: true });
+      return true;
+    }
     if (this.#sub === 'paused') {
       if (e.type === 'PLAY' || e.type === 'TOGGLE') return this.#goReady('playing');
       if (e.type === 'STEP') {
@@ -220,6 +232,11 @@ export class Playback {
       return false;
     }
     if (e.type === 'PAUSE' || e.type === 'TOGGLE') return this.#goReady('paused');
+    // The host stopped at a guided step by itself: nothing to tell it.
+    if (e.type === 'ARRIVED') {
+      this.#enterReady('paused');
+      return true;
+    }
     if (e.type === 'STEP') return this.#goReady('paused', () => void c.client?.api.step());
     return false;
   }

@@ -34,6 +34,7 @@ export const hostApi = (host: Host): WorkerApi => ({
   pause: () => host.pause(),
   setSpeed: (s) => host.setSpeed(s),
   step: () => host.step(),
+  playUntil: (s) => host.playUntil(s),
   seek: (t) => host.seek(t),
   cancelSeek: () => host.cancelSeek(),
   fork: () => host.fork(),
