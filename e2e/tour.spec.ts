@@ -1,0 +1,99 @@
+/**
+ * Guided tours (issue 15): the Raft election lesson's tour stops on the same frame every run
+ * (the host stops there, not the page's timer), Continue and Enter advance, the caption reaches
+ * the event log's live region, the learner can leave and come back, and it is axe clean.
+ */
+import { expect, expectAccessible, test, widgetReady } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const LESSON = './#/lesson/raft-election';
+const widget = (page: Page) => page.locator('.widget[data-widget-id="elect"]');
+const panel = (page: Page) => widget(page).locator('.tour-panel');
+
+/** Waits for the tour to stop at `step` and returns the time it stopped at. */
+async function stoppedAt(page: Page, step: number): Promise<number> {
+  const p = panel(page);
+  await expect(p).toHaveAttribute('data-tour-state', 'stopped', { timeout: 30_000 });
+  await expect(p).toHaveAttribute('data-tour-step', String(step));
+  const t = Number(await p.getAttribute('data-stop-ms'));
+  await expect(widget(page)).toHaveAttribute('data-t', String(t));
+  await expect(widget(page)).toHaveAttribute('data-state', 'paused');
+  return t;
+}
+
+async function runTour(page: Page, steps: number): Promise<number[]> {
+  // A fresh page load each run (the same hash would not reload the lesson).
+  await page.goto('about:blank');
+  await page.goto(LESSON);
+  await widgetReady(page, '.widget[data-widget-id="elect"]');
+  await panel(page).getByRole('button', { name: 'Start the guided tour' }).click();
+  const times: number[] = [];
+  for (let i = 1; i <= steps; i++) {
+    times.push(await stoppedAt(page, i));
+    if (i < steps) await panel(page).getByRole('button', { name: 'Continue' }).click();
+  }
+  return times;
+}
+
+test('a guided Raft tour stops on the same frames every run, and Continue advances', async ({
+  page,
+}) => {
+  // Two whole tours at the lesson's quarter speed.
+  test.setTimeout(150_000);
+  const first = await runTour(page, 5);
+  const second = await runTour(page, 5);
+  console.log(`tour stops (virtual ms): ${first.join(', ')}`);
+  expect(second).toEqual(first);
+  // Each step is later than the one before; the leader crash (step 4) leads to a second term.
+  for (let i = 1; i < first.length; i++) expect(first[i]!).toBeGreaterThanOrEqual(first[i - 1]!);
+  const log = widget(page).locator('.event-log [role="log"]');
+  await expect(log.locator('li.log-tour')).toContainText('Step 5 of 5');
+  await expect(log).toContainText('won term 2');
+  await panel(page).getByRole('button', { name: 'Finish the tour' }).click();
+  await expect(panel(page)).toHaveAttribute('data-tour-state', 'finished');
+});
+
+test('keyboard only: Enter starts and continues the tour; leave and come back; axe clean', async ({
+  page,
+}) => {
+  await page.goto(LESSON);
+  await widgetReady(page, '.widget[data-widget-id="elect"]');
+  const start = panel(page).getByRole('button', { name: 'Start the guided tour' });
+  // Tab to the start button (counted, so nobody has to wade through the page).
+  let tabs = 0;
+  while (!(await start.evaluate((el) => el === document.activeElement)) && tabs < 80) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  console.log(`Tabs from the top of the lesson to "Start the guided tour": ${tabs}`);
+  expect(tabs).toBeLessThan(80);
+  await page.keyboard.press('Enter');
+  const t1 = await stoppedAt(page, 1);
+  // Continue has the focus at each stop, so Enter goes on.
+  await expect(panel(page).getByRole('button', { name: 'Continue' })).toBeFocused();
+  const caption = panel(page).locator('.tour-caption');
+  await expect(caption).toContainText('candidate');
+  await expect(widget(page).locator('.event-log li.log-tour')).toContainText('Step 1 of 5');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await widget(page).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/tour-step1.png' });
+  await expectAccessible(page);
+  await page.keyboard.press('Enter');
+  const t2 = await stoppedAt(page, 2);
+  expect(t2).toBeGreaterThanOrEqual(t1);
+  await page.keyboard.press('Enter');
+  const t3 = await stoppedAt(page, 3);
+  await widget(page).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/tour-step3.png' });
+
+  // Leave, play freely (scrub back), come back to step 3 at the same frame.
+  await panel(page).getByRole('button', { name: 'Leave the tour' }).press('Enter');
+  await expect(panel(page)).toHaveAttribute('data-tour-state', 'away');
+  await widget(page).getByRole('button', { name: 'Back to the start' }).press('Enter');
+  await expect(widget(page)).toHaveAttribute('data-t', '0');
+  const back = panel(page).getByRole('button', { name: 'Back to step 3' });
+  await back.focus();
+  await page.keyboard.press('Enter');
+  expect(await stoppedAt(page, 3)).toBe(t3);
+  await expectAccessible(page);
+});

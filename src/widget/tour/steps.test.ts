@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseSteps, parseUntil } from './stepSchema';
+import { resolveArgs, resolveNodes } from './steps';
+
+const raw = (attrs: Record<string, string>, text = 'A caption.') => ({
+  attrs,
+  caption: text,
+  text,
+});
+
+describe('guided tour steps', () => {
+  it('reads the three kinds of stop', () => {
+    expect(parseUntil('event:leader')).toEqual({ kind: 'event', event: 'leader', nth: 1 });
+    expect(parseUntil('event:vote*2')).toEqual({ kind: 'event', event: 'vote', nth: 2 });
+    expect(parseUntil('t:500')).toEqual({ kind: 'time', atMs: 500 });
+    expect(parseUntil('metric:term>=2')).toEqual({
+      kind: 'metric',
+      metric: 'term',
+      op: '>=',
+      value: 2,
+    });
+  });
+
+  it('names the step and the field, and the limit', () => {
+    const r = parseSteps([
+      raw({ until: 'event:leader' }),
+      raw({ until: 'when it is done' }),
+      raw({ until: 'event:vote*5000' }),
+      raw({ until: 't:5', highlight: 'S1' }),
+      raw({ until: 't:5' }, ''),
+    ]);
+    expect(r.ok).toBe(false);
+    const errors = !r.ok ? r.errors.map((e) => `${e.path}: ${e.message}`) : [];
+    expect(errors[0]).toMatch(/^tour\.steps\.2\.until: "when it is done" is not a stop/);
+    expect(errors[1]).toBe(
+      'tour.steps.3.until: "event:vote*5000" counts 5000 events; the count is 1 to 1000',
+    );
+    expect(errors[2]).toMatch(/^tour\.steps\.4\.highlight: names a node/);
+    expect(errors[3]).toMatch(/^tour\.steps\.5\.caption: needs at least 1 characters/);
+    const many = parseSteps(Array.from({ length: 31 }, () => raw({ until: 't:1' })));
+    expect(!many.ok && many.errors[0]).toEqual({
+      path: 'tour.steps',
+      message: '31 items is above the maximum 30',
+    });
+  });
+
+  it('keeps an action with its arguments and resolves leader against the frame', () => {
+    const r = parseSteps([raw({ until: 'event:election', do: 'crash', 'arg-server': 'leader' })]);
+    expect(r.ok && r.value[0]!.do).toEqual({ action: 'crash', args: { server: 'leader' } });
+    const view = {
+      servers: [
+        { id: 0, role: 'follower' },
+        { id: 1, role: 'leader' },
+        { id: 2, role: 'candidate' },
+      ],
+    };
+    expect(resolveArgs({ server: 'leader', on: 'true', n: '3' }, view)).toEqual({
+      server: 1,
+      on: true,
+      n: 3,
+    });
+    expect(resolveNodes(['candidates', '0'], view)).toEqual([0, 2]);
+  });
+});
