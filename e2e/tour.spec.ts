@@ -97,3 +97,83 @@ test('keyboard only: Enter starts and continues the tour; leave and come back; a
   expect(await stoppedAt(page, 3)).toBe(t3);
   await expectAccessible(page);
 });
+
+/** The event log's lines up to now (not greyed), as "time text". */
+const pastLines = (page: Page) =>
+  page
+    .locator('.event-log [role="log"] li:not(.log-future):not(.muted):not(.log-tour)')
+    .allInnerTexts();
+
+test('the event log is the whole run: a link far in, then scrubbing back, lists every event up to now', async ({
+  page,
+}) => {
+  // A share link 8 s in: the log is rebuilt by replay from t = 0, not from a few seconds back.
+  await page.goto('./#/play/raft?preset=election&t=8000');
+  await widgetReady(page);
+  await expect(page.locator('.widget')).toHaveAttribute('data-t', '8000');
+  const log = page.locator('.event-log [role="log"]');
+  await expect(log).toContainText('won term 1');
+  await expect(log.locator('li.log-future')).toHaveCount(0);
+  // Scrub back by clicking an entry: it seeks there; later entries stay, greyed.
+  const won = log.getByRole('button', { name: /^Go to / }).first();
+  const wonLine = log.locator('li', { hasText: 'won term 1' }).first();
+  const wonTime = await wonLine.getByRole('button').innerText();
+  await wonLine.getByRole('button').click();
+  const t = Number(await page.locator('.widget').getAttribute('data-t'));
+  expect(t).toBeGreaterThan(0);
+  expect(t).toBeLessThan(1000);
+  await expect(log.locator('li.log-future').first()).toBeVisible();
+  await expect(won).toBeVisible();
+  const scrubbed = await pastLines(page);
+  expect(scrubbed.at(-1)).toContain('won term 1');
+  expect(scrubbed.at(-1)).toContain(wonTime);
+  await page.locator('.event-log').screenshot({ path: 'test-results/log-scrubbed.png' });
+  // The same moment reached straight from a link lists exactly the same lines.
+  await page.goto('about:blank');
+  await page.goto(`./#/play/raft?preset=election&t=${t}`);
+  await widgetReady(page);
+  await expect(page.locator('.widget')).toHaveAttribute('data-t', String(t));
+  await expect(log).toContainText('won term 1');
+  expect(await pastLines(page)).toEqual(scrubbed);
+  await expectAccessible(page);
+});
+
+test('at the lesson speed a Raft message stays on screen at least half a second (slow motion while messages fly)', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(LESSON);
+  await widgetReady(page, '.widget[data-widget-id="elect"]');
+  await expect(widget(page).locator('.slow-motion')).toBeVisible();
+  // Each message is one element for its whole flight (keyed by its id): time it on screen.
+  await page.evaluate(() => {
+    const w = window as unknown as { __flights: number[]; __stop: boolean };
+    w.__flights = [];
+    w.__stop = false;
+    const seen = new Map<Element, number>();
+    const loop = (now: number) => {
+      const live = new Set(document.querySelectorAll('.widget[data-widget-id="elect"] .raft-msg'));
+      for (const el of live) if (!seen.has(el)) seen.set(el, now);
+      for (const [el, first] of seen)
+        if (!live.has(el)) {
+          w.__flights.push(now - first);
+          seen.delete(el);
+        }
+      if (!w.__stop) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  await widget(page).getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForTimeout(12_000);
+  const flights = await page.evaluate(() => {
+    const w = window as unknown as { __flights: number[]; __stop: boolean };
+    w.__stop = true;
+    return w.__flights;
+  });
+  const sorted = [...flights].sort((a, b) => a - b);
+  console.log(
+    `Raft messages on screen at 0.25x (ms): n=${sorted.length} min=${sorted[0]?.toFixed(0)} median=${sorted[sorted.length >> 1]?.toFixed(0)} max=${sorted.at(-1)?.toFixed(0)}`,
+  );
+  expect(sorted.length).toBeGreaterThan(8);
+  expect(sorted[0]!).toBeGreaterThanOrEqual(500);
+});

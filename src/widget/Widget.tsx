@@ -68,6 +68,11 @@ export interface WidgetProps {
   pool?: WorkerPool;
   /** Called when the status changes; `errors` lists what is wrong when it is `invalid`. */
   onStatus?(status: WidgetStatus, errors: readonly string[]): void;
+  /**
+   * Slow motion while messages fly, at the model's lesson speed (lessons): each message stays
+   * on screen at least this many ms of real time. Playback only; the run is the same.
+   */
+  slowMotionMs?: number;
   /** A guided tour's steps (else the one a lesson registered for this widget's id). */
   tour?: TourSteps;
 }
@@ -189,6 +194,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
     onShare: props.onShare,
     noWorker: props.noWorker,
     pool: props.pool,
+    slowMotionMs: props.slowMotionMs,
   });
   const registered = useSyncExternalStore(subscribeTours, () => tourFor(id));
   const steps = props.tour ?? registered;
@@ -368,6 +374,12 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
           playing={playing}
           speed={frame?.status.speed ?? 1}
           lagging={frame?.status.lagging ?? false}
+          slowMotion={
+            !!props.slowMotionMs &&
+            meta.playbackSpeed !== undefined &&
+            typeof frame?.status.speed === 'number' &&
+            frame.status.speed <= meta.playbackSpeed
+          }
           disabled={!ready}
           onToggle={() => handle?.toggle()}
           onStep={() => handle?.step()}

@@ -22,6 +22,8 @@ export interface ControllerOptions {
   onShare?: ((s: Scenario, t: number) => void) | undefined;
   noWorker?: boolean | undefined;
   pool?: WorkerPool | undefined;
+  /** Slow motion while messages fly at lesson speed: each stays on screen this many ms. */
+  slowMotionMs?: number | undefined;
 }
 
 type Actor = Playback;
@@ -49,6 +51,7 @@ export function useWidgetController(o: ControllerOptions) {
       ...(opts.current.speed !== undefined && { speed: opts.current.speed }),
       ...(opts.current.noWorker !== undefined && { noWorker: opts.current.noWorker }),
       ...(opts.current.pool && { pool: opts.current.pool }),
+      ...(opts.current.slowMotionMs && { slowMotionMs: opts.current.slowMotionMs }),
       onFrame: (f) => {
         store.push(f);
         const arrived = f.status.arrived?.id;

@@ -174,6 +174,7 @@ function wrapRemote(remote: Comlink.Remote<WorkerApi>): SimApi {
     setSpeed: (s) => remote.setSpeed(s),
     step: () => remote.step(),
     playUntil: (s) => remote.playUntil(s),
+    setSlowMotion: (ms) => remote.setSlowMotion(ms),
     seek: (t) => remote.seek(t),
     cancelSeek: () => remote.cancelSeek(),
     fork: () => remote.fork(),

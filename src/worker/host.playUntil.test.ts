@@ -6,7 +6,13 @@ import type { Frame, PlayStop, Speed } from './protocol';
 const raft = { model: 'raft', params: {}, seed: 1, inputs: [] };
 
 /** Plays a Raft run to `stop` at `speed`, with the wall clock moving `wallStepMs` at a time. */
-async function stopOf(stop: PlayStop['when'], speed: Speed, wallStepMs: number, tickPerReadMs = 0) {
+async function stopOf(
+  stop: PlayStop['when'],
+  speed: Speed,
+  wallStepMs: number,
+  tickPerReadMs = 0,
+  slowMotionMs = 0,
+) {
   const { clock, advance } = fakeClock(tickPerReadMs);
   const host = new Host(clock);
   const frames: Frame[] = [];
@@ -14,6 +20,7 @@ async function stopOf(stop: PlayStop['when'], speed: Speed, wallStepMs: number, 
   const r = await host.load(raft);
   expect(r.ok).toBe(true);
   await host.setSpeed(speed);
+  await host.setSlowMotion(slowMotionMs);
   await host.playUntil({ id: 7, when: stop });
   for (let i = 0; i < 20_000 && !frames.at(-1)?.status.arrived; i++) advance(wallStepMs);
   const last = frames.at(-1)!;
@@ -26,6 +33,10 @@ describe('Host.playUntil (guided steps)', () => {
     const a = await stopOf(when, 0.25, 33);
     const b = await stopOf(when, 'max', 7);
     const c = await stopOf(when, 3, 50, 3);
+    // Slow motion while messages fly (lessons) changes how long it takes, not where it stops.
+    const d = await stopOf(when, 0.25, 33, 0, 600);
+    expect(d.last.t).toBe(a.last.t);
+    expect(d.last.view).toEqual(a.last.view);
     expect(a.last.status.arrived).toEqual({ id: 7, found: true });
     expect(a.last.status.playing).toBe(false);
     expect(b.last.t).toBe(a.last.t);

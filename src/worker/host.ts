@@ -27,6 +27,7 @@ import { Checkpoints, type CheckpointLimits } from './checkpoints';
 import { EventHistory } from './eventHistory';
 import { SeriesWindow } from './seriesWindow';
 import { ArmedStop, type PlayStop } from './stops';
+import { FlightClock, playPaced } from './pacer';
 
 /**
  * How often a playing host advances and sends a frame: 30 a second, the rate the widget
@@ -88,6 +89,12 @@ export class Host implements SimApi {
   /** The guided step being played to, and the last one the host stopped at. */
   private armed: ArmedStop | null = null;
   private arrived: { id: number; found: boolean } | null = null;
+  /** Slow motion: each message in the air stays on screen this long (0: off). */
+  private slowMotionMs = 0;
+  /** The speed slow motion plays at now (null at the chosen speed), and the ms played past t. */
+  private paceSpeed: number | null = null;
+  private aheadMs = 0;
+  private readonly flights = new FlightClock();
 
   constructor(
     private readonly clock: HostClock = realClock,
@@ -184,6 +191,16 @@ export class Host implements SimApi {
     this.lastWall = this.clock.now();
     this.schedule();
     this.emit();
+    return Promise.resolve();
+  }
+
+  /**
+   * Slow motion at the model's lesson speed or slower: while messages fly, each stays on screen
+   * at least `onScreenMs` of real time (0 turns it off). Playback only: the run is the same.
+   */
+  setSlowMotion(onScreenMs: number): Promise<void> {
+    this.slowMotionMs = Math.max(0, Math.min(onScreenMs, 5000));
+    this.paceSpeed = null;
     return Promise.resolve();
   }
 
@@ -354,6 +371,9 @@ export class Host implements SimApi {
     }
     const waiting = this.seeking?.waiting ?? [];
     this.seeking = { targetMs: target, fromMs: sim.now, waiting };
+    this.aheadMs = 0;
+    this.paceSpeed = null;
+    this.flights.clear();
     this.stepSeek();
   }
 
@@ -481,13 +501,51 @@ export class Host implements SimApi {
     // A throttled background tab can sleep for seconds; do not try to catch up all at once.
     const dt = Math.min(wall - this.lastWall, 100);
     this.lastWall = wall;
-    let target: number;
-    if (this.speed === 'max') target = sim.now + 60_000;
-    else target = sim.now + Math.max(1, Math.round(dt * this.speed));
-    target = Math.min(target, MAX_TIME_MS);
     const armed = this.armed;
-    if (armed) target = Math.min(target, armed.hitMs ?? armed.limitMs, armed.limitMs);
-    const reached = this.advanceTo(target, TICK_BUDGET_MS);
+    const capMs = () =>
+      armed ? Math.min(armed.hitMs ?? armed.limitMs, armed.limitMs, MAX_TIME_MS) : MAX_TIME_MS;
+    let reached: boolean;
+    // Only models that declare a lesson speed (Raft) get slow motion, at that speed or slower.
+    const lessonSpeed = this.model?.meta.playbackSpeed;
+    if (
+      this.slowMotionMs > 0 &&
+      lessonSpeed !== undefined &&
+      this.speed !== 'max' &&
+      this.speed <= lessonSpeed
+    ) {
+      reached = true;
+      const started = this.clock.now();
+      const paced = playPaced({
+        nowMs: sim.now,
+        aheadMs: this.aheadMs,
+        wallMs: dt,
+        speed: this.speed,
+        capMs,
+        flightSpeed: (atMs, usedMs) =>
+          this.flights.speed(
+            (fn) => sim.forEachFlight(fn),
+            atMs,
+            started + usedMs,
+            this.slowMotionMs,
+          ),
+        nextAt: () => sim.nextAt(),
+        advanceTo: (t) => {
+          const left = TICK_BUDGET_MS - (this.clock.now() - started);
+          if (!this.advanceTo(t, Math.max(1, left))) reached = false;
+          return sim.now;
+        },
+      });
+      this.aheadMs = paced.aheadMs;
+      this.paceSpeed = paced.speed < this.speed ? paced.speed : null;
+    } else {
+      this.aheadMs = 0;
+      this.paceSpeed = null;
+      let target: number;
+      if (this.speed === 'max') target = sim.now + 60_000;
+      else target = sim.now + Math.max(1, Math.round(dt * this.speed));
+      target = Math.min(target, capMs());
+      reached = this.advanceTo(target, TICK_BUDGET_MS);
+    }
     this.lagging = this.speed !== 'max' && !reached;
     if (sim.now >= MAX_TIME_MS) this.playing = false;
     if (armed && (armed.hitMs !== undefined || sim.now >= armed.limitMs)) {
@@ -523,6 +581,8 @@ export class Host implements SimApi {
     const sim = this.sim!;
     return {
       ...(this.armed && { armed: this.armed.id }),
+      ...(this.playing &&
+        this.paceSpeed !== null && { paceSpeed: this.paceSpeed, aheadMs: this.aheadMs }),
       ...(this.arrived && !this.seeking && { arrived: this.arrived }),
       t: sim.now,
       horizonMs: this.horizonMs,

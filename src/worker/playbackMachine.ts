@@ -15,7 +15,7 @@
  *
  *   Any state: TIME (the latest virtual time seen) and INPUTS (the learner's inputs so far).
  *   ready: SEEK, SPEED; entering ready plays if the learner was playing (`resumePlaying`).
- *   PLAY_UNTIL -> playing (the host stops by itself at a guided step; ARRIVED -> paused).
+ *   PLAY_UNTIL -> playing (while loading: once ready) (the host stops by itself at a guided step; ARRIVED -> paused).
  *   paused: PLAY/TOGGLE -> playing, STEP steps.  playing: PAUSE/TOGGLE -> paused, STEP -> paused
  *   and steps; entering playing plays the host, leaving it pauses it.
  *   An event a state does not list is ignored (LOAD while booting or loading, PLAY while playing).
@@ -32,6 +32,8 @@ export interface PlaybackInput {
   autoplay: boolean;
   /** The speed to start at (1 when absent). */
   speed?: Speed;
+  /** Slow motion at lesson speed: each message in flight stays on screen this long (lessons). */
+  slowMotionMs?: number;
   onFrame(frame: Frame): void;
   noWorker?: boolean;
   /** Share this pool's workers (the embed) instead of starting one. */
@@ -53,6 +55,8 @@ export interface PlaybackContext {
   t: number;
   speed: Speed;
   resumePlaying: boolean;
+  /** A guided step asked for while loading (its first frame can come before the load answers). */
+  pendingStop: PlayStop | null;
 }
 
 export type PlaybackEvent =
@@ -120,6 +124,7 @@ export class Playback {
       t: input.atMs,
       speed: input.speed ?? 1,
       resumePlaying: input.autoplay,
+      pendingStop: null,
     };
     this.#snapshot = snapshotOf(this.#top, this.#sub, this.#ctx);
   }
@@ -186,6 +191,10 @@ export class Playback {
         this.#assign({ scenario: c.scenario ? { ...c.scenario, inputs: e.inputs } : null });
         return true;
     }
+    if (this.#top === 'loading' && e.type === 'PLAY_UNTIL') {
+      this.#assign({ pendingStop: e.stop });
+      return true;
+    }
     if (this.#top === 'loading' && e.type === 'CRASHED') {
       this.#go('crashed', () => this.#assign({ crash: e.message }));
       return true;
@@ -208,7 +217,12 @@ export class Playback {
       case 'LOAD':
         this.#go('loading', () => {
           void c.client?.api.pause();
-          this.#assign({ pending: e.scenario, t: e.atMs ?? 0, resumePlaying: false });
+          this.#assign({
+            pending: e.scenario,
+            t: e.atMs ?? 0,
+            resumePlaying: false,
+            pendingStop: null,
+          });
         });
         return true;
       case 'CRASHED':
@@ -307,6 +321,7 @@ export class Playback {
         const { pending, t, speed } = c;
         (async (): Promise<LoadResult> => {
           await client.api.setSpeed(speed);
+          if (c.input.slowMotionMs) await client.api.setSlowMotion(c.input.slowMotionMs);
           return client.api.load(pending, t);
         })().then(
           settle((r: LoadResult) => {
@@ -325,10 +340,18 @@ export class Playback {
         );
         return;
       }
-      case 'ready':
+      case 'ready': {
         this.#assign({ crash: null });
+        const stop = c.pendingStop;
+        if (stop) {
+          this.#assign({ pendingStop: null, resumePlaying: true });
+          this.#sub = 'playing';
+          void c.client?.api.playUntil(stop);
+          return;
+        }
         this.#enterReady(c.resumePlaying ? 'playing' : 'paused');
         return;
+      }
       case 'crashed':
         c.client?.dispose();
         // Restart from the scenario we hold; give up after repeated crashes so a model that

@@ -41,6 +41,8 @@ export interface SimApi {
   step(): Promise<void>;
   /** Plays until a guided step's stop (an event, a time, a metric) and pauses exactly there. */
   playUntil(stop: PlayStop): Promise<void>;
+  /** Slow motion at lesson speed: each message in the air stays on screen this many ms. */
+  setSlowMotion(onScreenMs: number): Promise<void>;
   /** Resolves once landed; a later seek takes over a pending one (only the latest counts). */
   seek(t: number): Promise<void>;
   /** Stops a seek still replaying toward a far target, where it has got to. */

@@ -35,6 +35,7 @@ export const hostApi = (host: Host): WorkerApi => ({
   setSpeed: (s) => host.setSpeed(s),
   step: () => host.step(),
   playUntil: (s) => host.playUntil(s),
+  setSlowMotion: (ms) => host.setSlowMotion(ms),
   seek: (t) => host.seek(t),
   cancelSeek: () => host.cancelSeek(),
   fork: () => host.fork(),

@@ -5,6 +5,12 @@ import { ALL_CONTROLS, Widget, type Control } from '../../widget/Widget';
 import { attrsOf, scenarioFromAttrs } from '../directives';
 import { useLessonContext } from '../context';
 
+/**
+ * In lessons, while messages fly at the model's lesson speed, each stays on screen this long
+ * (issue 15: at least half a second to follow a Raft RequestVote or AppendEntries).
+ */
+export const LESSON_SLOW_MOTION_MS = 600;
+
 export function WidgetDirective(props: Record<string, unknown>) {
   const a = attrsOf(props);
   const lesson = useLessonContext();
@@ -35,6 +41,7 @@ export function WidgetDirective(props: Record<string, unknown>) {
           ? { height }
           : { height: 380 })}
         autoplay={a.autoplay !== undefined && a.autoplay !== 'false'}
+        slowMotionMs={LESSON_SLOW_MOTION_MS}
         onShare={lesson.onShare}
         shareLabel="Open in playground"
       />
