@@ -46,6 +46,8 @@ test('a guided Raft tour stops on the same frames every run, and Continue advanc
   expect(second).toEqual(first);
   // Each step is later than the one before; the leader crash (step 4) leads to a second term.
   for (let i = 1; i < first.length; i++) expect(first[i]!).toBeGreaterThanOrEqual(first[i - 1]!);
+  // After the crash (step 4) the next election is an election timeout later, not at once.
+  expect(first[3]! - first[2]!).toBeGreaterThanOrEqual(150);
   const log = widget(page).locator('.event-log [role="log"]');
   await expect(log.locator('li.log-tour')).toContainText('Step 5 of 5');
   await expect(log).toContainText('won term 2');
@@ -176,4 +178,27 @@ test('at the lesson speed a Raft message stays on screen at least half a second 
   );
   expect(sorted.length).toBeGreaterThan(8);
   expect(sorted[0]!).toBeGreaterThanOrEqual(500);
+});
+
+test('keyboard: "Skip the widget" passes it, and after "Commit my answer" focus is on the reveal', async ({
+  page,
+}) => {
+  await page.goto(LESSON);
+  await widgetReady(page, '.widget[data-widget-id="elect"]');
+  const skip = page.getByRole('link', { name: 'Skip the widget' }).first();
+  await skip.focus();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#after-elect')).toBeFocused();
+  // The next Tab lands after the widget (the prediction's first option), not inside it.
+  await page.keyboard.press('Tab');
+  const q = page.locator('[data-question="q-first"]');
+  await expect(q.getByRole('radio').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await expect(q.getByRole('button', { name: /Commit my answer/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(q.locator('.predict-after')).toBeFocused();
+  await expect(q.locator('.predict-after')).toContainText('timer');
+  await expectAccessible(page);
 });

@@ -4,8 +4,8 @@
  * 0.25x: too fast to follow. While a message is in the air and has been on screen less than
  * `onScreenMs` of real time, virtual time runs just slowly enough for it to last that long; once
  * every message in the air has had its time, and between messages, play is at the chosen speed.
- * With nothing in the air, play stops at the next event and looks again, so a message sent there
- * is slowed from its first millisecond.
+ * At the chosen speed, play stops at the next event and looks again, so a message sent there is
+ * slowed from its first millisecond.
  */
 
 export interface PaceInput {
@@ -47,9 +47,10 @@ export function playPaced(i: PaceInput): PaceResult {
     speed = flight === undefined ? i.speed : Math.min(i.speed, flight);
     const wall = i.wallMs - used;
     const reach = Math.min(cap, now + ahead + wall * speed);
-    const next = flight === undefined ? i.nextAt() : undefined;
+    // At the chosen speed (nothing in the air, or every message there has had its time), stop
+    // at the next event and look again: it may send a message, slowed from its first ms.
+    const next = speed >= i.speed ? i.nextAt() : undefined;
     if (next !== undefined && Math.ceil(next) <= reach) {
-      // Nothing in the air: go to the next event, then look again (it may send something).
       const to = Math.max(now + 1, Math.ceil(next));
       used += Math.max(0, to - now - ahead) / speed;
       now = i.advanceTo(to);

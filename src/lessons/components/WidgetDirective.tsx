@@ -30,8 +30,17 @@ export function WidgetDirective(props: Record<string, unknown>) {
         .filter((c) => (ALL_CONTROLS as readonly string[]).includes(c)) as Control[])
     : undefined;
   const height = Number(a.height);
+  const after = `after-${id}`;
   return (
     <div className="lesson-widget">
+      {/* Keyboard users can pass a widget's many controls and read on. */}
+      <a
+        className="skip-link widget-skip"
+        href={`#${after}`}
+        onClick={(e) => (e.preventDefault(), document.getElementById(after)?.focus())}
+      >
+        Skip the widget
+      </a>
       <Widget
         id={id}
         scenario={parsed.value}
@@ -45,6 +54,7 @@ export function WidgetDirective(props: Record<string, unknown>) {
         onShare={lesson.onShare}
         shareLabel="Open in playground"
       />
+      <span id={after} tabIndex={-1} className="widget-after" />
     </div>
   );
 }

@@ -51,6 +51,9 @@ describe('Tour', () => {
     frame(180, { arrived: { id: id(), found: true } });
     expect(tour.getSnapshot()).toMatchObject({ state: 'stopped', index: 0, stopMs: 180 });
     tour.continue();
+    // While step 2's action applies, frames still carry step 1's arrival: not a stop.
+    frame(180, { arrived: { id: id(), found: true } });
+    expect(tour.getSnapshot().state).toBe('playing');
     await settle();
     expect(calls.slice(2)).toEqual(['apply crash', 'until leader']);
     frame(300, { arrived: { id: id(), found: true } });

@@ -149,6 +149,9 @@ export class Tour {
     this.#began[this.#index] = { scenario: s && structuredClone(s), t: this.#stopMs ?? 0 };
     this.#stopped[this.#index] = undefined;
     this.#stopMs = null;
+    // Frames sent while the action applies still report the previous step's arrival.
+    this.#request = -1;
+    this.#armedSeen = false;
     this.#go('playing');
     const error = await this.driver.apply(step);
     if (error) {
@@ -156,7 +159,6 @@ export class Tour {
       return this.#go('failed');
     }
     if (this.#state !== 'playing') return;
-    this.#armedSeen = false;
     this.#request = this.driver.playUntil(step.until);
   }
 
