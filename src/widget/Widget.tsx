@@ -306,6 +306,8 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
             : 'It keeps crashing; reload the page to try again.'}
         </div>
       ) : null}
+      {/* The tour first: its Start and Continue are a lesson's first stop for the keyboard. */}
+      {tour ? <TourPanel api={tour} label={label} announceHere={!controls.has('log')} /> : null}
       {controls.has('actions') && views !== undefined ? (
         <ErrorBoundary label="The actions">
           {views?.Actions ? (
@@ -322,7 +324,6 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
           {actionError}
         </p>
       ) : null}
-      {tour ? <TourPanel api={tour} label={label} announceHere={!controls.has('log')} /> : null}
       <div className="widget-body">
         <div className="stage" ref={stage} style={{ height: props.height ?? 420 }}>
           <ErrorBoundary label="The drawing">
