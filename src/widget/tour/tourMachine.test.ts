@@ -75,6 +75,14 @@ describe('Tour', () => {
     frame(0, {}, true);
     await settle();
     frame(180, { arrived: { id: id(), found: true } });
+    frame(180);
+    expect(tour.getSnapshot().state).toBe('stopped');
+    // Pressing play (or a prediction playing the widget) at a stop leaves the tour too.
+    frame(190, { playing: true });
+    expect(tour.getSnapshot().state).toBe('away');
+    tour.back();
+    expect(calls.at(-1)).toBe('load@180');
+    frame(180, {}, true);
     tour.leave();
     tour.back();
     expect(calls.at(-1)).toBe('load@180');

@@ -6,6 +6,7 @@
  *
  *   idle --START--> loading --landed--> playing --arrived--> stopped --CONTINUE--> playing ...
  *                                          |  \--learner paused/seeked--> away      \-last--> finished
+ *   stopped --learner played or scrubbed--> away
  *   playing|stopped --LEAVE--> away --RETURN--> loading (to where the step stopped, or began)
  *   any --START--> loading (from the beginning)
  */
@@ -130,7 +131,13 @@ export class Tour {
       } else void this.#run();
       return;
     }
-    if (this.#state !== 'playing' || f.status.seeking) return;
+    if (f.status.seeking) return;
+    // Stopped at a step, the learner played on or scrubbed away from it: they left the tour.
+    if (this.#state === 'stopped') {
+      if (f.status.playing || f.t !== this.#stopMs) this.#go('away');
+      return;
+    }
+    if (this.#state !== 'playing') return;
     if (f.status.arrived?.id === this.#request) {
       this.#stopMs = f.t;
       this.#found = f.status.arrived.found;
