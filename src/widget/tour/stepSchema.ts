@@ -1,52 +1,108 @@
 /**
  * The schema of a guided tour's steps: a lesson's `::step[Caption]{until=... do=... highlight=...}`
- * lines are read by it, and its messages name the step and the field ("tour.steps.2.until: ...")
- * like every other bad input.
+ * lines are read by it, and its messages name the step, the field and the limit
+ * ("tour.steps.2.until: ...") like every other bad input. Written out by hand, like the page's
+ * scenario check (checkScenario.ts), so a lesson page does not download zod for it.
  */
-import { z } from 'zod';
-import { fieldErrors, type FieldError, type Parsed } from '../../sim/core/errors';
-import { MAX_TIME_MS } from '../../sim/core/scenario';
+import type { FieldError, Parsed } from '../../sim/core/errors';
+import { MAX_TIME_MS } from '../../sim/core/limits';
 import { COMPARISONS, type Comparison, type StopWhen } from '../../worker/stops';
 import type { TourStep } from './steps';
 
 export const MAX_STEPS = 30;
 export const MAX_CAPTION_CHARS = 600;
+const MAX_UNTIL_CHARS = 80;
+const MAX_HIGHLIGHT_CHARS = 80;
+const MAX_ARG_CHARS = 64;
+const MAX_EVENT_COUNT = 1000;
 
+/** The attributes a step may have (besides `arg-<name>`). */
+const FIELDS = ['until', 'do', 'highlight'];
 /** A node a step points at: a server id from 0 (S1 is 0), or whoever is leader or candidate. */
 const NODE_REF = /^(leader|candidates|\d{1,3})$/;
+const ACTION_NAME = /^[A-Za-z][\w-]{0,31}$/;
 
-const untilSchema = z
-  .string()
-  .min(1)
-  .max(80)
-  .transform((s, ctx): StopWhen => {
-    const u = parseUntil(s.trim());
-    if (typeof u === 'string') {
-      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(s)} ${u}` });
-      return z.NEVER;
-    }
-    return u;
-  });
+/**
+ * `event:leader` (`event:vote*2` for the second), `t:500` (virtual ms), `metric:term>=2`.
+ * Returns what is wrong as a phrase when it is none of them.
+ */
+export function parseUntil(s: string): StopWhen | string {
+  let m = /^event:([A-Za-z][\w-]*)(?:\*(\d+))?$/.exec(s);
+  if (m) {
+    const nth = m[2] ? Number(m[2]) : 1;
+    if (nth < 1 || nth > MAX_EVENT_COUNT)
+      return `counts ${nth} events; the count is 1 to ${MAX_EVENT_COUNT}`;
+    return { kind: 'event', event: m[1]!, nth };
+  }
+  m = /^t:(\d+)$/.exec(s);
+  if (m) {
+    const atMs = Number(m[1]);
+    if (atMs > MAX_TIME_MS) return `is above the maximum time ${MAX_TIME_MS} ms`;
+    return { kind: 'time', atMs };
+  }
+  m = /^metric:([A-Za-z]\w*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)$/.exec(s);
+  if (m && COMPARISONS.includes(m[2] as Comparison))
+    return { kind: 'metric', metric: m[1]!, op: m[2] as Comparison, value: Number(m[3]) };
+  return 'is not a stop: write event:<kind> (event:vote*2 for the second), t:<ms> or metric:<name>>=<number>';
+}
 
-/** One step's attributes (strings, as directives give them). */
-export const stepSchema = z.strictObject({
-  caption: z.string().trim().min(1).max(MAX_CAPTION_CHARS),
-  until: untilSchema,
-  do: z
-    .string()
-    .regex(/^[A-Za-z][\w-]{0,31}$/, 'is not an action name')
-    .optional(),
-  highlight: z
-    .string()
-    .max(80)
-    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-    .refine((refs) => refs.every((r) => NODE_REF.test(r)), {
-      message: 'names a node as a server number from 0 (S1 is 0), leader or candidates',
-    })
-    .optional(),
-  /** `arg-<name>` attributes of the action, collected. */
-  args: z.record(z.string(), z.string().max(64)).optional(),
-});
+const longer = (max: number) => `is longer than the maximum ${max} characters`;
+
+/** One step's attributes and caption text; errors are pushed with paths under `at`. */
+function parseStep<C>(
+  attrs: Record<string, string | undefined>,
+  caption: C,
+  text: string,
+  at: string,
+  errors: FieldError[],
+): TourStep<C> | null {
+  const before = errors.length;
+  const bad = (field: string, message: string) => errors.push({ path: `${at}.${field}`, message });
+  const trimmed = text.trim();
+  if (!trimmed) bad('caption', 'needs at least 1 characters (the text in ::step[...])');
+  else if (trimmed.length > MAX_CAPTION_CHARS) bad('caption', longer(MAX_CAPTION_CHARS));
+  const args: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || k === 'class' || k === 'id') continue;
+    if (k.startsWith('arg-')) {
+      if (v.length > MAX_ARG_CHARS) bad(k, longer(MAX_ARG_CHARS));
+      else args[k.slice(4)] = v;
+    } else if (!FIELDS.includes(k))
+      bad(k, `is not a step attribute (${FIELDS.join(', ')}, arg-<name>)`);
+  }
+  let until: StopWhen | null = null;
+  const rawUntil = attrs.until;
+  if (rawUntil === undefined || !rawUntil.trim())
+    bad('until', 'is required (event:<kind>, t:<ms> or metric:<name><op><number>)');
+  else if (rawUntil.length > MAX_UNTIL_CHARS) bad('until', longer(MAX_UNTIL_CHARS));
+  else {
+    const u = parseUntil(rawUntil.trim());
+    if (typeof u === 'string') bad('until', `${JSON.stringify(rawUntil)} ${u}`);
+    else until = u;
+  }
+  const action = attrs.do;
+  if (action !== undefined && !ACTION_NAME.test(action))
+    bad('do', `${JSON.stringify(action)} is not an action name`);
+  const rawHighlight = attrs.highlight ?? '';
+  const highlight = rawHighlight.split(/[\s,]+/).filter(Boolean);
+  if (rawHighlight.length > MAX_HIGHLIGHT_CHARS) bad('highlight', longer(MAX_HIGHLIGHT_CHARS));
+  else {
+    const wrong = highlight.filter((r) => !NODE_REF.test(r));
+    if (wrong.length)
+      bad(
+        'highlight',
+        `${wrong.map((w) => JSON.stringify(w)).join(', ')}: names a node as a server number from 0 (S1 is 0), leader or candidates`,
+      );
+  }
+  if (errors.length > before || !until) return null;
+  return {
+    until,
+    caption,
+    text: trimmed,
+    highlight,
+    ...(action !== undefined && { do: { action, args } }),
+  };
+}
 
 /** Steps from each step's raw attributes; errors say `tour.steps.N.field: ...`. */
 export function parseSteps<C>(
@@ -64,50 +120,8 @@ export function parseSteps<C>(
   const steps: TourStep<C>[] = [];
   const errors: FieldError[] = [];
   raws.forEach((raw, i) => {
-    const args: Record<string, string> = {};
-    const rest: Record<string, unknown> = { caption: raw.text };
-    for (const [k, v] of Object.entries(raw.attrs)) {
-      if (v === undefined || k === 'class' || k === 'id') continue;
-      if (k.startsWith('arg-')) args[k.slice(4)] = v;
-      else rest[k] = v;
-    }
-    if (Object.keys(args).length) rest.args = args;
-    const r = stepSchema.safeParse(rest, { reportInput: true });
-    if (!r.success) {
-      errors.push(...fieldErrors(r.error, `tour.steps.${i + 1}`));
-      return;
-    }
-    const v = r.data;
-    steps.push({
-      until: v.until,
-      caption: raw.caption,
-      text: v.caption,
-      highlight: v.highlight ?? [],
-      ...(v.do && { do: { action: v.do, args: v.args ?? {} } }),
-    });
+    const s = parseStep(raw.attrs, raw.caption, raw.text, `tour.steps.${i + 1}`, errors);
+    if (s) steps.push(s);
   });
   return errors.length ? { ok: false, errors } : { ok: true, value: steps };
-}
-
-/**
- * `event:leader` (`event:vote*2` for the second), `t:500` (virtual ms), `metric:term>=2`.
- * Returns what is wrong as a phrase when it is none of them.
- */
-export function parseUntil(s: string): StopWhen | string {
-  let m = /^event:([A-Za-z][\w-]*)(?:\*(\d+))?$/.exec(s);
-  if (m) {
-    const nth = m[2] ? Number(m[2]) : 1;
-    if (nth < 1 || nth > 1000) return `counts ${nth} events; the count is 1 to 1000`;
-    return { kind: 'event', event: m[1]!, nth };
-  }
-  m = /^t:(\d+)$/.exec(s);
-  if (m) {
-    const atMs = Number(m[1]);
-    if (atMs > MAX_TIME_MS) return `is above the maximum time ${MAX_TIME_MS} ms`;
-    return { kind: 'time', atMs };
-  }
-  m = /^metric:([A-Za-z]\w*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)$/.exec(s);
-  if (m && COMPARISONS.includes(m[2] as Comparison))
-    return { kind: 'metric', metric: m[1]!, op: m[2] as Comparison, value: Number(m[3]) };
-  return 'is not a stop: write event:<kind> (event:vote*2 for the second), t:<ms> or metric:<name>>=<number>';
 }

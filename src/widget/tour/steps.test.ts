@@ -35,8 +35,10 @@ describe('guided tour steps', () => {
     expect(errors[1]).toBe(
       'tour.steps.3.until: "event:vote*5000" counts 5000 events; the count is 1 to 1000',
     );
-    expect(errors[2]).toMatch(/^tour\.steps\.4\.highlight: names a node/);
+    expect(errors[2]).toMatch(/^tour\.steps\.4\.highlight: "S1": names a node/);
     expect(errors[3]).toMatch(/^tour\.steps\.5\.caption: needs at least 1 characters/);
+    const unknown = parseSteps([raw({ until: 't:1', untill: 'x' })]);
+    expect(!unknown.ok && unknown.errors[0]!.path).toBe('tour.steps.1.untill');
     const many = parseSteps(Array.from({ length: 31 }, () => raw({ until: 't:1' })));
     expect(!many.ok && many.errors[0]).toEqual({
       path: 'tour.steps',
