@@ -157,19 +157,24 @@ test('at the lesson speed a Raft message stays on screen at least half a second 
   await page.goto(LESSON);
   await widgetReady(page, '.widget[data-widget-id="elect"]');
   await expect(widget(page).locator('.slow-motion')).toBeVisible();
-  // Each message is one element for its whole flight (keyed by its id): time it on screen.
+  // Time each message in the frame the widget shows, at the screen's rate (the drawing may be
+  // SVG or a canvas; it draws exactly these messages).
   await page.evaluate(() => {
-    const w = window as unknown as { __flights: number[]; __stop: boolean };
+    const w = window as unknown as {
+      __flights: number[];
+      __stop: boolean;
+      __dsp: { widget(id: string): { inFlightIds(): number[] } | undefined };
+    };
     w.__flights = [];
     w.__stop = false;
-    const seen = new Map<Element, number>();
+    const seen = new Map<number, number>();
     const loop = (now: number) => {
-      const live = new Set(document.querySelectorAll('.widget[data-widget-id="elect"] .raft-msg'));
-      for (const el of live) if (!seen.has(el)) seen.set(el, now);
-      for (const [el, first] of seen)
-        if (!live.has(el)) {
+      const live = new Set(w.__dsp.widget('elect')?.inFlightIds() ?? []);
+      for (const id of live) if (!seen.has(id)) seen.set(id, now);
+      for (const [id, first] of seen)
+        if (!live.has(id)) {
           w.__flights.push(now - first);
-          seen.delete(el);
+          seen.delete(id);
         }
       if (!w.__stop) requestAnimationFrame(loop);
     };

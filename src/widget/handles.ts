@@ -27,6 +27,8 @@ export interface WidgetHandle {
   input(input: LearnerInput): Promise<InputResult | null>;
   scenario(): Scenario | null;
   time(): number;
+  /** Ids of the messages in flight in the latest frame (tests time them on screen). */
+  inFlightIds(): number[];
   /** Test hook: make the simulation worker crash. */
   crashForTest(how?: CrashHow): void;
 }

@@ -149,6 +149,7 @@ export function useWidgetController(o: ControllerOptions) {
       },
       scenario: () => actor.getSnapshot().context.scenario,
       time: now,
+      inFlightIds: () => (store.get().frame?.inFlight ?? []).map((m) => m.id),
       crashForTest: (how) => void api()?.crashForTest(how),
     };
     return h;
