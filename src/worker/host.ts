@@ -505,39 +505,8 @@ export class Host implements SimApi {
     const capMs = () =>
       armed ? Math.min(armed.hitMs ?? armed.limitMs, armed.limitMs, MAX_TIME_MS) : MAX_TIME_MS;
     let reached: boolean;
-    // Only models that declare a lesson speed (Raft) get slow motion, at that speed or slower.
-    const lessonSpeed = this.model?.meta.playbackSpeed;
-    if (
-      this.slowMotionMs > 0 &&
-      lessonSpeed !== undefined &&
-      this.speed !== 'max' &&
-      this.speed <= lessonSpeed
-    ) {
-      reached = true;
-      const started = this.clock.now();
-      const paced = playPaced({
-        nowMs: sim.now,
-        aheadMs: this.aheadMs,
-        wallMs: dt,
-        speed: this.speed,
-        capMs,
-        flightSpeed: (atMs, usedMs) =>
-          this.flights.speed(
-            (fn) => sim.forEachFlight(fn),
-            atMs,
-            started + usedMs,
-            this.slowMotionMs,
-          ),
-        nextAt: () => sim.nextAt(),
-        advanceTo: (t) => {
-          const left = TICK_BUDGET_MS - (this.clock.now() - started);
-          if (!this.advanceTo(t, Math.max(1, left))) reached = false;
-          return sim.now;
-        },
-      });
-      this.aheadMs = paced.aheadMs;
-      this.paceSpeed = paced.speed < this.speed ? paced.speed : null;
-    } else {
+    if (this.slowMotionOn()) reached = this.advancePaced(dt, capMs);
+    else {
       this.aheadMs = 0;
       this.paceSpeed = null;
       let target: number;
@@ -556,6 +525,48 @@ export class Host implements SimApi {
     }
     this.emit();
     if (this.playing) this.schedule();
+  }
+
+  /** Only models that declare a lesson speed (Raft) get slow motion, at that speed or slower. */
+  private slowMotionOn(): boolean {
+    const lessonSpeed = this.model?.meta.playbackSpeed;
+    return (
+      this.slowMotionMs > 0 &&
+      lessonSpeed !== undefined &&
+      this.speed !== 'max' &&
+      this.speed <= lessonSpeed
+    );
+  }
+
+  /** Plays `dtMs` of real time in slow motion where messages fly; false if out of budget. */
+  private advancePaced(dtMs: number, capMs: () => number): boolean {
+    const sim = this.sim!;
+    const speed = this.speed as number;
+    let reached = true;
+    const started = this.clock.now();
+    const paced = playPaced({
+      nowMs: sim.now,
+      aheadMs: this.aheadMs,
+      wallMs: dtMs,
+      speed,
+      capMs,
+      flightSpeed: (atMs, usedMs) =>
+        this.flights.speed(
+          (fn) => sim.forEachFlight(fn),
+          atMs,
+          started + usedMs,
+          this.slowMotionMs,
+        ),
+      nextAt: () => sim.nextAt(),
+      advanceTo: (t) => {
+        const left = TICK_BUDGET_MS - (this.clock.now() - started);
+        if (!this.advanceTo(t, Math.max(1, left))) reached = false;
+        return sim.now;
+      },
+    });
+    this.aheadMs = paced.aheadMs;
+    this.paceSpeed = paced.speed < speed ? paced.speed : null;
+    return reached;
   }
 
   /**

@@ -64,3 +64,31 @@ describe('guided tour steps', () => {
     expect(resolveNodes(['candidates', '0'], view)).toEqual([0, 2]);
   });
 });
+
+describe('steps against the widget model', () => {
+  it('names an action or metric the model does not have, with the ones it has', async () => {
+    const { checkStepsForModel } = await import('./steps');
+    const info = {
+      title: 'Raft consensus',
+      actions: { crash: {}, restart: {} },
+      metrics: [{ id: 'term' }, { id: 'leader' }],
+    } as unknown as Parameters<typeof checkStepsForModel>[1];
+    const r = parseSteps([
+      raw({ until: 'metric:terms>=2' }),
+      raw({ until: 't:5', do: 'explode' }),
+      raw({ until: 'metric:term>=2', do: 'crash' }),
+    ]);
+    expect(r.ok).toBe(true);
+    const errors = r.ok ? checkStepsForModel(r.value, info) : [];
+    expect(errors).toEqual([
+      {
+        path: 'tour.steps.1.until',
+        message: '"terms" is not a metric of Raft consensus (term, leader)',
+      },
+      {
+        path: 'tour.steps.2.do',
+        message: '"explode" is not an action of Raft consensus (crash, restart)',
+      },
+    ]);
+  });
+});
