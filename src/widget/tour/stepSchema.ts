@@ -125,3 +125,43 @@ export function parseSteps<C>(
   });
   return errors.length ? { ok: false, errors } : { ok: true, value: steps };
 }
+
+/**
+ * The embed's `tour` attribute: a JSON list of `{ "caption", "until", "do"?, "args"?,
+ * "highlight"? }`, read by the same rules as a lesson's `::step` lines.
+ */
+export function stepsFromJson(raw: string): Parsed<TourStep<string>[]> {
+  const bad = (message: string): Parsed<TourStep<string>[]> => ({
+    ok: false,
+    errors: [{ path: 'tour', message }],
+  });
+  if (raw.length > MAX_STEPS * (MAX_CAPTION_CHARS + 400)) return bad('is too long to be a tour');
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    return bad('is not JSON (a list of steps like [{"caption": "...", "until": "event:leader"}])');
+  }
+  if (!Array.isArray(list)) return bad('is not a list of steps');
+  const raws: { attrs: Record<string, string | undefined>; caption: string; text: string }[] = [];
+  const errors: FieldError[] = [];
+  list.forEach((item: unknown, i) => {
+    const at = `tour.steps.${i + 1}`;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      errors.push({ path: at, message: 'is not a step (an object)' });
+      return;
+    }
+    const attrs: Record<string, string | undefined> = {};
+    let caption = '';
+    for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+      if (k === 'caption' && typeof v === 'string') caption = v;
+      else if (k === 'args' && v && typeof v === 'object' && !Array.isArray(v))
+        for (const [name, a] of Object.entries(v)) attrs[`arg-${name}`] = String(a);
+      else if (typeof v === 'string' || typeof v === 'number') attrs[k] = String(v);
+      else errors.push({ path: `${at}.${k}`, message: 'expected a string' });
+    }
+    raws.push({ attrs, caption, text: caption });
+  });
+  if (errors.length) return { ok: false, errors };
+  return parseSteps(raws);
+}

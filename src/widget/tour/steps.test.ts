@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSteps, parseUntil } from './stepSchema';
+import { parseSteps, parseUntil, stepsFromJson } from './stepSchema';
 import { resolveArgs, resolveNodes } from './steps';
 
 const raw = (attrs: Record<string, string>, text = 'A caption.') => ({
@@ -90,5 +90,22 @@ describe('steps against the widget model', () => {
         message: '"explode" is not an action of Raft consensus (crash, restart)',
       },
     ]);
+  });
+});
+
+describe("the embed's tour attribute", () => {
+  it('reads a JSON list of steps by the same rules, naming the attribute', () => {
+    const ok = stepsFromJson(
+      '[{"caption":"First candidate.","until":"event:election","highlight":"candidates"},' +
+        '{"caption":"Crash.","until":"event:election","do":"crash","args":{"server":"leader"}}]',
+    );
+    expect(ok.ok && ok.value.map((s) => s.text)).toEqual(['First candidate.', 'Crash.']);
+    expect(ok.ok && ok.value[1]!.do).toEqual({ action: 'crash', args: { server: 'leader' } });
+    const errs = (raw: string) =>
+      ((r) => (r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)))(stepsFromJson(raw));
+    expect(errs('{oops')[0]).toMatch(/^tour: is not JSON/);
+    expect(errs('{}')).toEqual(['tour: is not a list of steps']);
+    expect(errs('[{"caption":"x","until":"soon"}]')[0]).toMatch(/^tour\.steps\.1\.until: "soon"/);
+    expect(errs('[{"until":"t:1"}]')[0]).toMatch(/^tour\.steps\.1\.caption: needs at least 1/);
   });
 });
