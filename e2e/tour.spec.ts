@@ -217,3 +217,28 @@ test('keyboard: "Skip the widget" passes it, and after "Commit my answer" focus 
   await expect(q.locator('.predict-after')).toContainText('timer');
   await expectAccessible(page);
 });
+
+test('the embed runs a tour from its tour attribute, and names a bad step', async ({ page }) => {
+  const steps = [
+    { caption: 'The first candidate.', until: 'event:election', highlight: 'candidates' },
+    { caption: 'A leader.', until: 'event:leader', highlight: 'leader' },
+  ];
+  const url = (tour: unknown) =>
+    `./embed.html?model=raft&preset=election&inputs=none&tour=${encodeURIComponent(JSON.stringify(tour))}`;
+  await page.goto(url(steps));
+  await widgetReady(page);
+  const p = page.locator('.tour-panel');
+  await p.getByRole('button', { name: 'Start the guided tour' }).click();
+  await expect(p).toHaveAttribute('data-tour-state', 'stopped', { timeout: 30_000 });
+  await expect(p).toHaveAttribute('data-stop-ms', '150');
+  await expect(p).toContainText('The first candidate.');
+  await p.getByRole('button', { name: 'Continue' }).click();
+  await expect(p).toHaveAttribute('data-stop-ms', '180', { timeout: 30_000 });
+  // The iframe page is one widget, no page of its own (no main landmark or h1 by design).
+  await expectAccessible(page, '.widget');
+  await page.goto('about:blank');
+  await page.goto(url([{ caption: 'x', until: 'soon' }]));
+  await expect(page.getByRole('listitem').filter({ hasText: 'tour.steps.1.until' })).toContainText(
+    '"soon" is not a stop',
+  );
+});
