@@ -235,7 +235,7 @@ test('the embed runs a tour from its tour attribute, and names a bad step', asyn
   await p.getByRole('button', { name: 'Continue' }).click();
   await expect(p).toHaveAttribute('data-stop-ms', '180', { timeout: 30_000 });
   // The iframe page is one widget, no page of its own (no main landmark or h1 by design).
-  await expectAccessible(page, '.widget');
+  await expectAccessible(page, 'ds-playground');
   await page.goto('about:blank');
   await page.goto(url([{ caption: 'x', until: 'soon' }]));
   await expect(page.getByRole('listitem').filter({ hasText: 'tour.steps.1.until' })).toContainText(
