@@ -3,7 +3,7 @@
  * here), switches to ap with the cut in place (8 s), heals (20 s); the experiment runs as the
  * lesson's directive does.
  */
-import { claim, defineClaims, percent, whenTrue } from '../src/lessons/claims/define';
+import { claim, defineClaims, resultAt, percent, whenTrue } from '../src/lessons/claims/define';
 import type { CapPartitionResult } from '../src/sim/models/cap/experiments';
 import type { CapState } from '../src/sim/models/cap/types';
 
@@ -20,8 +20,7 @@ function ends(s: CapState, clients: number[], from: number, to: number): [number
 }
 
 type Swept = { value: unknown; result: unknown }[];
-const byMode = (runs: Swept, mode: string) =>
-  runs.find((r) => r.value === mode)!.result as CapPartitionResult;
+const byMode = (runs: Swept, value: string) => resultAt<CapPartitionResult>(runs, value);
 
 export default defineClaims({
   'minority-refused': claim({

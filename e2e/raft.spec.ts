@@ -271,9 +271,9 @@ test('the election lesson: predicting runs the widget, and crashing the leader f
 test('the partition lesson cuts the network from a button in the text', async ({ page }) => {
   await page.goto('./#/lesson/raft-partition');
   await widgetReady(page);
-  await page.getByRole('button', { name: 'cut S1 and S2 off from the others' }).click();
+  await page.getByRole('button', { name: 'cut S4 and S5 off from the others' }).click();
   await expect(page.getByRole('log').first()).toContainText(
-    'Network partitioned: {2, 3, 4} | {0, 1}',
+    'Network partitioned: {0, 1, 2} | {3, 4}',
   );
   await expect(page.locator('.raft-link.cut')).toHaveCount(6);
 });
@@ -308,7 +308,7 @@ test('the Pre-Vote lesson: a returning server deposes the leader, and with Pre-V
   const log = page.getByRole('log').first();
   await widget.locator('.playback select').selectOption('1');
   await widget.locator('.playback button[aria-label="Play"]').click();
-  await expect(log).toContainText('S1 won term 1', { timeout: 15_000 });
+  await expect(log).toContainText('S2 won term 1', { timeout: 15_000 });
   await page.getByRole('button', { name: 'isolate S5' }).click();
   await expect(log).toContainText(/S5 timed out and started an election for term 4/, {
     timeout: 15_000,
@@ -316,7 +316,7 @@ test('the Pre-Vote lesson: a returning server deposes the leader, and with Pre-V
   const q = page.locator('[data-question="q-return"]');
   await q.getByRole('radio').nth(2).check();
   await q.getByRole('button', { name: /Commit my answer/ }).click();
-  await expect(log).toContainText(/S1 saw term \d+ and stepped down as leader/, {
+  await expect(log).toContainText(/S2 saw term \d+ and stepped down as leader/, {
     timeout: 15_000,
   });
   const leader = await waitForLeader(page);

@@ -54,6 +54,11 @@ const PLAYING: { model: string; name: string; hash: string }[] = [
     name: `stampede ${heaviestStampede.id} (heaviest preset), 1x`,
     hash: `#/play/stampede?preset=${heaviestStampede.id}`,
   },
+  {
+    model: 'traffic',
+    name: 'traffic at 10,000 req/s on 16 instances, 1x',
+    hash: '#/play/traffic?param-rateRps=10000&param-instances=16&param-concurrency=8&param-serviceMs=8',
+  },
 ];
 
 /** Frames, long tasks and main-thread busy time over `seconds` of wall time. */

@@ -24,6 +24,9 @@ const DIRECTIVES: Record<string, { kinds: string[]; element: string }> = {
   reveal: { kinds: ['containerDirective'], element: 'ds-reveal' },
   note: { kinds: ['containerDirective'], element: 'ds-note' },
   experiment: { kinds: ['leafDirective'], element: 'ds-experiment' },
+  // A guided tour of a widget: `:::tour{widget=id}` holding `::step[Caption]{until=...}` lines.
+  tour: { kinds: ['containerDirective'], element: 'ds-tour' },
+  step: { kinds: ['leafDirective'], element: 'ds-step' },
   // A checked claim (src/lessons/claims): plain text on the page, its value filled at build time.
   claim: { kinds: ['textDirective'], element: 'span' },
 };

@@ -3,12 +3,15 @@
  * in a fresh simulation worker (the same code path as the widgets), to compare with Node.
  */
 import type { Parsed } from '../sim/core/errors';
+import { getWidget, type WidgetHandle } from '../widget/handles';
 import { fingerprintOnce } from '../worker/client';
 
 declare global {
   interface Window {
     __dsp?: {
       traceHash(scenario: unknown, untilMs: number): Promise<Parsed<string> & { host: string }>;
+      /** A widget on the page by id (its playback and what it shows). */
+      widget(id: string): WidgetHandle | undefined;
     };
   }
 }
@@ -16,5 +19,6 @@ declare global {
 export function installTestHooks(): void {
   window.__dsp = {
     traceHash: (scenario, untilMs) => fingerprintOnce(scenario, untilMs),
+    widget: (id) => getWidget(id),
   };
 }

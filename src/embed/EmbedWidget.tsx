@@ -6,6 +6,7 @@ import { lazy, Suspense } from 'react';
 import type { LogEvent, Scenario } from '../sim/core/types';
 import { ErrorList } from '../ui/ErrorList';
 import { modelInfo } from '../widget/models';
+import type { TourSteps } from '../widget/tour/registry';
 import type { WidgetStatus } from '../widget/Widget';
 import type { WorkerPool } from '../worker/workerPool';
 import type { EmbedOptions } from './options';
@@ -22,6 +23,8 @@ export interface EmbedWidgetProps {
   pool?: WorkerPool;
   onStatus(status: WidgetStatus, errors: readonly string[]): void;
   onEvent(e: LogEvent): void;
+  /** The `tour` attribute's guided steps. */
+  tour?: TourSteps;
   /** Opens this run in the full app; absent where there is no app to open. */
   onShare?: (s: Scenario, t: number) => void;
 }
@@ -76,6 +79,7 @@ export function EmbedWidget(p: EmbedWidgetProps) {
         onEvent={p.onEvent}
         onStatus={p.onStatus}
         {...(p.pool ? { pool: p.pool } : {})}
+        {...(p.tour ? { tour: p.tour } : {})}
         {...(p.onShare ? { onShare: p.onShare, shareLabel: 'Open in DS Playground' } : {})}
       />
     </Suspense>

@@ -24,6 +24,8 @@ import { ensureModelInfo, modelIds, modelInfo } from '../widget/models';
 import { decodeScenario, shareHash } from '../widget/share';
 import type { WidgetStatus } from '../widget/Widget';
 import { EmbedWidget, preloadWidget } from './EmbedWidget';
+import type { TourSteps } from '../widget/tour/registry';
+import { stepsFromJson } from '../widget/tour/stepSchema';
 import { estimatedHeight } from './estimate';
 import { parseEmbedOptions, type EmbedOptions } from './options';
 import { resolveScheme, watchPageScheme } from './pageTheme';
@@ -61,6 +63,8 @@ export class DsPlaygroundElement extends HTMLElement {
   #scenario: Scenario | null = null;
   #options: EmbedOptions | null = null;
   #errors: string[] = [];
+  /** The `tour` attribute's steps, kept while its text is the same (the widget compares them). */
+  #tour: { raw: string; steps: TourSteps } | null = null;
   #status: WidgetStatus | 'idle' = 'idle';
   #handle: WidgetHandle | null = null;
   #pending: ((h: WidgetHandle) => void)[] = [];
@@ -185,10 +189,14 @@ export class DsPlaygroundElement extends HTMLElement {
       return;
     }
     const parsed = scenarioFromAttrs(attrs);
+    const tour = attrs.tour === undefined ? null : stepsFromJson(attrs.tour);
+    if (!tour?.ok) this.#tour = null;
+    else if (this.#tour?.raw !== attrs.tour) this.#tour = { raw: attrs.tour!, steps: tour.value };
     const errors = [
       ...(loadError ? [loadError] : []),
       ...optionErrors.map(formatError),
       ...(parsed.ok ? [] : parsed.errors.map(formatError)),
+      ...(tour && !tour.ok ? tour.errors.map(formatError) : []),
     ];
     const next = errors.length || !parsed.ok ? null : parsed.value;
     // Same value, same object: the widget keeps its run (the controller compares identity).
@@ -243,6 +251,7 @@ export class DsPlaygroundElement extends HTMLElement {
           pool: embedPool(),
           onStatus: this.#onStatus,
           onEvent: this.#onEvent,
+          ...(this.#tour ? { tour: this.#tour.steps } : {}),
           ...(DsPlaygroundElement.appUrl ? { onShare: this.#onShare } : {}),
         }),
       ),

@@ -4,6 +4,7 @@ import { ActionDirective } from './components/ActionDirective';
 import { ExperimentDirective } from './components/ExperimentDirective';
 import { BadDirective, NoteDirective } from './components/misc';
 import { PredictDirective, Reveal } from './components/PredictDirective';
+import { StepDirective, TourDirective } from './components/TourDirective';
 import { WidgetDirective } from './components/WidgetDirective';
 import type { LessonNode } from './tree';
 
@@ -15,6 +16,8 @@ const COMPONENTS: Record<string, ComponentType<Record<string, unknown>>> = {
   'ds-note': NoteDirective,
   'ds-experiment': ExperimentDirective,
   'ds-bad-directive': BadDirective,
+  'ds-tour': TourDirective,
+  'ds-step': StepDirective,
 };
 
 function render(node: LessonNode, key: number): ReactNode {

@@ -14,8 +14,10 @@ import { capMeta } from './models/cap/meta';
 import { clocksMeta } from './models/clocks/meta';
 import { hashringMeta } from './models/hashring/meta';
 import { raftMeta } from './models/raft/meta';
+import { replicationMeta } from './models/replication/meta';
 import { stampedeMeta } from './models/stampede/meta';
 import { tokenringMeta } from './models/tokenring/meta';
+import { trafficMeta } from './models/traffic/meta';
 
 export const MODEL_METAS: readonly ModelMeta[] = [
   hashringMeta,
@@ -24,6 +26,8 @@ export const MODEL_METAS: readonly ModelMeta[] = [
   capMeta,
   clocksMeta,
   tokenringMeta,
+  replicationMeta,
+  trafficMeta,
 ];
 
 /** Every model's id, in list order. */

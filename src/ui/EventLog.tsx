@@ -20,6 +20,8 @@ export interface EventLogProps {
   limit?: number;
   /** Greyed lines to show after the current time. */
   ahead?: number;
+  /** A guided step's caption, announced as the newest line (the live region reads it). */
+  narration?: { key: string; text: string } | undefined;
 }
 
 const LEVEL_LABEL: Record<LogEvent['level'], string> = {
@@ -63,6 +65,7 @@ export const EventLog = memo(function EventLog({
   onSeek,
   limit = 60,
   ahead = 15,
+  narration,
 }: EventLogProps) {
   const titleId = useId();
   const filterId = useId();
@@ -121,7 +124,7 @@ export const EventLog = memo(function EventLog({
         tabIndex={0}
       >
         <ol>
-          {pastCount === 0 ? (
+          {pastCount === 0 && !narration ? (
             <li className="muted">
               {kind
                 ? `No ${kindLabel(kind).toLowerCase()} yet.`
@@ -130,7 +133,15 @@ export const EventLog = memo(function EventLog({
           ) : null}
           {shown.map(({ e, i }, n) => {
             const future = n >= pastCount;
-            return (
+            const note =
+              narration && n === pastCount ? (
+                <li key={narration.key} className="log-tour">
+                  <strong>Guided tour: </strong>
+                  {narration.text}
+                </li>
+              ) : null;
+            return [
+              note,
               <li key={start + i} className={`level-${e.level}${future ? ' log-future' : ''}`}>
                 {onSeek ? (
                   <button
@@ -146,9 +157,15 @@ export const EventLog = memo(function EventLog({
                 )}{' '}
                 {LEVEL_LABEL[e.level] ? <strong>{LEVEL_LABEL[e.level]}: </strong> : null}
                 {e.text}
-              </li>
-            );
+              </li>,
+            ];
           })}
+          {narration && pastCount >= shown.length ? (
+            <li key={narration.key} className="log-tour">
+              <strong>Guided tour: </strong>
+              {narration.text}
+            </li>
+          ) : null}
         </ol>
       </div>
     </div>

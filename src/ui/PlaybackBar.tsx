@@ -11,6 +11,8 @@ export interface PlaybackBarProps {
   playing: boolean;
   speed: Speed;
   lagging: boolean;
+  /** Messages in flight play in slow motion at this speed (lessons, at the lesson speed). */
+  slowMotion?: boolean;
   disabled: boolean;
   onToggle(): void;
   onStep(): void;
@@ -74,6 +76,14 @@ export function PlaybackBar(p: PlaybackBarProps) {
           </option>
         ))}
       </select>
+      {p.slowMotion ? (
+        <span
+          className="slow-motion muted"
+          title="While messages are in flight, time runs slower so you can follow each one; the run is the same"
+        >
+          slow motion in flight
+        </span>
+      ) : null}
       <input
         className="timeline"
         type="range"

@@ -171,9 +171,9 @@ export class FrameStore {
     const f = this.snap.frame;
     if (!f) return 0;
     if (!f.status.playing) return f.t;
-    const speed = f.status.speed === 'max' ? 0 : f.status.speed;
+    const speed = f.status.paceSpeed ?? (f.status.speed === 'max' ? 0 : f.status.speed);
     // Never run more than ~2 frames ahead of the host.
-    return f.t + Math.min(now - this.snap.receivedAt, 40) * speed;
+    return f.t + (f.status.aheadMs ?? 0) + Math.min(now - this.snap.receivedAt, 40) * speed;
   }
 
   reset(): void {

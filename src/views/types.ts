@@ -36,6 +36,8 @@ export interface ViewProps<V = unknown, U = NoUi, H = Record<string, unknown>> {
   /** Applies a learner action as a timed input at the current time. */
   send(input: LearnerInput): void;
   reducedMotion: boolean;
+  /** Node ids a guided step points at (drawn marked); absent when none. */
+  highlight?: readonly number[];
   /** Pixel size available for the main drawing. */
   width: number;
   height: number;

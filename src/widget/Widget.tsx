@@ -33,6 +33,10 @@ import { ensureModelInfo, modelIds, modelInfo } from './models';
 import { checkValues } from '../ui/schemaFields';
 import { useWidgetController } from './useWidgetController';
 import { ALL_CONTROLS, type Control } from './controls';
+import { subscribeTours, tourFor, type TourSteps } from './tour/registry';
+import { checkStepsForModel, resolveNodes } from './tour/steps';
+import { TourPanel } from './tour/TourPanel';
+import { useTour } from './tour/useTour';
 
 export { ALL_CONTROLS, type Control };
 
@@ -64,6 +68,13 @@ export interface WidgetProps {
   pool?: WorkerPool;
   /** Called when the status changes; `errors` lists what is wrong when it is `invalid`. */
   onStatus?(status: WidgetStatus, errors: readonly string[]): void;
+  /**
+   * Slow motion while messages fly, at the model's lesson speed (lessons): each message stays
+   * on screen at least this many ms of real time. Playback only; the run is the same.
+   */
+  slowMotionMs?: number;
+  /** A guided tour's steps (else the one a lesson registered for this widget's id). */
+  tour?: TourSteps;
 }
 
 /** The lifecycle as the outside sees it (also the root's `data-state`). */
@@ -183,7 +194,12 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
     onShare: props.onShare,
     noWorker: props.noWorker,
     pool: props.pool,
+    slowMotionMs: props.slowMotionMs,
   });
+  const registered = useSyncExternalStore(subscribeTours, () => tourFor(id));
+  const steps = props.tour ?? registered;
+  const tourErrors = useMemo(() => (steps ? checkStepsForModel(steps, meta) : []), [steps, meta]);
+  const tour = useTour(tourErrors.length ? undefined : steps, handle, store, props.scenario);
   const reducedMotion = useReducedMotion();
   const stage = useRef<HTMLDivElement>(null);
   const size = useSize(stage, { width: 640, height: props.height ?? 420 });
@@ -227,7 +243,22 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
   const playing = state?.matches({ ready: 'playing' }) ?? false;
   const ctx = state?.context;
   const virtualNow = useCallback(() => store.virtualNow(), [store]);
+  const stoppedStep =
+    tour?.snapshot.state === 'stopped' ? tour.steps[tour.snapshot.index] : undefined;
+  const highlight = useMemo(
+    () =>
+      stoppedStep?.highlight.length && frame ? resolveNodes(stoppedStep.highlight, frame.view) : [],
+    [stoppedStep, frame],
+  );
+  const narration =
+    tour && stoppedStep
+      ? {
+          key: `tour-${tour.snapshot.index}-${tour.snapshot.stopMs ?? ''}`,
+          text: `Step ${tour.snapshot.index + 1} of ${tour.snapshot.count}. ${stoppedStep.text}`,
+        }
+      : undefined;
   const base: BaseProps = {
+    ...(highlight.length ? { highlight } : {}),
     info: meta,
     ui,
     virtualNow,
@@ -275,6 +306,8 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
             : 'It keeps crashing; reload the page to try again.'}
         </div>
       ) : null}
+      {/* The tour first: its Start and Continue are a lesson's first stop for the keyboard. */}
+      {tour ? <TourPanel api={tour} label={label} announceHere={!controls.has('log')} /> : null}
       {controls.has('actions') && views !== undefined ? (
         <ErrorBoundary label="The actions">
           {views?.Actions ? (
@@ -342,6 +375,12 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
           playing={playing}
           speed={frame?.status.speed ?? 1}
           lagging={frame?.status.lagging ?? false}
+          slowMotion={
+            !!props.slowMotionMs &&
+            meta.playbackSpeed !== undefined &&
+            typeof frame?.status.speed === 'number' &&
+            frame.status.speed <= meta.playbackSpeed
+          }
           disabled={!ready}
           onToggle={() => handle?.toggle()}
           onStep={() => handle?.step()}
@@ -353,6 +392,12 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
           {...(props.shareLabel ? { shareLabel: props.shareLabel } : {})}
         />
       )}
+      {tourErrors.length ? (
+        <ErrorList
+          title="The guided tour of this widget has a bad step; the widget still works."
+          errors={tourErrors.map(formatError)}
+        />
+      ) : null}
       {(controls.has('params') || controls.has('log')) && (
         <div className="widget-panels">
           <Suspense fallback={null}>
@@ -371,6 +416,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
                 start={snapshot.logStart}
                 now={snapshot.frame?.t ?? 0}
                 onSeek={(t) => handle?.seek(t)}
+                narration={narration}
               />
             ) : null}
           </Suspense>

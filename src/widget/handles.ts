@@ -2,7 +2,7 @@
  * Widgets on a page, by id, so lesson directives (action buttons, predictions) and the embed
  * element can drive them; and which widget keyboard shortcuts go to.
  */
-import type { CrashHow, InputResult, Speed } from '../worker/protocol';
+import type { CrashHow, InputResult, Speed, StopWhen } from '../worker/protocol';
 import type { Scenario } from '../sim/core/types';
 import type { LearnerInput } from '../views/types';
 
@@ -15,6 +15,10 @@ export interface WidgetHandle {
   /** Back to t = 0 with the same scenario. */
   reset(): void;
   seek(ms: number): void;
+  /** Loads a scenario into this widget at a time, paused (a guided tour going back to a step). */
+  load(scenario: unknown, atMs: number): void;
+  /** Plays until a guided step's stop; the host pauses there. Returns the request's id. */
+  playUntil(when: StopWhen): number;
   seekBy(deltaMs: number): void;
   speedBy(direction: 1 | -1): void;
   setSpeed(speed: Speed): void;
@@ -23,6 +27,8 @@ export interface WidgetHandle {
   input(input: LearnerInput): Promise<InputResult | null>;
   scenario(): Scenario | null;
   time(): number;
+  /** Ids of the messages in flight in the latest frame (tests time them on screen). */
+  inFlightIds(): number[];
   /** Test hook: make the simulation worker crash. */
   crashForTest(how?: CrashHow): void;
 }

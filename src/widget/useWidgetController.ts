@@ -22,12 +22,16 @@ export interface ControllerOptions {
   onShare?: ((s: Scenario, t: number) => void) | undefined;
   noWorker?: boolean | undefined;
   pool?: WorkerPool | undefined;
+  /** Slow motion while messages fly at lesson speed: each stays on screen this many ms. */
+  slowMotionMs?: number | undefined;
 }
 
 type Actor = Playback;
 export type { PlaybackSnapshot };
 
 const noopSubscribe = () => () => {};
+/** Ids of guided-step stops, unique on the page, so a frame's arrival names its request. */
+let stopIds = 0;
 
 export function useWidgetController(o: ControllerOptions) {
   const store = useMemo(() => new FrameStore(), []);
@@ -39,6 +43,7 @@ export function useWidgetController(o: ControllerOptions) {
 
   useEffect(() => {
     let lastT = -1;
+    let lastArrived = -1;
     const a = new Playback({
       scenario: opts.current.scenario,
       atMs: opts.current.atMs,
@@ -46,8 +51,14 @@ export function useWidgetController(o: ControllerOptions) {
       ...(opts.current.speed !== undefined && { speed: opts.current.speed }),
       ...(opts.current.noWorker !== undefined && { noWorker: opts.current.noWorker }),
       ...(opts.current.pool && { pool: opts.current.pool }),
+      ...(opts.current.slowMotionMs && { slowMotionMs: opts.current.slowMotionMs }),
       onFrame: (f) => {
         store.push(f);
+        const arrived = f.status.arrived?.id;
+        if (arrived !== undefined && arrived !== lastArrived) {
+          lastArrived = arrived;
+          a.send({ type: 'ARRIVED' });
+        }
         if (f.t !== lastT) {
           lastT = f.t;
           a.send({ type: 'TIME', t: f.t });
@@ -103,6 +114,12 @@ export function useWidgetController(o: ControllerOptions) {
         actor.send({ type: 'SEEK', t: 0 });
       },
       seek: (ms) => actor.send({ type: 'SEEK', t: Math.max(0, ms) }),
+      load: (scenario, atMs) => actor.send({ type: 'LOAD', scenario, atMs }),
+      playUntil: (when) => {
+        const id = ++stopIds;
+        actor.send({ type: 'PLAY_UNTIL', stop: { id, when } });
+        return id;
+      },
       seekBy: (d) => {
         const horizon = store.get().frame?.status.horizonMs ?? 0;
         actor.send({ type: 'SEEK', t: Math.min(horizon, Math.max(0, now() + d)) });
@@ -132,6 +149,7 @@ export function useWidgetController(o: ControllerOptions) {
       },
       scenario: () => actor.getSnapshot().context.scenario,
       time: now,
+      inFlightIds: () => (store.get().frame?.inFlight ?? []).map((m) => m.id),
       crashForTest: (how) => void api()?.crashForTest(how),
     };
     return h;

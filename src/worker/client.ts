@@ -173,6 +173,8 @@ function wrapRemote(remote: Comlink.Remote<WorkerApi>): SimApi {
     pause: () => remote.pause(),
     setSpeed: (s) => remote.setSpeed(s),
     step: () => remote.step(),
+    playUntil: (s) => remote.playUntil(s),
+    setSlowMotion: (ms) => remote.setSlowMotion(ms),
     seek: (t) => remote.seek(t),
     cancelSeek: () => remote.cancelSeek(),
     fork: () => remote.fork(),

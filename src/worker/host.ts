@@ -26,6 +26,8 @@ import { SPEED_MAX, SPEED_MIN } from './protocol';
 import { Checkpoints, type CheckpointLimits } from './checkpoints';
 import { EventHistory } from './eventHistory';
 import { SeriesWindow } from './seriesWindow';
+import { ArmedStop, type PlayStop } from './stops';
+import { FlightClock, playPaced } from './pacer';
 
 /**
  * How often a playing host advances and sends a frame: 30 a second, the rate the widget
@@ -84,6 +86,15 @@ export class Host implements SimApi {
   /** The seek in progress: where it goes, where it started, who waits for it. */
   private seeking: { targetMs: number; fromMs: number; waiting: (() => void)[] } | null = null;
   private seekTimer: unknown = null;
+  /** The guided step being played to, and the last one the host stopped at. */
+  private armed: ArmedStop | null = null;
+  private arrived: { id: number; found: boolean } | null = null;
+  /** Slow motion: each message in the air stays on screen this long (0: off). */
+  private slowMotionMs = 0;
+  /** The speed slow motion plays at now (null at the chosen speed), and the ms played past t. */
+  private paceSpeed: number | null = null;
+  private aheadMs = 0;
+  private readonly flights = new FlightClock();
 
   constructor(
     private readonly clock: HostClock = realClock,
@@ -102,6 +113,8 @@ export class Host implements SimApi {
     this.stopTimer();
     this.endSeek();
     this.playing = false;
+    this.armed = null;
+    this.arrived = null;
     const loading = ++this.loads;
     const parsed = parseScenario(raw, catalog, modelIds());
     if (!parsed.ok) return parsed;
@@ -148,6 +161,7 @@ export class Host implements SimApi {
 
   pause(): Promise<void> {
     this.playing = false;
+    this.armed = null;
     this.stopTimer();
     this.emit();
     return Promise.resolve();
@@ -156,6 +170,37 @@ export class Host implements SimApi {
   setSpeed(speed: Speed): Promise<void> {
     this.speed = speed === 'max' ? 'max' : Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed));
     this.emit();
+    return Promise.resolve();
+  }
+
+  /**
+   * Plays until `stop` and pauses exactly there: at the whole millisecond of the step's event
+   * (overshooting it within a tick replays back to it), at its time, or at the first metric
+   * sample meeting its condition. Pausing, seeking, loading or forking cancels it.
+   */
+  playUntil(stop: PlayStop): Promise<void> {
+    const sim = this.sim;
+    if (!sim) return Promise.resolve();
+    this.arrived = null;
+    this.armed = new ArmedStop(stop.id, stop.when, sim.now);
+    if (this.armed.hitMs !== undefined && this.armed.hitMs <= sim.now) {
+      this.arrive();
+      return Promise.resolve();
+    }
+    this.playing = true;
+    this.lastWall = this.clock.now();
+    this.schedule();
+    this.emit();
+    return Promise.resolve();
+  }
+
+  /**
+   * Slow motion at the model's lesson speed or slower: while messages fly, each stays on screen
+   * at least `onScreenMs` of real time (0 turns it off). Playback only: the run is the same.
+   */
+  setSlowMotion(onScreenMs: number): Promise<void> {
+    this.slowMotionMs = Math.max(0, Math.min(onScreenMs, 5000));
+    this.paceSpeed = null;
     return Promise.resolve();
   }
 
@@ -176,6 +221,7 @@ export class Host implements SimApi {
    */
   seek(t: number): Promise<void> {
     if (!this.sim) return Promise.resolve();
+    this.armed = null;
     const target = Math.max(0, Math.min(Math.round(t), MAX_TIME_MS));
     return new Promise((resolve) => {
       this.startSeek(target);
@@ -197,6 +243,7 @@ export class Host implements SimApi {
     const sim = this.sim;
     if (!sim || !this.scenario) return Promise.resolve([]);
     this.endSeek();
+    this.armed = null;
     this.truncateFuture(sim.now);
     this.emit();
     return Promise.resolve(this.scenario.inputs);
@@ -282,6 +329,7 @@ export class Host implements SimApi {
     this.playing = false;
     this.stopTimer();
     this.endSeek();
+    this.armed = null;
     this.listener = null;
     // A load still fetching its model finds itself superseded and keeps nothing.
     this.loads++;
@@ -323,6 +371,9 @@ export class Host implements SimApi {
     }
     const waiting = this.seeking?.waiting ?? [];
     this.seeking = { targetMs: target, fromMs: sim.now, waiting };
+    this.aheadMs = 0;
+    this.paceSpeed = null;
+    this.flights.clear();
     this.stepSeek();
   }
 
@@ -365,7 +416,9 @@ export class Host implements SimApi {
   /** Drains the run's new log lines into the durable log (replayed lines are skipped). */
   private recordLog(knownUntilMs = this.horizonMs): void {
     const lines = this.sim!.drainLog();
-    if (lines.length) this.history.record(lines, knownUntilMs);
+    if (!lines.length) return;
+    this.history.record(lines, knownUntilMs);
+    this.armed?.lines(lines);
   }
 
   private checkpointAfter(t: number): number {
@@ -397,7 +450,10 @@ export class Host implements SimApi {
         }
       }
       this.recordLog();
-      if (sim.now === nextSample) this.sample();
+      if (sim.now === nextSample) {
+        this.sample();
+        this.armed?.sample(sim.now, sim.metrics());
+      }
       if (sim.now >= this.nextCheckpointMs) {
         if (sim.now === this.nextCheckpointMs && sim.now > (this.checkpoints.last?.t ?? 0))
           this.checkpoints.add(sim.now, sim.snapshot());
@@ -405,6 +461,9 @@ export class Host implements SimApi {
       }
       this.horizonMs = Math.max(this.horizonMs, sim.now);
       if (outOfBudget) return sim.now >= target;
+      // A guided step's stop is known: no need to run further (the tick goes back to it).
+      const hit = this.armed?.hitMs;
+      if (hit !== undefined && sim.now >= hit) return true;
       if (budgetMs !== Infinity && this.clock.now() - start > budgetMs) return sim.now >= target;
     }
     this.horizonMs = Math.max(this.horizonMs, sim.now);
@@ -442,20 +501,100 @@ export class Host implements SimApi {
     // A throttled background tab can sleep for seconds; do not try to catch up all at once.
     const dt = Math.min(wall - this.lastWall, 100);
     this.lastWall = wall;
-    let target: number;
-    if (this.speed === 'max') target = sim.now + 60_000;
-    else target = sim.now + Math.max(1, Math.round(dt * this.speed));
-    target = Math.min(target, MAX_TIME_MS);
-    const reached = this.advanceTo(target, TICK_BUDGET_MS);
+    const armed = this.armed;
+    const capMs = () =>
+      armed ? Math.min(armed.hitMs ?? armed.limitMs, armed.limitMs, MAX_TIME_MS) : MAX_TIME_MS;
+    let reached: boolean;
+    if (this.slowMotionOn()) reached = this.advancePaced(dt, capMs);
+    else {
+      this.aheadMs = 0;
+      this.paceSpeed = null;
+      let target: number;
+      if (this.speed === 'max') target = sim.now + 60_000;
+      else target = sim.now + Math.max(1, Math.round(dt * this.speed));
+      target = Math.min(target, capMs());
+      reached = this.advanceTo(target, TICK_BUDGET_MS);
+    }
     this.lagging = this.speed !== 'max' && !reached;
     if (sim.now >= MAX_TIME_MS) this.playing = false;
+    if (armed && (armed.hitMs !== undefined || sim.now >= armed.limitMs)) {
+      if (armed.hitMs === undefined || sim.now >= armed.hitMs) {
+        this.arrive();
+        return;
+      }
+    }
     this.emit();
     if (this.playing) this.schedule();
+  }
+
+  /** Only models that declare a lesson speed (Raft) get slow motion, at that speed or slower. */
+  private slowMotionOn(): boolean {
+    const lessonSpeed = this.model?.meta.playbackSpeed;
+    return (
+      this.slowMotionMs > 0 &&
+      lessonSpeed !== undefined &&
+      this.speed !== 'max' &&
+      this.speed <= lessonSpeed
+    );
+  }
+
+  /** Plays `dtMs` of real time in slow motion where messages fly; false if out of budget. */
+  private advancePaced(dtMs: number, capMs: () => number): boolean {
+    const sim = this.sim!;
+    const speed = this.speed as number;
+    let reached = true;
+    const started = this.clock.now();
+    const paced = playPaced({
+      nowMs: sim.now,
+      aheadMs: this.aheadMs,
+      wallMs: dtMs,
+      speed,
+      capMs,
+      flightSpeed: (atMs, usedMs) =>
+        this.flights.speed(
+          (fn) => sim.forEachFlight(fn),
+          atMs,
+          started + usedMs,
+          this.slowMotionMs,
+        ),
+      nextAt: () => sim.nextAt(),
+      advanceTo: (t) => {
+        const left = TICK_BUDGET_MS - (this.clock.now() - started);
+        if (!this.advanceTo(t, Math.max(1, left))) reached = false;
+        return sim.now;
+      },
+    });
+    this.aheadMs = paced.aheadMs;
+    this.paceSpeed = paced.speed < speed ? paced.speed : null;
+    return reached;
+  }
+
+  /**
+   * Stops at the armed step: pauses, and if the run went past the step's millisecond (events
+   * run in chunks), goes back to it by replay, so the stop never depends on the wall clock.
+   */
+  private arrive(): void {
+    const sim = this.sim!;
+    const armed = this.armed!;
+    this.armed = null;
+    this.playing = false;
+    this.stopTimer();
+    const at = Math.min(armed.hitMs ?? armed.limitMs, armed.limitMs);
+    this.arrived = {
+      id: armed.id,
+      found: armed.hitMs !== undefined && armed.hitMs <= armed.limitMs,
+    };
+    if (sim.now !== at) this.startSeek(at);
+    else this.emit();
   }
 
   private status(): HostStatus {
     const sim = this.sim!;
     return {
+      ...(this.armed && { armed: this.armed.id }),
+      ...(this.playing &&
+        this.paceSpeed !== null && { paceSpeed: this.paceSpeed, aheadMs: this.aheadMs }),
+      ...(this.arrived && !this.seeking && { arrived: this.arrived }),
       t: sim.now,
       horizonMs: this.horizonMs,
       playing: this.playing,

@@ -29,6 +29,7 @@ function fakeHost(loads: LoadResult[] = []) {
         step: call('step'),
         seek: call('seek'),
         setSpeed: call('setSpeed'),
+        playUntil: call('playUntil'),
         load: async (s: unknown, at?: number) => {
           calls.push(`${n}:load(${at})`);
           return loads.shift() ?? { ok: true, scenario: s as typeof scenario };
@@ -169,5 +170,23 @@ describe('Playback', () => {
     expect(p.getSnapshot().matches('booting')).toBe(true);
     expect(seen).toEqual([]);
     expect(host.calls).toEqual(['1:dispose']);
+  });
+
+  it('plays until a guided step asked for while loading once ready; ARRIVED pauses without a call', async () => {
+    const host = fakeHost();
+    const p = start(host);
+    await settle();
+    p.send({ type: 'LOAD', scenario, atMs: 0 });
+    expect(p.getSnapshot().matches('loading')).toBe(true);
+    // The load's first frame reaches the tour before the load answers: the request waits.
+    const stop = { id: 3, when: { kind: 'time' as const, atMs: 100 } };
+    p.send({ type: 'PLAY_UNTIL', stop });
+    await settle();
+    expect(p.getSnapshot().matches({ ready: 'playing' })).toBe(true);
+    expect(host.calls.slice(-1)).toEqual([`1:playUntil(${JSON.stringify(stop)})`]);
+    const n = host.calls.length;
+    p.send({ type: 'ARRIVED' });
+    expect(p.getSnapshot().matches({ ready: 'paused' })).toBe(true);
+    expect(host.calls.length).toBe(n);
   });
 });

@@ -17,6 +17,7 @@
  *   TIME comes with every frame and changes no state: it is kept without notifying listeners
  *   (a new snapshot each frame re-rendered the whole widget 30 times a second).
  *   ready: SEEK, SPEED; entering ready plays if the learner was playing (`resumePlaying`).
+ *   PLAY_UNTIL -> playing (while loading: once ready) (the host stops by itself at a guided step; ARRIVED -> paused).
  *   paused: PLAY/TOGGLE -> playing, STEP steps.  playing: PAUSE/TOGGLE -> paused, STEP -> paused
  *   and steps; entering playing plays the host, leaving it pauses it.
  *   An event a state does not list is ignored (LOAD while booting or loading, PLAY while playing).
@@ -24,7 +25,7 @@
 import type { FieldError } from '../sim/core/errors';
 import type { Scenario, ScenarioInput } from '../sim/core/types';
 import { createSimClient, type ClientOptions, type SimClient } from './client';
-import type { Frame, LoadResult, Speed } from './protocol';
+import type { Frame, LoadResult, PlayStop, Speed } from './protocol';
 import type { WorkerPool } from './workerPool';
 
 export interface PlaybackInput {
@@ -33,6 +34,8 @@ export interface PlaybackInput {
   autoplay: boolean;
   /** The speed to start at (1 when absent). */
   speed?: Speed;
+  /** Slow motion at lesson speed: each message in flight stays on screen this long (lessons). */
+  slowMotionMs?: number;
   onFrame(frame: Frame): void;
   noWorker?: boolean;
   /** Share this pool's workers (the embed) instead of starting one. */
@@ -57,6 +60,8 @@ export interface PlaybackContext {
   t: number;
   speed: Speed;
   resumePlaying: boolean;
+  /** A guided step asked for while loading (its first frame can come before the load answers). */
+  pendingStop: PlayStop | null;
 }
 
 export type PlaybackEvent =
@@ -64,6 +69,9 @@ export type PlaybackEvent =
   | { type: 'PAUSE' }
   | { type: 'TOGGLE' }
   | { type: 'STEP' }
+  /** Play until a guided step's stop; the host pauses there itself and the page hears ARRIVED. */
+  | { type: 'PLAY_UNTIL'; stop: PlayStop }
+  | { type: 'ARRIVED' }
   | { type: 'SEEK'; t: number }
   | { type: 'SPEED'; speed: Speed }
   | { type: 'LOAD'; scenario: unknown; atMs?: number }
@@ -121,6 +129,7 @@ export class Playback {
       t: input.atMs,
       speed: input.speed ?? 1,
       resumePlaying: input.autoplay,
+      pendingStop: null,
     };
     this.#snapshot = snapshotOf(this.#top, this.#sub, this.#ctx);
   }
@@ -187,6 +196,10 @@ export class Playback {
         this.#assign({ scenario: c.scenario ? { ...c.scenario, inputs: e.inputs } : null });
         return true;
     }
+    if (this.#top === 'loading' && e.type === 'PLAY_UNTIL') {
+      this.#assign({ pendingStop: e.stop });
+      return true;
+    }
     if (this.#top === 'loading' && e.type === 'CRASHED') {
       this.#go('crashed', () => this.#assign({ crash: e.message }));
       return true;
@@ -209,12 +222,25 @@ export class Playback {
       case 'LOAD':
         this.#go('loading', () => {
           void c.client?.api.pause();
-          this.#assign({ pending: e.scenario, t: e.atMs ?? 0, resumePlaying: false });
+          this.#assign({
+            pending: e.scenario,
+            t: e.atMs ?? 0,
+            resumePlaying: false,
+            pendingStop: null,
+          });
         });
         return true;
       case 'CRASHED':
         this.#go('crashed', () => this.#assign({ crash: e.message, crashes: c.crashes + 1 }));
         return true;
+    }
+    if (e.type === 'PLAY_UNTIL') {
+      // Playing, but the host was told where to stop: entering `playing` must not call play().
+      if (this.#sub === 'playing') void api?.pause();
+      void api?.playUntil(e.stop);
+      this.#sub = 'playing';
+      this.#assign({ resumePlaying: true });
+      return true;
     }
     if (this.#sub === 'paused') {
       if (e.type === 'PLAY' || e.type === 'TOGGLE') return this.#goReady('playing');
@@ -225,6 +251,11 @@ export class Playback {
       return false;
     }
     if (e.type === 'PAUSE' || e.type === 'TOGGLE') return this.#goReady('paused');
+    // The host stopped at a guided step by itself: nothing to tell it.
+    if (e.type === 'ARRIVED') {
+      this.#enterReady('paused');
+      return true;
+    }
     if (e.type === 'STEP') return this.#goReady('paused', () => void c.client?.api.step());
     return false;
   }
@@ -295,6 +326,7 @@ export class Playback {
         const { pending, t, speed } = c;
         (async (): Promise<LoadResult> => {
           await client.api.setSpeed(speed);
+          if (c.input.slowMotionMs) await client.api.setSlowMotion(c.input.slowMotionMs);
           return client.api.load(pending, t);
         })().then(
           settle((r: LoadResult) => {
@@ -313,10 +345,18 @@ export class Playback {
         );
         return;
       }
-      case 'ready':
+      case 'ready': {
         this.#assign({ crash: null });
+        const stop = c.pendingStop;
+        if (stop) {
+          this.#assign({ pendingStop: null, resumePlaying: true });
+          this.#sub = 'playing';
+          void c.client?.api.playUntil(stop);
+          return;
+        }
         this.#enterReady(c.resumePlaying ? 'playing' : 'paused');
         return;
+      }
       case 'crashed':
         c.client?.dispose();
         // Restart from the scenario we hold; give up after repeated crashes so a model that

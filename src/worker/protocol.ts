@@ -6,9 +6,11 @@
 import type { FieldError, Parsed } from '../sim/core/errors';
 import type { Frame, Speed } from '../sim/core/frame';
 import type { Scenario, ScenarioInput } from '../sim/core/types';
+import type { PlayStop } from './stops';
 
 export type { Frame, HostStatus, SeriesDelta, Speed } from '../sim/core/frame';
 export { SPEED_MAX, SPEED_MIN } from '../sim/core/frame';
+export type { PlayStop, StopWhen } from './stops';
 
 export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; errors: FieldError[] };
 
@@ -37,6 +39,10 @@ export interface SimApi {
   pause(): Promise<void>;
   setSpeed(speed: Speed): Promise<void>;
   step(): Promise<void>;
+  /** Plays until a guided step's stop (an event, a time, a metric) and pauses exactly there. */
+  playUntil(stop: PlayStop): Promise<void>;
+  /** Slow motion at lesson speed: each message in the air stays on screen this many ms. */
+  setSlowMotion(onScreenMs: number): Promise<void>;
   /** Resolves once landed; a later seek takes over a pending one (only the latest counts). */
   seek(t: number): Promise<void>;
   /** Stops a seek still replaying toward a far target, where it has got to. */

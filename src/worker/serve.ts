@@ -34,6 +34,8 @@ export const hostApi = (host: Host): WorkerApi => ({
   pause: () => host.pause(),
   setSpeed: (s) => host.setSpeed(s),
   step: () => host.step(),
+  playUntil: (s) => host.playUntil(s),
+  setSlowMotion: (ms) => host.setSlowMotion(ms),
   seek: (t) => host.seek(t),
   cancelSeek: () => host.cancelSeek(),
   fork: () => host.fork(),

@@ -88,6 +88,16 @@ export function whenTrue(sim: Sim, maxMs: number, until: (sim: Sim) => boolean):
   return null;
 }
 
+/** The result of the swept run whose value is `value` (from `lessonExperiment`). */
+export function resultAt<R>(
+  runs: readonly { value: unknown; result: unknown }[],
+  value: unknown,
+): R {
+  const run = runs.find((r) => r.value === value);
+  if (!run) throw new Error(`no run with the swept value ${String(value)}`);
+  return run.result as R;
+}
+
 /** The first log line matching `re` at or after `fromMs`, or undefined. */
 export const firstLog = (log: readonly LogEvent[], re: RegExp, fromMs = 0): LogEvent | undefined =>
   log.find((e) => e.t >= fromMs && re.test(e.text));

@@ -44,6 +44,13 @@ describe('evaluateClaims', () => {
     ]);
   });
 
+  it('compares a label that wraps across lines as the page shows it, on one line', async () => {
+    const percentOf = claim({ ...moved, show: (x: number) => `${Math.round(x * 100)} per cent` });
+    const wrapped = LESSON.replace(':claim[80%]', ':claim[80\nper cent]').replace(/And.*\n/, '');
+    const r = await evaluateClaims('l', wrapped, { moved: percentOf }, 'hashring');
+    expect(describeFailures('l', r)).toEqual([]);
+  });
+
   it('reads a changed seed on the widget, as the page does', async () => {
     const reseeded = LESSON.replace('param-keys=4000', 'param-keys=4000 seed=7');
     const r = await evaluateClaims('l', reseeded.replace(/And.*\n/, ''), { moved }, 'hashring');

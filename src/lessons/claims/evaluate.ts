@@ -51,7 +51,8 @@ export async function evaluateClaims(
     const shown = c.show ? c.show(measured as never) : undefined;
     let problem: string | null = null;
     if (!c.holds(measured as never)) problem = `does not hold: measured ${showValue(measured)}`;
-    else if (shown !== undefined && d.label !== '' && d.label !== shown)
+    // A label may wrap across lines in the markdown, as the rendered text does.
+    else if (shown !== undefined && d.label !== '' && d.label.replace(/\s+/g, ' ') !== shown)
       problem = `holds, but the text says "${d.label}" where the check measured "${shown}": update the text`;
     out.push({ ...base, says: c.says, measured, ...(shown !== undefined && { shown }), problem });
   }

@@ -14,7 +14,9 @@
 import {
   Children,
   isValidElement,
+  useEffect,
   useId,
+  useRef,
   useState,
   type ReactElement,
   type ReactNode,
@@ -48,10 +50,17 @@ export function PredictDirective(props: Record<string, unknown> & { children?: R
   // A question answered on an earlier visit opens answered.
   const [choice, setChoice] = useState<number | null>(() => answerOf(lessonId, qid) ?? null);
   const [committed, setCommitted] = useState<number | null>(() => answerOf(lessonId, qid) ?? null);
+  // After "Commit my answer" the button is gone: focus moves to the reveal, not the page body.
+  const after = useRef<HTMLDivElement>(null);
+  const [justCommitted, setJustCommitted] = useState(false);
+  useEffect(() => {
+    if (justCommitted && committed !== null) after.current?.focus();
+  }, [justCommitted, committed]);
 
   const commit = async () => {
     if (choice === null) return;
     setCommitted(choice);
+    setJustCommitted(true);
     recordAnswer(lessonId, qid, choice);
     if (!a.then) return;
     const h = await whenWidget(a.widget ?? 'widget');
@@ -108,7 +117,7 @@ export function PredictDirective(props: Record<string, unknown> & { children?: R
           Commit my answer{a.then ? ' and run it' : ''}
         </button>
       ) : (
-        <div className="predict-after" aria-live="polite">
+        <div className="predict-after" aria-live="polite" ref={after} tabIndex={-1}>
           {correct !== null ? (
             <p className="predict-result">
               {committed === correct ? 'You predicted it.' : 'Not this time; see why below.'}

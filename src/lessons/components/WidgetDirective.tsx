@@ -5,6 +5,12 @@ import { ALL_CONTROLS, Widget, type Control } from '../../widget/Widget';
 import { attrsOf, scenarioFromAttrs } from '../directives';
 import { useLessonContext } from '../context';
 
+/**
+ * In lessons, while messages fly at the model's lesson speed, each stays on screen this long
+ * (issue 15: at least half a second to follow a Raft RequestVote or AppendEntries).
+ */
+export const LESSON_SLOW_MOTION_MS = 600;
+
 export function WidgetDirective(props: Record<string, unknown>) {
   const a = attrsOf(props);
   const lesson = useLessonContext();
@@ -24,8 +30,17 @@ export function WidgetDirective(props: Record<string, unknown>) {
         .filter((c) => (ALL_CONTROLS as readonly string[]).includes(c)) as Control[])
     : undefined;
   const height = Number(a.height);
+  const after = `after-${id}`;
   return (
     <div className="lesson-widget">
+      {/* Keyboard users can pass a widget's many controls and read on. */}
+      <a
+        className="skip-link widget-skip"
+        href={`#${after}`}
+        onClick={(e) => (e.preventDefault(), document.getElementById(after)?.focus())}
+      >
+        Skip the widget
+      </a>
       <Widget
         id={id}
         scenario={parsed.value}
@@ -35,9 +50,11 @@ export function WidgetDirective(props: Record<string, unknown>) {
           ? { height }
           : { height: 380 })}
         autoplay={a.autoplay !== undefined && a.autoplay !== 'false'}
+        slowMotionMs={LESSON_SLOW_MOTION_MS}
         onShare={lesson.onShare}
         shareLabel="Open in playground"
       />
+      <span id={after} tabIndex={-1} className="widget-after" />
     </div>
   );
 }

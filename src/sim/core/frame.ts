@@ -30,6 +30,14 @@ export interface HostStatus {
   lagging: boolean;
   /** Set while a seek replays toward a far target; null when landed. */
   seeking: SeekProgress | null;
+  /** Slow motion while messages fly: the speed played at now (below `speed`), for drawing. */
+  paceSpeed?: number;
+  /** With `paceSpeed`: virtual ms already played past `t` (less than one), for drawing. */
+  aheadMs?: number;
+  /** The guided step being played to (its request id), while the host plays toward it. */
+  armed?: number;
+  /** The guided step the host stopped at (its request id); `found` false if it gave up. */
+  arrived?: { id: number; found: boolean };
 }
 
 /** Metric samples at fixed virtual times, appended frame by frame. */

@@ -243,6 +243,11 @@ export class Sim implements Ctx<Params, unknown, { type: string }> {
     return out.length > limit ? out.slice(0, limit) : out;
   }
 
+  /** Calls `fn` with each message in the air now (playback's slow motion reads them). */
+  forEachFlight(fn: (id: number, deliverAt: number) => void): void {
+    for (const e of this.queue.entries()) if (e.event.k === 'msg') fn(e.seq, e.at);
+  }
+
   /** Hex digest of every event processed so far (with `trace: true`). */
   traceHash(): string {
     // Fold in the metrics now, so state that writes no log lines (request routing, counters) is

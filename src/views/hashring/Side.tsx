@@ -4,16 +4,34 @@ import { BarChart } from '../../ui/charts/BarChart';
 import { formatInt, formatNumber, formatPercent } from '../../ui/format';
 import type { HashringProps } from './types';
 
+const MEASURES = ['keys', 'copies', 'requests'] as const;
+type Measure = (typeof MEASURES)[number];
+const FIELD = { keys: 'keys', copies: 'copies', requests: 'requestsPerSec' } as const;
+const LABEL: Record<Measure, string> = { keys: 'keys', copies: 'copies', requests: 'req/s' };
+const Y_LABEL: Record<Measure, string> = {
+  keys: 'keys',
+  copies: 'copies',
+  requests: 'requests/s',
+};
+const TITLE: Record<Measure, string> = {
+  keys: 'Keys owned',
+  copies: 'Copies stored (owner and replicas)',
+  requests: 'Requests per second',
+};
+
 export function HashringSide(p: HashringProps) {
   const view = p.view;
-  const [measure, setMeasure] = useState<'keys' | 'requests'>('keys');
+  const [chosen, setMeasure] = useState<Measure>('keys');
+  // Copies equal keys with one replica: offer them only when there are more.
+  const measure = chosen === 'copies' && view.replicas <= 1 ? 'keys' : chosen;
   const titleId = useId();
   const bars = view.nodes.map((n) => ({
     label: n.name,
-    value: measure === 'keys' ? n.keys : n.requestsPerSec,
+    value: n[FIELD[measure]],
     color: n.id,
   }));
   const values = bars.map((b) => b.value);
+  const total = values.reduce((a, b) => a + b, 0);
   const mean = values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
   const sd = Math.sqrt(
     values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, values.length),
@@ -28,34 +46,27 @@ export function HashringSide(p: HashringProps) {
           Load per node
         </div>
         <div role="radiogroup" aria-label="Measure" className="segmented">
-          <label>
-            <input
-              type="radio"
-              name={`${titleId}-measure`}
-              checked={measure === 'keys'}
-              onChange={() => setMeasure('keys')}
-            />{' '}
-            keys
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${titleId}-measure`}
-              checked={measure === 'requests'}
-              onChange={() => setMeasure('requests')}
-            />{' '}
-            req/s
-          </label>
+          {MEASURES.filter((m) => m !== 'copies' || view.replicas > 1).map((m) => (
+            <label key={m}>
+              <input
+                type="radio"
+                name={`${titleId}-measure`}
+                checked={measure === m}
+                onChange={() => setMeasure(m)}
+              />{' '}
+              {LABEL[m]}
+            </label>
+          ))}
         </div>
       </div>
       <BarChart
         bars={bars}
         width={280}
         height={170}
-        yLabel={measure === 'keys' ? 'keys' : 'requests/s'}
-        title={`${measure === 'keys' ? 'Keys' : 'Requests per second'} per node`}
+        yLabel={Y_LABEL[measure]}
+        title={`${TITLE[measure]} per node`}
         showMean
-        caption={`CV ${formatNumber(cv, 3)} · max/mean ${mean > 0 ? formatNumber(max / mean, 2) : '–'}${view.capacity ? ` · capacity ${formatInt(view.capacity)}` : ''}`}
+        caption={`${measure === 'copies' ? `${formatInt(total)} copies in all · ` : ''}CV ${formatNumber(cv, 3)} · max/mean ${mean > 0 ? formatNumber(max / mean, 2) : '–'}${view.capacity ? ` · capacity ${formatInt(view.capacity)}` : ''}`}
       />
       <p className="cv" data-testid="cv" data-cv={cv.toFixed(4)} hidden>
         {cv.toFixed(4)}

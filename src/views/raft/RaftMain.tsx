@@ -244,7 +244,7 @@ export function RaftMain(p: RaftProps) {
               y={l.spots[s.id]!.y}
               a={l.spots[s.id]!.a}
               r={l.r}
-              hovered={litServer === s.id}
+              hovered={litServer === s.id || (p.highlight?.includes(s.id) ?? false)}
               selected={selected?.kind === 'node' && selected.id === s.id}
               group={groupOf ? String.fromCharCode(65 + groupOf[s.id]!) : ''}
               draftSide={draft.drafting ? (draft.sideB.includes(s.id) ? 'B' : 'A') : null}

@@ -43,6 +43,18 @@ describe('hashring-balance', () => {
     expect(balanceExperiment.meta.toRows(a)).toHaveLength(7);
   });
 
+  it('averages the CV over several seeds and reports its spread', () => {
+    const many = balance({ nodes: 10, vnodes: 10, keys: 20_000, seeds: 8 });
+    const each = [1, 2, 3, 4, 5, 6, 7, 8].map(
+      (seed) => balance({ nodes: 10, vnodes: 10, keys: 20_000, seed }).cv,
+    );
+    expect(many.cv).toBeCloseTo(each.reduce((a, b) => a + b, 0) / 8, 12);
+    expect(many.cvLowest).toBe(Math.min(...each));
+    expect(many.cvHighest).toBe(Math.max(...each));
+    expect(many.cvLowest).toBeLessThan(many.cvHighest);
+    expect(many.loads).toEqual(balance({ nodes: 10, vnodes: 10, keys: 20_000 }).loads);
+  });
+
   it('caps bounded loads at (1 + eps) times the mean', () => {
     const r = balance({ strategy: 'bounded', vnodes: 1, nodes: 10, keys: 100_000, epsilon: 0.1 });
     expect(r.capacity).toBe(11_000);

@@ -18,12 +18,16 @@ import { buildRing } from './ring';
 import { loadStats } from './stats';
 import { assignOwners } from './strategies';
 import { boundedCapacities } from './bounded';
+import { MAX_SEED } from '../../core/scenario';
 
 type Progress = ((done: number, total: number) => void) | undefined;
 
 const CHUNK = 1 << 18;
 
-const configOf = (p: BalanceParams, ids: readonly number[]): Config => ({
+/** What placing keys needs: the params both experiments share. */
+type PlaceParams = Omit<BalanceParams, 'seeds'>;
+
+const configOf = (p: PlaceParams, ids: readonly number[]): Config => ({
   nodes: ids.map((id) => ({ id, weight: 1 })),
   vnodes: p.vnodes,
   hash: p.hash,
@@ -36,7 +40,7 @@ const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 /** Key hashes in chunks, reporting progress as the first of `phases` equal phases. */
 function hashKeys(
-  p: BalanceParams,
+  p: PlaceParams,
   hash: HashFamily,
   seed: number,
   onProgress: Progress,
@@ -53,7 +57,7 @@ function hashKeys(
 
 /** Owners of all keys for the nodes `ids`, reporting progress as phase `phase` of `phases`. */
 function ownersFor(
-  p: BalanceParams,
+  p: PlaceParams,
   hash: HashFamily,
   ids: readonly number[],
   keyHashes: Uint32Array,
@@ -72,13 +76,40 @@ function ownersFor(
 
 /**
  * hashring-balance. `hash` replaces the `p.hash` family everywhere (keys, vnodes, rendezvous
- * scores): the code lab passes a learner's hash function this way.
+ * scores): the code lab passes a learner's hash function this way. With `seeds` above 1 it builds
+ * that many rings (seeds seed, seed + 1, ...) and averages their statistics: one ring's CV is
+ * one sample, and a law like 1/√vnodes holds on average, not ring by ring.
  */
 export function runBalance(
   p: BalanceParams,
   onProgress?: (done: number, total: number) => void,
   hash: HashFamily = HASHES[p.hash],
 ): BalanceResult {
+  const runs: BalanceResult[] = [];
+  for (let i = 0; i < p.seeds; i++) {
+    const seed = (p.seed + i) % (MAX_SEED + 1);
+    const base = 2 * p.keys * i;
+    const progress: Progress =
+      onProgress && ((done) => onProgress(base + done, 2 * p.keys * p.seeds));
+    runs.push(balanceOnce({ ...p, seed }, progress, hash));
+  }
+  const first = runs[0]!;
+  if (runs.length === 1) return first;
+  const meanOf = (f: (r: BalanceResult) => number) =>
+    runs.reduce((a, r) => a + f(r), 0) / runs.length;
+  const cvs = runs.map((r) => r.cv);
+  return {
+    ...first,
+    cv: meanOf((r) => r.cv),
+    cvLowest: Math.min(...cvs),
+    cvHighest: Math.max(...cvs),
+    maxOverMean: meanOf((r) => r.maxOverMean),
+    minOverMean: meanOf((r) => r.minOverMean),
+  };
+}
+
+/** One ring's balance, reporting progress over 2 × keys. */
+function balanceOnce(p: BalanceParams, onProgress: Progress, hash: HashFamily): BalanceResult {
   const keyHashes = hashKeys(p, hash, deriveSeeds(p.seed).key, onProgress, 2);
   const owners = ownersFor(p, hash, range(p.nodes), keyHashes, onProgress, 1, 2);
   const loads = new Array<number>(p.nodes).fill(0);
@@ -89,7 +120,7 @@ export function runBalance(
     p.strategy === 'bounded'
       ? boundedCapacities(new Array<number>(p.nodes).fill(1), p.keys, p.epsilon)[0]!
       : 0;
-  return { loads, ...stats, capacity };
+  return { loads, ...stats, cvLowest: stats.cv, cvHighest: stats.cv, capacity };
 }
 
 function runRebalance(

@@ -34,7 +34,15 @@ const common = {
     .meta({ title: 'Seed', description: 'Places the keys and the vnodes.' }),
 };
 
-export const balanceParams = z.strictObject(common);
+export const balanceParams = z.strictObject({
+  ...common,
+  seeds: z.number().int().min(1).max(50).default(1).meta({
+    title: 'Seeds',
+    description:
+      'Rings to build, with seeds seed, seed + 1, ...: the CV is their mean, with the lowest and highest beside it.',
+    step: 1,
+  }),
+});
 export type BalanceParams = z.output<typeof balanceParams>;
 
 export const rebalanceParams = z.strictObject({
@@ -49,9 +57,14 @@ export type RebalanceParams = z.output<typeof rebalanceParams>;
 
 /** Result of hashring-balance: keys per physical node and how even that is. */
 export interface BalanceResult {
+  /** Keys per node of the first seed's ring. */
   loads: number[];
   mean: number;
+  /** Mean over the seeds of each ring's CV (and of max/mean, min/mean). */
   cv: number;
+  /** The spread of the CV over the seeds (equal to cv with one seed). */
+  cvLowest: number;
+  cvHighest: number;
   maxOverMean: number;
   minOverMean: number;
   /** Bounded loads only: the per-node capacity (0 for other strategies). */
@@ -79,6 +92,8 @@ export const balanceMeta: ExperimentMeta = {
   sweep: { param: 'vnodes', values: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
   summary: [
     { field: 'cv', label: 'CV', digits: 3 },
+    { field: 'cvLowest', label: 'Lowest CV', digits: 3 },
+    { field: 'cvHighest', label: 'Highest CV', digits: 3 },
     { field: 'maxOverMean', label: 'Max / mean', digits: 2 },
     { field: 'minOverMean', label: 'Min / mean', digits: 2 },
     { field: 'mean', label: 'Mean keys per node', digits: 0 },

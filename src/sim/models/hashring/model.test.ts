@@ -106,6 +106,17 @@ describe('hashring model', () => {
     expect(change.moduloMovedFraction!).toBeGreaterThan(0.7);
   });
 
+  it('counts the copies each node stores: N per key, fewer when there are fewer nodes than N', () => {
+    const sim = new Sim(hashringModel, scenario({ nodes: 5, vnodes: 4, keys: 300, replicas: 3 }));
+    const total = () => viewOf(sim).nodes.reduce((a, n) => a + n.copies, 0);
+    expect(total()).toBe(900);
+    expect(viewOf(sim).nodes.every((n) => n.copies >= n.keys)).toBe(true);
+    sim.addInput({ at: 100, action: 'set', params: { replicas: 5 } });
+    sim.addInput({ at: 200, action: 'removeNode', node: 2 });
+    sim.runUntil(300);
+    expect(total()).toBe(1200);
+  });
+
   it('refuses impossible changes with a warning and changes nothing', () => {
     const r = runScenario(
       hashringModel,
@@ -282,6 +293,7 @@ describe('hashring model', () => {
       hash: 'xxhash32',
       strategy: 'ring',
       epsilon: 0.25,
+      seeds: 1,
       seed: 42,
     });
     expect(viewOf(r.sim).nodes.map((n) => n.keys)).toEqual(exp.loads);

@@ -8,10 +8,10 @@ import type { ModelFrame } from '../../core/types';
 import { boundedCapacities, capacityOf } from './bounded';
 import type { ChangeOp } from './change';
 import { nodeName } from './format';
-import type { StrategyId } from './params';
 import { vnodeCount } from './ring';
-import { keyStats, liveIds, type HashringState } from './state';
-import { usesRing, usesWeights } from './strategies';
+import { keyStats, liveIds, placement, type HashringState } from './state';
+import { MAX_NODES, type StrategyId } from './params';
+import { preferenceList, usesRing, usesWeights } from './strategies';
 import { ratesById, type SampledRequest } from './traffic';
 import { zipfTopShare } from './zipf';
 
@@ -23,6 +23,8 @@ export interface HashringNodeView {
   /** Vnodes this node places on the ring (vnodes x weight, at least 1). */
   vnodes: number;
   keys: number;
+  /** Keys this node stores a copy of, as owner or as a replica on their preference lists. */
+  copies: number;
   requestsPerSec: number;
   /** Palette index: the id, so a node keeps its color when others come and go. */
   color: number;
@@ -122,12 +124,14 @@ export function hashringView(s: HashringState, requestRate: number): ModelFrame<
           config.epsilon,
         )
       : null;
+  const copies = copiesById(s);
   const nodes = config.nodes.map((n, i) => ({
     id: n.id,
     name: nodeName(n.id),
     weight: n.weight,
     vnodes: vnodeCount(config.vnodes, n.weight),
     keys: s.keysById[n.id] ?? 0,
+    copies: copies[n.id] ?? 0,
     requestsPerSec: traffic.rates[n.id] ?? 0,
     color: n.id,
     capacity: capacities ? capacities[i]! : null,
@@ -189,6 +193,22 @@ export function hashringView(s: HashringState, requestRate: number): ModelFrame<
       },
     },
   };
+}
+
+/**
+ * Copies per node id (owner and replicas of every key). The placement arrays are replaced, never
+ * mutated, so the count is kept per owners array and replica count, not redone every frame.
+ */
+const copiesMemo = new WeakMap<Uint16Array, { replicas: number; ring: unknown; byId: number[] }>();
+export function copiesById(s: HashringState): readonly number[] {
+  const hit = copiesMemo.get(s.owners);
+  if (hit && hit.replicas === s.replicas && hit.ring === s.ring) return hit.byId;
+  const byId = new Array<number>(MAX_NODES).fill(0);
+  const p = placement(s);
+  for (let k = 0; k < s.owners.length; k++)
+    for (const id of preferenceList(p, s.keyHashes[k]!, s.owners[k]!, s.replicas)) byId[id]!++;
+  copiesMemo.set(s.owners, { replicas: s.replicas, ring: s.ring, byId });
+  return byId;
 }
 
 /** Capacity of a weight-1 node under bounded loads, else null. */

@@ -5,7 +5,7 @@
  * stampede turns into a congestion collapse.
  */
 import { finishServed } from './finish';
-import { narrateEpisode, secs } from './narrate';
+import { narrateEpisode, narrateFresh, secs } from './narrate';
 import {
   COORDINATING,
   HOT,
@@ -159,6 +159,11 @@ function settleKey(s: State, ctx: C, job: Job): void {
   }
   if (owned) s.owner[key] = -1;
   const left = --s.inflight[key]!;
+  if (key === 0 && s.hot[0]!.freshAt < 0 && !(job.kind === 'lease' && !owned)) {
+    s.hot[0]!.freshAt = now;
+    // A herd: say when the cache is fresh, not only when its last duplicate query ends.
+    if (left > 0) narrateFresh(ctx, s.hot[0]!, left);
+  }
   if (left === 0 && key < HOT) {
     const ep = s.hot[key]!;
     ep.lastHerd = ep.count;
@@ -208,6 +213,7 @@ function beginOrJoinEpisode(s: State, key: number, kind: JobKind, now: number): 
     ep.waiters = 0;
     ep.stale = 0;
     ep.firstKind = kind;
+    ep.freshAt = -1;
   }
   ep.count++;
 }

@@ -26,11 +26,22 @@ export function narrateEpisode(ctx: C, ep: HotEpisode): void {
   if (ep.waiters > 0) extras.push(`${plural(ep.waiters, 'request')} waited`);
   if (ep.stale > 0) extras.push(`${plural(ep.stale, 'request')} got the stale value`);
   const tail = extras.length ? ` while ${extras.join(' and ')}` : '';
-  const took = ` (fresh again after ${secs(ctx.now - ep.start)})`;
+  const took =
+    ep.freshAt >= 0 && ep.freshAt < ctx.now
+      ? ` (fresh again after ${secs(ep.freshAt - ep.start)}; the last of them finished at ${secs(ctx.now)})`
+      : ` (fresh again after ${secs(ctx.now - ep.start)})`;
   ctx.log(`${when}: ${what}${tail}${took}.`, {
     level: ep.count >= HERD_WARN ? 'warn' : 'info',
     kind: ep.count >= HERD_WARN ? 'herd' : 'recompute',
   });
+}
+
+/** Key 0 is back in the cache while `left` recomputations of it are still queued or running. */
+export function narrateFresh(ctx: C, ep: HotEpisode, left: number): void {
+  ctx.log(
+    `Key 0 is fresh in the cache again at ${secs(ctx.now)}, ${secs(ctx.now - ep.start)} after its recomputation began; ${plural(left, 'more recomputation')} of it still to finish.`,
+    { kind: 'recompute' },
+  );
 }
 
 /** The first timeout after a quiet second. */

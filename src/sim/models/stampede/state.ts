@@ -106,6 +106,8 @@ export interface HotEpisode {
   waiters: number;
   stale: number;
   firstKind: JobKind;
+  /** When the first recomputation of the episode stored its value (-1: not yet). */
+  freshAt: number;
   /** Recomputations in the last finished episode. */
   lastHerd: number;
 }
@@ -282,6 +284,7 @@ export function createState(p: StampedeParams): State {
       waiters: 0,
       stale: 0,
       firstKind: 'miss' as JobKind,
+      freshAt: -1,
       lastHerd: 0,
     })),
     breaches: {},
