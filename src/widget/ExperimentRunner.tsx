@@ -248,7 +248,11 @@ function Runner({
             chart={meta.chart}
             percentFields={new Set(meta.summary.filter((f) => f.percent).map((f) => f.field))}
             runs={finished}
-            sweepParam={sweepParam}
+            sweepLabel={
+              sweepField
+                ? `${sweepField.title}${sweepField.unit ? ` (${sweepField.unit})` : ''}`
+                : sweepParam
+            }
             width={Math.min(width, 720)}
             title={meta.title}
           />
@@ -318,7 +322,7 @@ function ResultChart({
   chart,
   percentFields,
   runs,
-  sweepParam,
+  sweepLabel,
   width,
   title,
 }: {
@@ -326,7 +330,8 @@ function ResultChart({
   /** Result fields the summary shows as percentages. */
   percentFields: ReadonlySet<string>;
   runs: Run[];
-  sweepParam: string;
+  /** The swept param as the learner sees it (its title and unit, not its key). */
+  sweepLabel: string;
   width: number;
   title: string;
 }) {
@@ -347,15 +352,24 @@ function ResultChart({
                   label: m.yLabel,
                   x: runs.map((r) => r.value as number),
                   y: runs.map((r) => Number(pick(r.result, m.y))),
+                  ...(i === 0 && chart.band
+                    ? {
+                        band: {
+                          label: chart.band.label,
+                          low: runs.map((r) => Number(pick(r.result, chart.band!.low))),
+                          high: runs.map((r) => Number(pick(r.result, chart.band!.high))),
+                        },
+                      }
+                    : {}),
                 },
               ]}
               width={width}
               height={i === 0 ? 260 : 200}
-              xLabel={sweepParam}
+              xLabel={sweepLabel}
               yLabel={m.yLabel}
               logX={!!chart.logX}
               markers
-              title={`${title}: ${m.yLabel} by ${sweepParam}`}
+              title={`${title}: ${m.yLabel} by ${sweepLabel}${i === 0 && chart.band ? ` (shaded: ${chart.band.label})` : ''}`}
             />
           ))}
         </>
@@ -388,7 +402,7 @@ function ResultChart({
       const idx = samples.map((_, i) => i).filter((i) => i % stride === stride - 1 || i === n - 1);
       const positive = (v: number) => (chart.logX ? Math.max(v, 1e-3) : v);
       return {
-        label: `${sweepParam || 'run'} ${String(r.value)}`,
+        label: `${sweepLabel || 'run'} ${String(r.value)}`,
         x: idx.map((i) => positive(samples[i]!)),
         y: idx.map((i) => (i + 1) / n),
       };

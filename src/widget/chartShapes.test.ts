@@ -42,5 +42,10 @@ describe('chart specs fit experiment results', () => {
     expect(chartShapeProblem({ kind: 'cdf', field: 's', xLabel: 'x' }, { s: 3 })).toBe(
       'the chart needs "s" to be a list of numbers',
     );
+    const band = { kind: 'xy', y: 'cv', yLabel: 'y', band: { low: 'lo', high: 'hi', label: 'b' } };
+    expect(chartShapeProblem(band as never, { cv: 1, lo: 0.5 })).toBe(
+      'the chart needs "hi" to be a number',
+    );
+    expect(chartShapeProblem(band as never, { cv: 1, lo: 0.5, hi: 2 })).toBeNull();
   });
 });

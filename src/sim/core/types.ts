@@ -61,6 +61,8 @@ export type ChartSpec =
       logX?: boolean;
       /** More result fields to chart, each on its own scale below the first. */
       also?: { y: string; yLabel: string }[];
+      /** A band around `y` from `low` to `high` (each a number per run: the spread over seeds). */
+      band?: { low: string; high: string; label: string };
     }
   | { kind: 'cdf'; field: string; xLabel: string; logX?: boolean }
   | { kind: 'bars'; field: string; yLabel: string };

@@ -1,5 +1,5 @@
 /** A small multi-series line chart: pure function of its data (d3 scales, React renders). */
-import { extent, line, max as d3max, scaleLinear, scaleLog } from 'd3';
+import { area, extent, line, max as d3max, scaleLinear, scaleLog } from 'd3';
 import { colorOf, shapeOf, shapePath } from '../palette';
 import { formatNumber } from '../format';
 
@@ -7,6 +7,8 @@ export interface Series {
   label: string;
   x: readonly number[];
   y: readonly number[];
+  /** A shaded band from `low` to `high` at each x (a spread over seeds), drawn under the line. */
+  band?: { low: readonly number[]; high: readonly number[]; label: string };
 }
 
 export interface LineChartProps {
@@ -32,7 +34,9 @@ export function LineChart(p: LineChartProps) {
   const w = Math.max(60, p.width - M.left - M.right);
   const h = Math.max(40, p.height - M.top - M.bottom);
   const xs = p.series.flatMap((s) => s.x.filter(Number.isFinite));
-  const ys = p.series.flatMap((s) => s.y.filter(Number.isFinite));
+  const ys = p.series.flatMap((s) =>
+    [...s.y, ...(s.band?.high ?? []), ...(s.band?.low ?? [])].filter(Number.isFinite),
+  );
   const [x0, x1] = extent(xs) as [number | undefined, number | undefined];
   const y1 = d3max(ys) ?? 1;
   const x = (p.logX ? scaleLog() : scaleLinear())
@@ -53,6 +57,18 @@ export function LineChart(p: LineChartProps) {
     .defined(([a, b]) => Number.isFinite(a) && Number.isFinite(b))
     .x(([a]) => x(a))
     .y(([, b]) => y(b));
+  const bandPath = (s: Series): string => {
+    const b = s.band;
+    if (!b) return '';
+    const pts = s.x.map((xv, i) => [xv, b.low[i]!, b.high[i]!] as const);
+    return (
+      area<readonly [number, number, number]>()
+        .defined(([a, lo, hi]) => [a, lo, hi].every(Number.isFinite))
+        .x(([a]) => x(a))
+        .y0(([, lo]) => y(lo))
+        .y1(([, , hi]) => y(hi))(pts) ?? ''
+    );
+  };
   const stepped = (s: Series): [number, number][] => {
     const pts: [number, number][] = [];
     s.x.forEach((xv, i) => {
@@ -92,6 +108,19 @@ export function LineChart(p: LineChartProps) {
         </text>
         {p.series.map((s, i) => (
           <g key={s.label}>
+            {s.band ? (
+              <path
+                d={bandPath(s)}
+                fill={colorOf(i)}
+                fillOpacity={0.18}
+                stroke={colorOf(i)}
+                strokeOpacity={0.45}
+                strokeDasharray="3 3"
+                className="chart-band"
+              >
+                <title>{s.band.label}</title>
+              </path>
+            ) : null}
             <path
               d={path(stepped(s)) ?? ''}
               fill="none"

@@ -18,7 +18,11 @@ export function chartShapeProblem(chart: ChartSpec, result: unknown): string | n
     ok(pick(result, field)) ? null : `the chart needs "${field}" to be ${what}`;
   if (chart.kind === 'xy')
     return (
-      [chart.y, ...(chart.also ?? []).map((a) => a.y)]
+      [
+        chart.y,
+        ...(chart.also ?? []).map((a) => a.y),
+        ...(chart.band ? [chart.band.low, chart.band.high] : []),
+      ]
         .map((y) => need(y, isNumber, 'a number'))
         .find((p) => p !== null) ?? null
     );

@@ -88,7 +88,13 @@ export const balanceMeta: ExperimentMeta = {
   description:
     'Places keys on nodes and measures how uneven the load is (coefficient of variation of keys per node). With one position per node, some nodes own arcs several times the average; with hundreds of vnodes the arcs average out.',
   params: balanceParams,
-  chart: { kind: 'xy', y: 'cv', yLabel: 'CV of keys per node', logX: true },
+  chart: {
+    kind: 'xy',
+    y: 'cv',
+    yLabel: 'CV of keys per node',
+    logX: true,
+    band: { low: 'cvLowest', high: 'cvHighest', label: 'lowest to highest CV over the seeds' },
+  },
   sweep: { param: 'vnodes', values: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
   summary: [
     { field: 'cv', label: 'CV', digits: 3 },
