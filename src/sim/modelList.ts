@@ -12,6 +12,7 @@
 import type { ModelMeta } from './core/types';
 import { capMeta } from './models/cap/meta';
 import { clocksMeta } from './models/clocks/meta';
+import { commitMeta } from './models/commit/meta';
 import { hashringMeta } from './models/hashring/meta';
 import { raftMeta } from './models/raft/meta';
 import { stampedeMeta } from './models/stampede/meta';
@@ -24,6 +25,7 @@ export const MODEL_METAS: readonly ModelMeta[] = [
   capMeta,
   clocksMeta,
   tokenringMeta,
+  commitMeta,
 ];
 
 /** Every model's id, in list order. */
