@@ -4,7 +4,7 @@
  * and after a crash recovers from its log. Presumed abort: no begin record and no abort record;
  * an in-doubt participant asking about a transaction TC has no record of is told abort.
  */
-import { nodeName, recordDecision, send, seconds, TC, txName } from './net';
+import { nodeName, outcomeOf, recordDecision, send, seconds, TC, txName } from './net';
 import type { CommitCtx as C, CommitState as S, LogKind, TcTx } from './types';
 
 const ENDS_KEPT = 400;
@@ -77,6 +77,7 @@ export function beginTx(s: S, ctx: C): void {
   const tc = s.tc;
   if (!tc.up) return void ctx.log('TC is down: no transaction begins', { level: 'warn' });
   const tx = ++s.nextTx;
+  outcomeOf(s, tx);
   const pa = ctx.params.presumedAbort;
   if (!pa) write(s, ctx, tx, 'begin');
   if (tc.armed?.when === 'before-prepare')
