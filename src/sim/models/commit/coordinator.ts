@@ -190,9 +190,12 @@ export function restartTc(s: S, ctx: C): void {
   const n = s.ps.length;
   const last = new Map<number, LogKind>();
   for (const r of tc.log) if (last.get(r.tx) !== 'end') last.set(r.tx, r.kind);
-  const redo: string[] = [];
-  for (const [tx, kind] of [...last.entries()].sort((a, b) => a[0] - b[0])) {
-    if (kind === 'end') continue;
+  const open = [...last.entries()].filter(([, kind]) => kind !== 'end').sort((a, b) => a[0] - b[0]);
+  ctx.log(
+    `TC restarted after ${seconds(ctx.now - tc.crashedAt)} and read its log: ${open.length ? `${open.map(([tx, kind]) => `${kind} ${txName(tx)}`).join(', ')} not ended` : 'nothing unfinished'}`,
+    { kind: 'restart', nodes: [TC] },
+  );
+  for (const [tx, kind] of open) {
     const t: TcTx = {
       tx,
       phase: 'voting',
@@ -207,7 +210,7 @@ export function restartTc(s: S, ctx: C): void {
     }
     t.phase = 'deciding';
     t.commit = kind === 'commit';
-    redo.push(`${kind} ${txName(tx)}`);
+    ctx.log(`TC sends ${kind} for ${txName(tx)} again`, { kind, nodes: [TC] });
     sendDecision(
       s,
       ctx,
@@ -216,8 +219,4 @@ export function restartTc(s: S, ctx: C): void {
     );
     ctx.schedule(ctx.params.retryMs, { kind: 'resend', gen: s.gen, inc: tc.inc, tx });
   }
-  ctx.log(
-    `TC restarted after ${seconds(ctx.now - tc.crashedAt)} and read its log${redo.length ? `: resends ${redo.join(', ')}` : ''}`,
-    { kind: 'restart', nodes: [TC] },
-  );
 }
