@@ -14,7 +14,6 @@ export const COMING: Record<number, string[]> = {
   ],
   3: ['Load-balancing algorithms', 'Rate limiting: token and leaky buckets', 'Bloom filters'],
   4: [
-    'Two-phase commit and its blocking problem',
     'Leaderless replication, hinted handoff',
     'CRDTs',
   ],
