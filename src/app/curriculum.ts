@@ -13,10 +13,7 @@ export const COMING: Record<number, string[]> = {
     'Outbox and idempotent consumers',
   ],
   3: ['Load-balancing algorithms', 'Rate limiting: token and leaky buckets', 'Bloom filters'],
-  4: [
-    'Leaderless replication, hinted handoff',
-    'CRDTs',
-  ],
+  4: ['Leaderless replication, hinted handoff', 'CRDTs'],
   5: [
     'Retries with exponential backoff and jitter',
     'Circuit breakers and bulkheads',
