@@ -14,7 +14,7 @@ export const NODE_STYLE: Record<
 > = {
   tc: { label: 'coordinator', color: OKABE_ITO[3], shape: 'hexagon', ink: '#000000' },
   idle: { label: 'idle', color: OKABE_ITO[4], shape: 'circle', ink: '#000000' },
-  working: { label: 'working', color: OKABE_ITO[0], shape: 'circle', ink: '#ffffff' },
+  working: { label: 'working', color: OKABE_ITO[0], shape: 'triangle', ink: '#ffffff' },
   prepared: {
     label: 'prepared: in doubt, locked',
     color: OKABE_ITO[1],
