@@ -27,8 +27,8 @@ import {
 } from './style';
 import type { CommitProps, CommitView } from './types';
 
-/** Room under the ring for the status line (two lines when narrow). */
-const STATUS_H = 36;
+/** Room under the ring for the status line (two lines when wide, three when narrow). */
+const statusH = (wide: boolean) => (wide ? 36 : 58);
 const LABEL_W = 130;
 const WINDOWS_MS = [1000, 3000, 6000];
 
@@ -102,7 +102,8 @@ export function CommitMain(p: CommitProps) {
   };
   const nodes = useMemo(() => nodesOf(view), [view]);
   const n = nodes.length;
-  const l = useMemo(() => ringLayout(n, ring.w, ring.h - STATUS_H), [n, ring.w, ring.h]);
+  const sh = statusH(wide);
+  const l = useMemo(() => ringLayout(n, ring.w, ring.h - sh), [n, ring.w, ring.h, sh]);
   const keepOut = useMemo(() => ringKeepOut(l, LABEL_W), [l]);
   const draft = useStore(ui);
   const [hover, setHover] = useState<Focus>(null);
