@@ -50,7 +50,7 @@ function nodesOf(v: CommitView): NodeInfo[] {
     ? `down ${secs(tc.downMs)}`
     : t
       ? t.phase === 'voting'
-        ? `T${t.tx} votes ${t.votes.join(' ')}`
+        ? `T${t.tx} votes: ${t.votes.join(' ')}`
         : `sending ${t.commit ? 'commit' : 'abort'} T${t.tx}`
       : 'idle';
   const coordinator: NodeInfo = {
