@@ -13,11 +13,7 @@ export const COMING: Record<number, string[]> = {
     'Outbox and idempotent consumers',
   ],
   3: ['Leaky buckets and sliding-window rate limits', 'Bloom filters'],
-  4: [
-    'Two-phase commit and its blocking problem',
-    'Leaderless replication, hinted handoff',
-    'CRDTs',
-  ],
+  4: ['Leaderless replication, hinted handoff', 'CRDTs'],
   5: ['Bulkheads', 'Chaos experiments'],
   6: ['RED, USE and the golden signals'],
   7: ['Rate limiting as a defence', 'mTLS and zero trust'],

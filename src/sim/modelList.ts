@@ -12,6 +12,7 @@
 import type { ModelMeta } from './core/types';
 import { capMeta } from './models/cap/meta';
 import { clocksMeta } from './models/clocks/meta';
+import { commitMeta } from './models/commit/meta';
 import { hashringMeta } from './models/hashring/meta';
 import { raftMeta } from './models/raft/meta';
 import { replicationMeta } from './models/replication/meta';
@@ -28,6 +29,7 @@ export const MODEL_METAS: readonly ModelMeta[] = [
   tokenringMeta,
   replicationMeta,
   trafficMeta,
+  commitMeta,
 ];
 
 /** Every model's id, in list order. */

@@ -1,0 +1,342 @@
+/**
+ * Two-phase commit on the network stage: TC and the participants on a ring, each participant's
+ * state for its newest transaction by shape and word (working, prepared: in doubt and locked,
+ * committed, aborted), how long it has been in doubt, TC's phase and whether it is down, links
+ * cut by a partition, messages in flight, and the space-time diagram beside it (under it when
+ * narrow). Clicking a participant picks it for the toolbar; while a partition is drawn it moves
+ * the node to side B.
+ */
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { InFlight } from '../../sim/core/types';
+import { shapePath } from '../../ui/palette';
+import { toggleSideB } from '../network/draft';
+import type { Focus, Live } from '../network/live';
+import { activateProps, CrashMark, type How } from '../network/nodes';
+import { linkMessages } from '../network/records';
+import { alongLink, labelAbove, ringKeepOut, ringLayout } from '../network/ring';
+import { SpaceTime } from '../network/SpaceTime';
+import { MeshLinks, NetworkStage } from '../network/Stage';
+import {
+  flightStyle,
+  NODE_STYLE,
+  nodeName,
+  participantKey,
+  recordStyle,
+  type NodeKey,
+} from './style';
+import type { CommitProps, CommitView } from './types';
+
+/** Room under the ring for the status line (two lines when wide, three when narrow). */
+const statusH = (wide: boolean) => (wide ? 36 : 58);
+const LABEL_W = 130;
+const WINDOWS_MS = [1000, 3000, 6000];
+
+interface NodeInfo {
+  id: number;
+  name: string;
+  key: NodeKey;
+  title: string;
+  detail: string;
+  aria: string;
+}
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function nodesOf(v: CommitView): NodeInfo[] {
+  const tc = v.tc;
+  const t = tc.active[tc.active.length - 1];
+  const phase = !tc.up
+    ? `down ${secs(tc.downMs)}`
+    : t
+      ? t.phase === 'voting'
+        ? `T${t.tx} votes: ${t.votes.join(' ')}`
+        : `sending ${t.commit ? 'commit' : 'abort'} T${t.tx}`
+      : 'idle';
+  const coordinator: NodeInfo = {
+    id: 0,
+    name: 'TC',
+    key: tc.up ? 'tc' : 'crashed',
+    title: `TC coordinator${tc.up ? '' : ' ✕ down'}`,
+    detail: phase,
+    aria:
+      `TC: coordinator, ${tc.up ? 'up' : `crashed ${secs(tc.downMs)} ago`}` +
+      (t && tc.up
+        ? `, ${t.phase === 'voting' ? `collecting votes for T${t.tx}` : `sending its decision ${t.commit ? 'commit' : 'abort'} for T${t.tx}`}`
+        : '') +
+      (tc.armed ? `, set to crash: ${tc.armed}` : ''),
+  };
+  const ps = v.participants.map((p): NodeInfo => {
+    const key = participantKey(p);
+    const word = p.state === 'prepared' ? '◆ in doubt' : NODE_STYLE[p.state].label;
+    const tx = p.tx ? `T${p.tx} ` : '';
+    const detail =
+      p.state === 'prepared'
+        ? `locked · ${secs(p.inDoubtMs)}`
+        : p.lock >= 0
+          ? `lock T${p.lock}`
+          : 'no lock';
+    return {
+      id: p.id,
+      name: p.name,
+      key,
+      title: `${p.name} ${tx}${word}${p.up ? '' : ' ✕ down'}`,
+      detail,
+      aria:
+        `${p.name}: ${p.up ? '' : 'crashed, '}${p.tx ? `transaction T${p.tx} ` : ''}${NODE_STYLE[p.state].label}` +
+        (p.state === 'prepared' ? ` for ${secs(p.inDoubtMs)}, holding its lock` : '') +
+        (p.lock >= 0 && p.state !== 'prepared' ? `, lock held by T${p.lock}` : ''),
+    };
+  });
+  return [coordinator, ...ps];
+}
+
+export function CommitMain(p: CommitProps) {
+  const { view, frame, ui } = p;
+  const width = Math.max(260, p.width);
+  const wide = width >= 640;
+  const timeH = wide ? p.height : Math.round(Math.max(140, Math.min(p.height * 0.36, 220)));
+  const ring = {
+    w: wide ? Math.round(width * 0.55) : width,
+    h: wide ? p.height : p.height - timeH,
+  };
+  const nodes = useMemo(() => nodesOf(view), [view]);
+  const n = nodes.length;
+  const sh = statusH(wide);
+  const l = useMemo(() => ringLayout(n, ring.w, ring.h - sh), [n, ring.w, ring.h, sh]);
+  const keepOut = useMemo(() => ringKeepOut(l, LABEL_W), [l]);
+  const draft = useStore(ui);
+  const [hover, setHover] = useState<Focus>(null);
+  const links = useMemo(
+    () => linkMessages(view.messages, frame.inFlight),
+    [view.messages, frame.inFlight],
+  );
+
+  const live = useRef<Live | null>(null);
+  useLayoutEffect(() => {
+    live.current = {
+      now: view.now,
+      lanes: nodes.map((x) => ({
+        name: x.name,
+        color: NODE_STYLE[x.key].color,
+        down: x.key === 'crashed',
+      })),
+      records: view.messages,
+      marks: [],
+      styleOf: recordStyle,
+      inFlight: frame.inFlight,
+      links,
+      virtualNow: p.virtualNow,
+      hover,
+      selected: null,
+      reduced: p.reducedMotion,
+      latencyMs: (Number(frame.params.latencyMsMin) + Number(frame.params.latencyMsMax)) / 2,
+      events: p.snapshot.log,
+      seq: p.snapshot.seq,
+    };
+  });
+
+  const onNode = useCallback(
+    (id: number, how: How) => {
+      if (how === 'hover') setHover({ kind: 'node', id });
+      else if (how === 'leave') setHover((h) => (h?.kind === 'node' && h.id === id ? null : h));
+      else if (ui.getState().drafting) toggleSideB(ui, id);
+      else if (id > 0) ui.setState((s) => ({ target: s.target === id ? -1 : id }));
+    },
+    [ui],
+  );
+  const onRecord = useCallback((record: number, how: How) => {
+    setHover(record < 0 || how === 'leave' ? null : { kind: 'message', record, flight: -1 });
+  }, []);
+  const pointAt = useCallback((f: InFlight, u: number) => alongLink(l, f.from, f.to, u), [l]);
+
+  const groupOf = view.partition
+    ? nodes.map((x) =>
+        Math.max(
+          0,
+          view.partition!.findIndex((g) => g.includes(x.id)),
+        ),
+      )
+    : null;
+  const inDoubt = view.participants.filter((q) => q.up && q.state === 'prepared').length;
+  const headline = `${view.committed} committed · ${view.aborted} aborted`;
+  const sub = inDoubt
+    ? `${inDoubt} in doubt, locked`
+    : `longest in doubt ${secs(view.maxBlockedMs)}`;
+  const summary =
+    `Coordinator TC and ${view.participants.length} participants. ${headline}. ` +
+    nodes.map((x) => x.aria).join('. ') +
+    (view.partition
+      ? `. Network partitioned: ${view.partition.map((g) => `{${g.map(nodeName).join(', ')}}`).join(' and ')}.`
+      : '.');
+  const hovered = hover?.kind === 'node' ? nodes[hover.id] : undefined;
+  const status = draft.drafting
+    ? `Drawing a partition: click nodes to move them to side B (now ${draft.sideB.length ? draft.sideB.map(nodeName).join(', ') : 'empty'}), then “Cut the network”.`
+    : hovered
+      ? hovered.aria
+      : 'Click a participant to pick it for Crash, Restart and Vote no. A diamond is in doubt: it voted yes and holds its lock until TC’s decision reaches it.';
+
+  return (
+    <div
+      className={`commit-main ${wide ? 'wide' : 'narrow'}${draft.drafting ? ' drafting' : ''}`}
+      style={{ height: p.height }}
+      data-in-doubt={inDoubt}
+    >
+      <div className="commit-ring" style={{ left: 0, top: 0, width: ring.w, height: ring.h }}>
+        <Legend />
+        <NetworkStage
+          width={ring.w}
+          height={ring.h}
+          className="commit-svg"
+          summary={summary}
+          prefix="commit"
+          status={frame.status}
+          inFlight={frame.inFlight}
+          styleOf={flightStyle}
+          pointAt={pointAt}
+          keepOut={keepOut}
+          nameOf={nodeName}
+          virtualNow={p.virtualNow}
+          reducedMotion={p.reducedMotion}
+          frameT={frame.t}
+          backdrop={
+            <g aria-hidden="true">
+              <MeshLinks
+                spots={l.spots}
+                groupOf={groupOf}
+                lit={hover?.kind === 'node' ? hover.id : -1}
+                prefix="commit"
+              />
+              {l.R >= 100 && (
+                <>
+                  <text x={l.cx} y={l.cy} textAnchor="middle" className="commit-center">
+                    {headline}
+                  </text>
+                  <text x={l.cx} y={l.cy + 16} textAnchor="middle" className="commit-center-sub">
+                    {sub}
+                  </text>
+                </>
+              )}
+            </g>
+          }
+        >
+          {nodes.map((x) => (
+            <StageNode
+              key={x.id}
+              node={x}
+              x={l.spots[x.id]!.x}
+              y={l.spots[x.id]!.y}
+              a={l.spots[x.id]!.a}
+              r={l.r}
+              target={draft.target === x.id}
+              group={groupOf ? String.fromCharCode(65 + groupOf[x.id]!) : ''}
+              draftSide={draft.drafting ? (draft.sideB.includes(x.id) ? 'B' : 'A') : null}
+              onNode={onNode}
+            />
+          ))}
+        </NetworkStage>
+        <p className="commit-status" data-testid="commit-status">
+          {status}
+        </p>
+      </div>
+      <div
+        className="commit-time"
+        style={
+          wide
+            ? { left: ring.w, top: 0, width: width - ring.w, height: p.height }
+            : { left: 0, top: ring.h, width, height: timeH }
+        }
+      >
+        <SpaceTime
+          width={wide ? width - ring.w : width}
+          height={timeH}
+          live={live}
+          seq={p.snapshot.seq}
+          moving={frame.status.playing && !p.reducedMotion}
+          focusKey={JSON.stringify(hover)}
+          starColor={NODE_STYLE.tc.color}
+          windowsMs={WINDOWS_MS}
+          initialWindowMs={3000}
+          onNode={onNode}
+          onRecord={onRecord}
+          prefix="commit"
+        />
+      </div>
+    </div>
+  );
+}
+
+interface StageNodeProps {
+  node: NodeInfo;
+  x: number;
+  y: number;
+  a: number;
+  r: number;
+  target: boolean;
+  group: string;
+  draftSide: 'A' | 'B' | null;
+  onNode(id: number, how: How): void;
+}
+
+const StageNode = memo(function StageNode(p: StageNodeProps) {
+  const k = p.node.key;
+  const st = NODE_STYLE[k];
+  const ly = labelAbove(p.a) ? -p.r - 27 : p.r + 19;
+  const side = p.group ? ` · side ${p.group}` : p.draftSide === 'B' ? ' · → B' : '';
+  const action = p.draftSide
+    ? `. Drawing a partition: on side ${p.draftSide}, press Enter to move it`
+    : p.node.id > 0
+      ? `. Press Enter to ${p.target ? 'unpick it' : 'pick it for the toolbar'}`
+      : '';
+  return (
+    <g
+      transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
+      className={`commit-node state-${k}${p.target ? ' target' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={`${p.node.aria}${p.group ? `, partition side ${p.group}` : ''}${action}`}
+      aria-pressed={p.draftSide ? p.draftSide === 'B' : p.target}
+      data-node={p.node.id}
+      data-state={k}
+      {...activateProps(p.node.id, p.onNode)}
+    >
+      <circle r={p.r + 9} className="commit-hit" />
+      {p.target || p.draftSide === 'B' ? <circle r={p.r + 8} className="commit-mark" /> : null}
+      {k === 'prepared' ? <circle r={p.r + 4} className="commit-lock" /> : null}
+      <path
+        d={shapePath(st.shape, k === 'prepared' ? p.r * 1.2 : p.r)}
+        fill={st.color}
+        className="commit-shape"
+      />
+      {k === 'crashed' ? <CrashMark r={p.r} /> : null}
+      <text className="commit-name" textAnchor="middle" dy="0.35em" fill={st.ink}>
+        {k === 'crashed' ? '' : p.node.name}
+      </text>
+      <text y={ly} textAnchor="middle" className="commit-label" aria-hidden="true">
+        <tspan x={0} className="commit-title">
+          {p.node.title}
+        </tspan>
+        <tspan x={0} dy="1.2em">
+          {p.node.detail}
+          {side}
+        </tspan>
+      </text>
+    </g>
+  );
+});
+
+function Legend() {
+  const keys: NodeKey[] = ['tc', 'working', 'prepared', 'committed', 'aborted'];
+  return (
+    <ul className="commit-legend" aria-label="Legend">
+      {keys.map((k) => (
+        <li key={k}>
+          <svg width="12" height="12" viewBox="-7 -7 14 14" aria-hidden="true">
+            <path d={shapePath(NODE_STYLE[k].shape, 5)} fill={NODE_STYLE[k].color} />
+          </svg>
+          {NODE_STYLE[k].label}
+        </li>
+      ))}
+    </ul>
+  );
+}
