@@ -19,6 +19,7 @@ export default defineConfig({
       input: {
         register: 'src/embed/package/register.ts',
         'markdown-it': 'src/embed/package/markdownIt.ts',
+        remark: 'src/embed/package/remark.ts',
       },
       output: {
         format: 'es',

@@ -62,6 +62,12 @@ const escapeAttr = (v: string): string =>
 
 /** The `<ds-playground>` tag for a fence; throws a FenceError for the first bad field. */
 export function fenceToTag(f: FenceInput): string {
+  const written = fenceAttrs(f).map(([k, v]) => (v === '' ? ` ${k}` : ` ${k}="${escapeAttr(v)}"`));
+  return `<ds-playground${written.join('')}></ds-playground>`;
+}
+
+/** A fence's attributes, checked, in the order written; throws a FenceError for a bad one. */
+export function fenceAttrs(f: FenceInput): [string, string][] {
   const lineOf = new Map<string, number>();
   const pairs: [string, string][] = [];
   const add = (k: string, v: string, line: number) => {
@@ -124,8 +130,7 @@ export function fenceToTag(f: FenceInput): string {
     const e = scenario.errors[0]!;
     throw new FenceError(f.file, fieldLine(e), e.path, formatError(e));
   }
-  const written = pairs.map(([k, v]) => (v === '' ? ` ${k}` : ` ${k}="${escapeAttr(v)}"`));
-  return `<ds-playground${written.join('')}></ds-playground>`;
+  return pairs;
 }
 
 /** A JSON body's error, on the line of the field's last key when it can be found. */

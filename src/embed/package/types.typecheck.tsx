@@ -17,6 +17,8 @@ import type { fenceToTag as declaredFenceToTag } from '../../../packages/ds-play
 import type { DsPlaygroundElement } from '../element';
 import type { dsPlaygroundMarkdownIt, fenceToTag } from './markdownIt';
 import type { defineDsPlayground, isDsPlayground } from './register';
+import type remarkDefault from '../../../packages/ds-playground/types/remark';
+import type { remarkDsPlayground } from './remark';
 
 type Assert<T extends true> = T;
 type Extends<A, B> = [A] extends [B] ? true : false;
@@ -29,6 +31,7 @@ export type FenceOk = Assert<Extends<typeof fenceToTag, typeof declaredFenceToTa
 // A markdown-it instance is what both the plugin and its declaration take.
 export type PluginOk = Assert<Extends<MarkdownIt, Parameters<typeof dsPlaygroundMarkdownIt>[0]>>;
 export type DeclaredPluginOk = Assert<Extends<MarkdownIt, Parameters<typeof markdownItDefault>[0]>>;
+export type RemarkOk = Assert<Extends<typeof remarkDsPlayground, typeof remarkDefault>>;
 export type VueOk = Assert<Extends<'ds-playground', keyof GlobalComponents>>;
 
 export const fromDom = (): PublicElement => {
