@@ -30,6 +30,11 @@ export default tseslint.config(
       'playwright-report',
       'bench/results',
       '.test-output',
+      // Built by `npm run build:package` and by the VitePress fixture's build.
+      'packages/ds-playground/dist',
+      'packages/ds-playground/embed',
+      'e2e/docs-sites/*/.vitepress/dist',
+      'e2e/docs-sites/*/.vitepress/cache',
     ],
   },
   js.configs.recommended,

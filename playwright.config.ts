@@ -12,6 +12,8 @@ const PORT = Number(process.env.DSP_E2E_PORT ?? 4173);
 const EMBED_PORT = Number(process.env.DSP_E2E_EMBED_PORT ?? PORT + 10_000);
 export const EMBED_CDN = `http://127.0.0.1:${EMBED_PORT}${BASE_PATH}`;
 export const EMBED_HOST = `http://127.0.0.1:${EMBED_PORT + 1}/`;
+// The VitePress fixture (e2e/docs-vitepress.spec.ts), built by scripts/build-docs-fixture.mjs.
+const DOCS_SITE_PORT = EMBED_PORT + 2;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -58,6 +60,13 @@ export default defineConfig({
     {
       command: `node scripts/embed-host.mjs --port ${EMBED_PORT + 1} --cdn ${EMBED_CDN}`,
       url: EMBED_HOST,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+    },
+    {
+      // Waits for the port, not a page: an unbuilt site fails its own spec, not every run.
+      command: `node scripts/serve-static.mjs --dir e2e/docs-sites/vitepress/.vitepress/dist --prefix / --port ${DOCS_SITE_PORT}`,
+      port: DOCS_SITE_PORT,
       reuseExistingServer: !process.env.CI,
       stdout: 'ignore',
     },

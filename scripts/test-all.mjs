@@ -68,6 +68,9 @@ const built =
   step('build embed', 'npx', ['vite', 'build', '-c', 'vite.embed.config.ts', '--logLevel', 'warn']);
 if (built) step('size budgets', 'node', ['scripts/check-size.mjs']);
 else skip('size budgets', 'no build');
+// The docs package and the VitePress site built from it, for e2e/docs-vitepress.spec.ts.
+if (built) step('docs fixture', 'node', ['scripts/build-docs-fixture.mjs']);
+else skip('docs fixture', 'no build');
 
 if (!built) skip('browser tests', 'no build');
 else if (!step('browser', 'node', ['scripts/ensure-browser.mjs']))
