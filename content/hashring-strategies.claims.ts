@@ -21,7 +21,46 @@ async function moves(ctx: ClaimContext, inputs: Record<string, unknown>[]) {
   return [r.sim.metrics().movedFraction!, between];
 }
 
+/** The lesson's rebalance experiment: the share of keys each strategy moves when a node joins. */
+const movedBy = async (ctx: ClaimContext, strategy: string): Promise<number> => {
+  const runs = await ctx.lessonExperiment('hashring-rebalance');
+  const run = runs.find((r) => r.value === strategy);
+  if (!run) throw new Error(`the experiment has no run for ${strategy}`);
+  return (run.result as { movedFraction: number }).movedFraction;
+};
+const near = (target: number, within: number) => (x: number) => Math.abs(x - target) <= within;
+
 export default defineClaims({
+  'move-ring': claim({
+    says: 'the ring moves close to the ideal 1/11 when an eleventh server joins',
+    measure: (ctx) => movedBy(ctx, 'ring'),
+    holds: near(1 / 11, 0.01),
+    show: percent(1),
+  }),
+  'move-jump': claim({
+    says: 'jump hash moves about the ideal 1/11 when a bucket is added at the end',
+    measure: (ctx) => movedBy(ctx, 'jump'),
+    holds: near(1 / 11, 0.01),
+    show: percent(1),
+  }),
+  'move-rendezvous': claim({
+    says: 'rendezvous moves about the ideal 1/11',
+    measure: (ctx) => movedBy(ctx, 'rendezvous'),
+    holds: near(1 / 11, 0.01),
+    show: percent(1),
+  }),
+  'move-bounded': claim({
+    says: 'bounded loads, its cap not reached, moves the same keys as the ring',
+    measure: (ctx) => movedBy(ctx, 'bounded'),
+    holds: near(1 / 11, 0.02),
+    show: percent(1),
+  }),
+  'move-modulo': claim({
+    says: 'hash % N moves almost every key',
+    measure: (ctx) => movedBy(ctx, 'modulo'),
+    holds: (x) => x > 0.85,
+    show: percent(0),
+  }),
   'jump-middle': claim({
     says: 'removing a middle bucket under jump hash moves most keys',
     measure: async (ctx) => (await moves(ctx, [JUMP, remove(1)]))[0]!,

@@ -13,7 +13,7 @@ import {
   useState,
 } from 'react';
 import type { JsonObjectSchema } from '../sim/core/info';
-import { fieldsOf, type Field } from './schemaFields';
+import { fieldsOf, shownUnit, type Field } from './schemaFields';
 
 export interface ParamsPanelProps {
   schema: JsonObjectSchema;
@@ -126,7 +126,7 @@ const ParamRow = memo(function ParamRow({
   const label = (
     <label htmlFor={id} title={f.description}>
       {f.title}
-      {f.unit ? <span className="unit"> ({f.unit})</span> : null}
+      {shownUnit(f) ? <span className="unit"> ({shownUnit(f)})</span> : null}
     </label>
   );
   const describedBy = error ? `${id}-err` : f.description ? `${id}-desc` : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coerce } from './schemaFields';
+import { coerce, shownUnit } from './schemaFields';
 
 describe('coerce', () => {
   it('reads numbers, and JSON arrays and objects where the type is unknown', () => {
@@ -13,5 +13,14 @@ describe('coerce', () => {
     // Not JSON after all: left as written, so the schema check names it.
     expect(coerce(undefined, '[0,1')).toBe('[0,1');
     expect(coerce({ kind: 'string' }, '[1]')).toBe('[1]');
+  });
+});
+
+describe('shownUnit', () => {
+  it('prints a unit beside its title unless it only repeats it', () => {
+    expect(shownUnit({ title: 'Servers', unit: 'servers' })).toBeUndefined();
+    expect(shownUnit({ title: 'Nodes', unit: ' Nodes ' })).toBeUndefined();
+    expect(shownUnit({ title: 'Latency min', unit: 'ms' })).toBe('ms');
+    expect(shownUnit({ title: 'Keys' })).toBeUndefined();
   });
 });

@@ -27,6 +27,13 @@ export interface Field {
   json: JsonField;
 }
 
+/**
+ * The unit to print beside a field's title, or undefined when it only repeats the title
+ * ("Servers (servers)", "Nodes (nodes)" said nothing).
+ */
+export const shownUnit = (f: Pick<Field, 'title' | 'unit'>): string | undefined =>
+  f.unit && f.unit.trim().toLowerCase() !== f.title.trim().toLowerCase() ? f.unit : undefined;
+
 const kindOf = (p: JsonField): Field['kind'] =>
   p.enum
     ? 'enum'

@@ -14,7 +14,7 @@ import { formatNumber, formatPercent, formatSummaryValue, pick } from '../ui/for
 import { useSize } from '../ui/hooks';
 import { ParamsPanel } from '../ui/ParamsPanel';
 import { ProgressBar } from '../ui/ProgressBar';
-import { checkValues, coerce, fieldsOf } from '../ui/schemaFields';
+import { checkValues, coerce, fieldsOf, shownUnit } from '../ui/schemaFields';
 import { ExperimentPool } from '../worker/pool';
 import { experimentInfo } from './models';
 
@@ -250,7 +250,7 @@ function Runner({
             runs={finished}
             sweepLabel={
               sweepField
-                ? `${sweepField.title}${sweepField.unit ? ` (${sweepField.unit})` : ''}`
+                ? `${sweepField.title}${shownUnit(sweepField) ? ` (${shownUnit(sweepField)})` : ''}`
                 : sweepParam
             }
             width={Math.min(width, 720)}
