@@ -14,7 +14,54 @@ const SCALE = {
 };
 const run = (ctx: ClaimContext, untilMs: number) => ctx.run('timing', [SLOW, CRASH, SCALE], untilMs);
 
+/** The lesson's timeout-scale experiment: one result per range (min, twice the min). */
+const byRange = async (ctx: ClaimContext, min: number) => {
+  const runs = await ctx.lessonExperiment('raft-election');
+  const r = runs.find((x) => x.value === min);
+  if (!r) throw new Error(`the experiment has no run for ${min} ms`);
+  return r.result as {
+    downtimeMs: { mean: number };
+    electionRounds: number;
+    splitVotes: number;
+  };
+};
+
 export default defineClaims({
+  'scale-fastest': claim({
+    says: 'the 12-24 ms range has the shortest mean downtime (the paper: about 35 ms)',
+    measure: async (ctx) => {
+      const means = await Promise.all(
+        [12, 25, 50, 100, 150].map(async (m) => (await byRange(ctx, m)).downtimeMs.mean),
+      );
+      return means;
+    },
+    holds: (means) => means[0]! === Math.min(...means) && Math.abs(means[0]! - 35) < 8,
+    show: (means) => `${Math.round(means[0]!)} ms`,
+  }),
+  'scale-paper': claim({
+    says: 'the paper’s 150-300 ms range waits several times longer',
+    measure: async (ctx) => (await byRange(ctx, 150)).downtimeMs.mean,
+    holds: (x) => x > 120 && x < 250,
+    show: (x) => `${Math.round(x)} ms`,
+  }),
+  'scale-rounds': claim({
+    says: 'the shortest range needs several elections per crash',
+    measure: async (ctx) => (await byRange(ctx, 12)).electionRounds,
+    holds: (x) => x > 3,
+    show: (x) => x.toFixed(1),
+  }),
+  'scale-rounds-paper': claim({
+    says: 'the paper’s range needs fewer than two elections per crash',
+    measure: async (ctx) => (await byRange(ctx, 150)).electionRounds,
+    holds: (x) => x < 2,
+    show: (x) => x.toFixed(1),
+  }),
+  'scale-splits': claim({
+    says: 'and splits the vote far more often than 150-300 ms',
+    measure: async (ctx) => [(await byRange(ctx, 12)).splitVotes, (await byRange(ctx, 150)).splitVotes],
+    holds: ([a, b]) => a! > 10 * b!,
+    show: ([a]) => String(a),
+  }),
   'slow-climbs': claim({
     says: 'over the slow network, after the crash, no leader is elected and the term climbs',
     measure: async (ctx) => {

@@ -56,6 +56,17 @@ describe('raft-election', () => {
     expect(fast.downtimeMs.mean).toBeLessThan(45);
   });
 
+  it('reads a max of 0 as twice the min: the paper’s ranges in one sweep of the min', () => {
+    const scaled = runElection(
+      electionParams.parse({ timeoutMsMin: 25, timeoutMsMax: 0, trials: 40 }),
+    );
+    const explicit = runElection(
+      electionParams.parse({ timeoutMsMin: 25, timeoutMsMax: 50, trials: 40 }),
+    );
+    expect(scaled).toEqual(explicit);
+    expect(scaled.heartbeatMs).toBe(12);
+  });
+
   it('names the field when the timeout range is upside down', () => {
     expect(() => runElection(params({ timeoutMsMin: 200, timeoutMsMax: 100 }))).toThrow(
       'timeoutMsMax: 100 is below timeoutMsMin (200)',

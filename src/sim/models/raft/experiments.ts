@@ -105,6 +105,8 @@ export function runElection(
   onProgress?: (done: number, total: number) => void,
   timeoutPolicy?: TimeoutPolicy,
 ): ElectionResult {
+  // 0: twice the min (the paper's ranges 12-24, 25-50, ... 150-300 ms in one sweep).
+  if (p.timeoutMsMax === 0) p = { ...p, timeoutMsMax: 2 * p.timeoutMsMin };
   check(p);
   const model: RaftModel = timeoutPolicy
     ? { ...trialModel, init: (ctx) => trialState(ctx, timeoutPolicy) }

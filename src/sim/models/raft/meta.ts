@@ -48,11 +48,11 @@ export const electionParams = z.strictObject({
     'ms',
   ),
   timeoutMsMax: int(
-    1,
+    0,
     10_000,
     300,
     'Election timeout max',
-    'Upper end of the random election timeout (at least the min).',
+    'Upper end of the random election timeout (at least the min); 0 means twice the min, to sweep the timeout’s scale as the paper’s Figure 16 (bottom) does.',
     'ms',
   ),
   latencyMsMin: int(0, 2000, 2, 'Latency min', 'One-way message delay, lower end.', 'ms'),
