@@ -21,12 +21,26 @@ test.beforeAll(() => {
   expect(built.src, `the fixture was built for other ports; ${how}`).toBe(SRC);
 });
 
-/** `host`: a `<ds-playground>`. Widgets load lazily: scrolled into view, then drawn. */
+/**
+ * `host`: a `<ds-playground>`. Widgets load lazily: scrolled into view, then drawn. Scrolled again
+ * on every poll: VitePress may scroll the page back to the top as it hydrates, and a lazy widget
+ * scrolled out of view before it started waits (seen once in a full run, the ring never started).
+ */
 async function ready(host: Locator): Promise<void> {
-  await host.scrollIntoViewIfNeeded();
-  await expect(host.locator('.widget')).toHaveAttribute('data-state', /paused|playing/, {
-    timeout: 20_000,
-  });
+  await expect
+    .poll(
+      async () => {
+        await host.scrollIntoViewIfNeeded();
+        return (
+          (await host
+            .locator('.widget')
+            .getAttribute('data-state', { timeout: 500 })
+            .catch(() => null)) ?? ''
+        );
+      },
+      { timeout: 20_000 },
+    )
+    .toMatch(/paused|playing/);
 }
 const timeOf = async (widget: Locator) => Number(await widget.getAttribute('data-t'));
 const raft = (page: Page) => page.locator('ds-playground[model="raft"]');
