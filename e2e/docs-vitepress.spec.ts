@@ -82,6 +82,14 @@ test("VitePress's dark-mode switch restyles the widgets without restarting the r
   await expect.poll(() => timeOf(w)).toBeGreaterThan(500);
   await ring(page).evaluate((e) => (e as HTMLElement & { pause(): void }).pause());
   await expect(w).toHaveAttribute('data-state', 'paused');
+  // Frames already sent when it paused may still arrive: wait until the time stands still.
+  await expect
+    .poll(async () => {
+      const a = await timeOf(w);
+      await page.waitForTimeout(300);
+      return (await timeOf(w)) - a;
+    })
+    .toBe(0);
   const t = await timeOf(w);
   const bgs = () =>
     page.evaluate(() =>
