@@ -28,7 +28,7 @@ interface Profile {
 }
 
 const hash =
-  process.argv[2] ?? '#/play/raft?preset=replication&param-servers=9&param-clientRateHz=10';
+  process.argv[2] || '#/play/raft?preset=replication&param-servers=9&param-clientRateHz=10';
 const seconds = Number(process.argv[3] ?? 5);
 
 const server = await startServer();

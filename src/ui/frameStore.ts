@@ -41,7 +41,7 @@ const SLOW_MS = 200;
  * often while playing: motion between renders comes from the drawings' own frame loops
  * (`virtualNow()`), so React need not run 60 times a second on the page's thread.
  */
-export const VIEW_MS = 33;
+export const VIEW_MS = 50;
 
 export class FrameStore {
   private snap: FrameSnapshot = EMPTY;

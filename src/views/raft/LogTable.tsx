@@ -1,15 +1,25 @@
 /**
- * Every server's log as a table: a row per server, a column per log index, each cell the
- * entry's term (its command on hover). Solid cells are committed on that server; a bar marks
- * its commit index.
+ * Every server's log: a row per server, a column per log index, each cell the entry's term (its
+ * command on hover). Solid cells are committed on that server; a bar marks its commit index.
+ *
+ * Drawn on a canvas (logGrid.ts), from the same frame as the stage, because an HTML table is
+ * laid out again on every change and the logs change tens of times a second while a run plays.
+ * The same data is an HTML table for screen readers (visually hidden); while playing it follows
+ * at most once a second (a table rewritten 20 times a second cannot be read anyway), and at once
+ * when paused.
  */
-import { memo, useId } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { colorOf } from '../../ui/palette';
-import { ROLE_STYLE } from './style';
+import { BASE_THEME, setupCanvas, themeReader } from '../../ui/canvas';
+import { useSize } from '../../ui/hooks';
+import { cellAt, cellTitle, drawGrid, gridLayout } from './logGrid';
 import type { Entry, ServerView } from './types';
 
-/** Columns shown: the newest indexes; older ones scroll out. */
+/** Columns shown at most: the newest indexes; older ones scroll out. */
 export const LOG_COLUMNS = 32;
+
+/** How often the hidden table follows the logs while playing. */
+const SR_TABLE_MS = 1000;
 
 export interface LogRow {
   id: number;
@@ -27,7 +37,32 @@ export const logKey = (rows: readonly LogRow[]): string => rows.map(rowKey).join
 const rowKey = (r: LogRow): string =>
   `${r.role}${r.isLeader ? '*' : ''}:${r.logLength}:${r.log.at(-1)?.id ?? 0}:${r.commitIndex}`;
 
-/** One server's row: re-renders when that server's log, commit index or role changes. */
+/**
+ * `value` as it was at most `ms` ago while `throttle` holds, and as it is otherwise; `key`
+ * changes whenever `value` does.
+ */
+function useFollowing<T>(value: T, key: string, throttle: boolean, ms: number): T {
+  const [shown, setShown] = useState({ value, key });
+  const latest = useRef({ value, key });
+  const last = useRef(0);
+  useLayoutEffect(() => {
+    latest.current = { value, key };
+  });
+  useEffect(() => {
+    if (shown.key === key) return;
+    const show = () => {
+      last.current = performance.now();
+      setShown(latest.current);
+    };
+    const wait = throttle ? last.current + ms - performance.now() : 0;
+    if (wait <= 0) return show();
+    const id = setTimeout(show, wait);
+    return () => clearTimeout(id);
+  }, [key, throttle, ms, shown.key]);
+  return shown.value;
+}
+
+/** One server's row of the hidden table: re-renders when that server's log changes. */
 const LogTableRow = memo(
   function LogTableRow({
     row: r,
@@ -53,7 +88,7 @@ const LogTableRow = memo(
           key={i}
           className={`entry${committed ? ' committed' : ''}${i === r.commitIndex ? ' commit-edge' : ''}`}
           style={{ ['--term' as string]: colorOf(e.term) }}
-          title={`${r.name} entry ${i}, term ${e.term}: ${e.command}${committed ? ', committed' : ', not committed'}`}
+          title={cellTitle(r, i)}
         >
           {e.term}
         </td>,
@@ -68,13 +103,8 @@ const LogTableRow = memo(
         data-log={r.log.map((e) => `${e.term}:${e.id}`).join(',')}
       >
         <th scope="row">
-          <span
-            className="raft-log-dot"
-            style={{ background: ROLE_STYLE[r.role].color }}
-            aria-hidden="true"
-          />
           {r.name}
-          {r.isLeader ? ' ★' : r.role === 'crashed' ? ' ✕' : ''}
+          {r.isLeader ? ' (leader)' : r.role === 'crashed' ? ' (crashed)' : ''}
         </th>
         {cells}
       </tr>
@@ -83,46 +113,96 @@ const LogTableRow = memo(
   (a, b) => a.rowKey === b.rowKey && a.first === b.first && a.last === b.last,
 );
 
+/** The logs as a table: what a screen reader reads, and what tests inspect. */
+const HiddenTable = memo(function HiddenTable({ rows }: { rows: readonly LogRow[] }) {
+  const maxLen = Math.max(0, ...rows.map((r) => r.logLength));
+  const first = Math.max(1, maxLen - LOG_COLUMNS + 1);
+  const indexes = Array.from({ length: Math.max(0, maxLen - first + 1) }, (_, i) => first + i);
+  return (
+    <table className="raft-log-table" data-testid="raft-logs">
+      <caption>
+        Each server&apos;s log: a column per index, the cell shows the entry&apos;s term; the cell
+        says whether it is committed.
+        {first > 1 ? ` Entries before ${first} are not shown.` : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">server</th>
+          {indexes.map((i) => (
+            <th scope="col" key={i}>
+              {i}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <LogTableRow key={r.id} row={r} first={first} last={maxLen} rowKey={rowKey(r)} />
+        ))}
+      </tbody>
+    </table>
+  );
+});
+
+const readTheme = themeReader(BASE_THEME);
+
 export const LogTable = memo(
-  function LogTable({ rows }: { rows: readonly LogRow[]; dataKey: string }) {
+  function LogTable({
+    rows,
+    dataKey,
+    playing,
+  }: {
+    rows: readonly LogRow[];
+    dataKey: string;
+    playing: boolean;
+  }) {
     const captionId = useId();
-    const maxLen = Math.max(0, ...rows.map((r) => r.logLength));
-    const first = Math.max(1, maxLen - LOG_COLUMNS + 1);
-    const indexes = Array.from({ length: Math.max(0, maxLen - first + 1) }, (_, i) => first + i);
+    const box = useRef<HTMLDivElement>(null);
+    const canvas = useRef<HTMLCanvasElement>(null);
+    const { width } = useSize(box, { width: 320, height: 0 });
+    const layout = useMemo(
+      () => gridLayout(rows, width, LOG_COLUMNS),
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [dataKey, width],
+    );
+    const empty = layout.last === 0;
+    const font = useRef('');
+    useLayoutEffect(() => {
+      const c = canvas.current;
+      if (!c || empty) return;
+      const ctx = setupCanvas(c, layout.width, layout.height);
+      if (!ctx) return;
+      // Read once: getComputedStyle forces a style pass when anything on the page changed.
+      font.current ||= getComputedStyle(c).fontFamily || 'system-ui, sans-serif';
+      drawGrid(ctx, layout, rows, readTheme(c, `${layout.width}x${layout.height}`), font.current);
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [layout, empty]);
+    const readable = useFollowing(rows, dataKey, playing, SR_TABLE_MS);
+    const hover = (e: React.PointerEvent<HTMLCanvasElement>) => {
+      const rect = e.currentTarget.getBoundingClientRect();
+      const at = cellAt(layout, rows, e.clientX - rect.left, e.clientY - rect.top);
+      const title = at ? cellTitle(at.row, at.index) : '';
+      if (e.currentTarget.title !== title) e.currentTarget.title = title;
+    };
     return (
       <div className="raft-logs">
         <div className="panel-title" id={captionId}>
           Logs
         </div>
-        <div className="raft-logs-scroll" tabIndex={0} role="group" aria-labelledby={captionId}>
-          {maxLen === 0 ? (
+        <div className="raft-logs-grid" ref={box} role="group" aria-labelledby={captionId}>
+          {empty ? (
             <p className="muted raft-logs-empty">Every log is empty.</p>
           ) : (
-            <table className="raft-log-table" data-testid="raft-logs">
-              <caption className="sr-only">
-                Each server&apos;s log: a column per index, the cell shows the entry&apos;s term;
-                committed entries are solid, a bar follows the commit index.
-                {first > 1 ? ` Entries before ${first} are not shown.` : ''}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span className="sr-only">server</span>
-                  </th>
-                  {indexes.map((i) => (
-                    <th scope="col" key={i}>
-                      {i}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <LogTableRow key={r.id} row={r} first={first} last={maxLen} rowKey={rowKey(r)} />
-                ))}
-              </tbody>
-            </table>
+            <canvas
+              ref={canvas}
+              aria-hidden="true"
+              style={{ width: layout.width, height: layout.height }}
+              onPointerMove={hover}
+            />
           )}
+          <div className="sr-only">
+            <HiddenTable rows={readable} />
+          </div>
         </div>
         <p className="raft-logs-key muted">
           cell = term · <span className="raft-key-solid">solid</span> committed ·{' '}
@@ -131,5 +211,5 @@ export const LogTable = memo(
       </div>
     );
   },
-  (a, b) => a.dataKey === b.dataKey,
+  (a, b) => a.dataKey === b.dataKey && a.playing === b.playing,
 );

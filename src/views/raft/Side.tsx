@@ -59,7 +59,7 @@ export function RaftSide(p: RaftProps) {
   return (
     <div className="raft-side">
       <Statechart servers={stableChart} recent={stableRecent} />
-      <LogTable rows={rows} dataKey={key} />
+      <LogTable rows={rows} dataKey={key} playing={p.frame.status.playing} />
     </div>
   );
 }
