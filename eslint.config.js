@@ -35,6 +35,10 @@ export default tseslint.config(
       'packages/ds-playground/embed',
       'e2e/docs-sites/*/.vitepress/dist',
       'e2e/docs-sites/*/.vitepress/cache',
+      // Built by `npm run test:docs`.
+      'e2e/docs-sites/docusaurus/build',
+      'e2e/docs-sites/docusaurus/.docusaurus',
+      'e2e/docs-sites/mkdocs/site',
     ],
   },
   js.configs.recommended,
