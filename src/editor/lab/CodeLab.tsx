@@ -75,17 +75,21 @@ export function CodeLab({ lab }: { lab: LabDef }) {
   const markLines = (marks: { line: number; message: string }[]) => {
     const model = editorRef.current?.getModel();
     if (!model) return;
+    // Monaco throws on a line the model does not have ("Illegal value for lineNumber").
+    const lines = model.getLineCount();
     monaco.editor.setModelMarkers(
       model,
       OWNER,
-      marks.map(({ line, message }) => ({
-        severity: monaco.MarkerSeverity.Error,
-        message,
-        startLineNumber: line,
-        startColumn: model.getLineFirstNonWhitespaceColumn(line) || 1,
-        endLineNumber: line,
-        endColumn: model.getLineMaxColumn(line),
-      })),
+      marks
+        .filter(({ line }) => Number.isInteger(line) && line >= 1 && line <= lines)
+        .map(({ line, message }) => ({
+          severity: monaco.MarkerSeverity.Error,
+          message,
+          startLineNumber: line,
+          startColumn: model.getLineFirstNonWhitespaceColumn(line) || 1,
+          endLineNumber: line,
+          endColumn: model.getLineMaxColumn(line),
+        })),
     );
   };
 
@@ -141,6 +145,7 @@ export function CodeLab({ lab }: { lab: LabDef }) {
       map: out.map,
       exportName: lab.exportName,
       exportLine: out.exportLine,
+      lines: model.getLineCount(),
       params: base,
       onProgress: (done, total) => update(yours, { done, total }),
     });
@@ -169,7 +174,9 @@ export function CodeLab({ lab }: { lab: LabDef }) {
           ? `${who} was stopped: ${o.message}`
           : o.kind === 'params'
             ? `Not run: ${o.message}`
-            : `${who} failed: ${o.message}${where}`;
+            : o.kind === 'protocol'
+              ? o.message
+              : `${who} failed: ${o.message}${where}`;
       update(yours, { error: o.kind === 'cancelled' ? 'cancelled' : text });
       if (o.kind !== 'cancelled') setMessage({ text, line: o.line });
       if (o.line !== null) markLines([{ line: o.line, message: text }]);
