@@ -6,41 +6,10 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test, widgetReady } from './fixtures';
+import { editorReady, markers, setText, textOf } from './monaco';
 
 const SCENARIO = 'inmemory://dsp/scenario.json';
 const LAB = 'file:///lab/hashring.ts';
-
-/** Waits for Monaco and the model at `uri`. */
-async function editorReady(page: Page, uri: string): Promise<void> {
-  await page.waitForFunction(
-    (u) => !!window.monaco?.editor.getModel(window.monaco.Uri.parse(u)),
-    uri,
-    { timeout: 30_000 },
-  );
-}
-
-const textOf = (page: Page, uri: string) =>
-  page.evaluate(
-    (u) => window.monaco!.editor.getModel(window.monaco!.Uri.parse(u))!.getValue(),
-    uri,
-  );
-
-const setText = (page: Page, uri: string, text: string) =>
-  page.evaluate(
-    ([u, t]) => window.monaco!.editor.getModel(window.monaco!.Uri.parse(u!))!.setValue(t!),
-    [uri, text],
-  );
-
-const markers = (page: Page, owner?: string) =>
-  page.evaluate(
-    (o) =>
-      window.monaco!.editor.getModelMarkers(o ? { owner: o } : {}).map((m) => ({
-        owner: m.owner,
-        line: m.startLineNumber,
-        message: m.message,
-      })),
-    owner,
-  );
 
 /** Selects the last `length` characters of the first match of `find` and types over them. */
 async function typeOver(page: Page, find: string, length: number, text: string): Promise<void> {
