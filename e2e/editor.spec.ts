@@ -258,10 +258,15 @@ test('what the loop guard cannot see is stopped by the watchdog; exceptions repo
   );
   const t0 = Date.now();
   await run.click();
+  const sandboxWorkers = () => page.workers().filter((w) => w.url().startsWith('blob:')).length;
+  await expect.poll(sandboxWorkers).toBe(1);
   const message = page.locator('.lab-message');
   await expect(message).toContainText('no answer for 1.5 s', { timeout: 6000 });
   // 1.5 s of silence plus compiling and starting the sandbox; loose, as CI machines are busy.
   expect(Date.now() - t0).toBeLessThan(4000);
+  // The sandbox frame is gone, and with it the runner worker stuck in the regular expression.
+  await expect(page.locator('iframe.lab-sandbox-frame')).toHaveCount(0);
+  await expect.poll(sandboxWorkers).toBe(0);
 
   await setText(
     page,

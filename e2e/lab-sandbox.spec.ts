@@ -237,3 +237,39 @@ test('a spoofed failure at line 99999 gives a clear message, marks nothing, and 
   });
   await expect(message).toHaveCount(0);
 });
+
+test('a long run shows its progress, and Cancel ends it: the frame and its worker are gone', async ({
+  page,
+}) => {
+  await page.goto('./#/lab/hashring');
+  await editorReady(page, LAB);
+  // A million keys (the first progress comes after 262,144) and a few microseconds a call, far
+  // below the 500 ms budget: long enough to watch and cancel.
+  const keys = page.locator('.params').getByRole('spinbutton', { name: /Keys/ });
+  await keys.fill('1000000');
+  await keys.press('Enter');
+  await setText(
+    page,
+    LAB,
+    [
+      'export function hash(bytes: Uint8Array, seed: number): number {',
+      '  let h = seed;',
+      '  for (let i = 0; i < 500; i++) h = Math.imul(h ^ (bytes[i & 3] ?? 0), 0x01000193);',
+      '  return h >>> 0;',
+      '}',
+    ].join('\n'),
+  );
+  await page.getByRole('button', { name: 'Run the comparison' }).click();
+  const bar = page.getByRole('progressbar', { name: 'your hash' });
+  await expect(bar).toBeVisible();
+  await expect
+    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  const sandboxWorkers = () => page.workers().filter((w) => w.url().startsWith('blob:')).length;
+  expect(sandboxWorkers()).toBe(1);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('.lab-results tbody tr.yours td').first()).toHaveText('cancelled');
+  await expect(page.getByRole('button', { name: 'Run the comparison' })).toBeEnabled();
+  await expect(page.locator('iframe.lab-sandbox-frame')).toHaveCount(0);
+  await expect.poll(sandboxWorkers).toBe(0);
+});
