@@ -18,7 +18,11 @@ import '../editor.css';
 import { addTypings, compileLab, configureTypeScript } from './compile';
 import type { LabDef } from './labs';
 import { LabResults, type LabRow } from './LabResults';
-import { runInSandbox, type SandboxRun } from './sandbox';
+import type { SandboxRun } from './sandbox';
+
+// The sandbox (its frame, the runner's bundled source, the protocol check) loads at the first
+// run, while the code compiles: the lab page downloads none of it before.
+const loadSandbox = () => import('./sandbox');
 
 const OWNER = 'dsp-lab';
 
@@ -104,9 +108,14 @@ export function CodeLab({ lab }: { lab: LabDef }) {
     setMessage(null);
     markLines([]);
     setPhase('compiling');
+    const sandboxModule = loadSandbox();
     let out;
+    let runInSandbox;
     try {
-      out = await compileLab(model.uri, lab.exportName);
+      [out, { runInSandbox }] = await Promise.all([
+        compileLab(model.uri, lab.exportName),
+        sandboxModule,
+      ]);
       if (!current()) return;
     } catch (e) {
       setMessage({ text: `Could not compile: ${String(e)}`, line: null });
