@@ -47,10 +47,12 @@ export interface SandboxRun {
 
 export interface RunOptions extends Omit<SandboxRequest, 'budgetMs'> {
   onProgress?(done: number, total: number): void;
+  /** For tests: another frame. */
+  openFrame?: typeof openSandboxFrame;
 }
 
 export function runInSandbox(options: RunOptions): SandboxRun {
-  const { onProgress, ...request } = options;
+  const { onProgress, openFrame = openSandboxFrame, ...request } = options;
   const channel = new MessageChannel();
   const read = sandboxMessageReader(request.lines);
   let frame: SandboxFrame | null = null;
@@ -115,7 +117,7 @@ export function runInSandbox(options: RunOptions): SandboxRun {
     fail('crashed', m.ok ? `The sandbox stopped: ${m.value.message}` : 'The sandbox stopped.');
   }
   addEventListener('message', onFrameMessage);
-  frame = openSandboxFrame(
+  frame = openFrame(
     runnerSource,
     { ...request, budgetMs: CALL_BUDGET_MS } satisfies SandboxRequest,
     channel.port2,
