@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { catalogPlugin } from './scripts/vite/catalog-plugin';
 import { contentPlugin } from './scripts/vite/content-plugin';
+import { labRunnerPlugin } from './scripts/vite/lab-runner-plugin';
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any sub-path of any static server, no rewrites.
   base: './',
-  plugins: [react(), contentPlugin(), catalogPlugin()],
+  plugins: [react(), contentPlugin(), catalogPlugin(), labRunnerPlugin()],
   resolve: {
     alias: [
       // Monaco's TypeScript support starts its worker with `new URL('ts.worker.js', ...)`; point

@@ -6,41 +6,10 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test, widgetReady } from './fixtures';
+import { editorReady, markers, setText, textOf } from './monaco';
 
 const SCENARIO = 'inmemory://dsp/scenario.json';
 const LAB = 'file:///lab/hashring.ts';
-
-/** Waits for Monaco and the model at `uri`. */
-async function editorReady(page: Page, uri: string): Promise<void> {
-  await page.waitForFunction(
-    (u) => !!window.monaco?.editor.getModel(window.monaco.Uri.parse(u)),
-    uri,
-    { timeout: 30_000 },
-  );
-}
-
-const textOf = (page: Page, uri: string) =>
-  page.evaluate(
-    (u) => window.monaco!.editor.getModel(window.monaco!.Uri.parse(u))!.getValue(),
-    uri,
-  );
-
-const setText = (page: Page, uri: string, text: string) =>
-  page.evaluate(
-    ([u, t]) => window.monaco!.editor.getModel(window.monaco!.Uri.parse(u!))!.setValue(t!),
-    [uri, text],
-  );
-
-const markers = (page: Page, owner?: string) =>
-  page.evaluate(
-    (o) =>
-      window.monaco!.editor.getModelMarkers(o ? { owner: o } : {}).map((m) => ({
-        owner: m.owner,
-        line: m.startLineNumber,
-        message: m.message,
-      })),
-    owner,
-  );
 
 /** Selects the last `length` characters of the first match of `find` and types over them. */
 async function typeOver(page: Page, find: string, length: number, text: string): Promise<void> {
@@ -289,10 +258,15 @@ test('what the loop guard cannot see is stopped by the watchdog; exceptions repo
   );
   const t0 = Date.now();
   await run.click();
+  const sandboxWorkers = () => page.workers().filter((w) => w.url().startsWith('blob:')).length;
+  await expect.poll(sandboxWorkers).toBe(1);
   const message = page.locator('.lab-message');
   await expect(message).toContainText('no answer for 1.5 s', { timeout: 6000 });
   // 1.5 s of silence plus compiling and starting the sandbox; loose, as CI machines are busy.
   expect(Date.now() - t0).toBeLessThan(4000);
+  // The sandbox frame is gone, and with it the runner worker stuck in the regular expression.
+  await expect(page.locator('iframe.lab-sandbox-frame')).toHaveCount(0);
+  await expect.poll(sandboxWorkers).toBe(0);
 
   await setText(
     page,

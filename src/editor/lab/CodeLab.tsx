@@ -18,7 +18,11 @@ import '../editor.css';
 import { addTypings, compileLab, configureTypeScript } from './compile';
 import type { LabDef } from './labs';
 import { LabResults, type LabRow } from './LabResults';
-import { runInSandbox, type SandboxRun } from './sandbox';
+import type { SandboxRun } from './sandbox';
+
+// The sandbox (its frame, the runner's bundled source, the protocol check) loads at the first
+// run, while the code compiles: the lab page downloads none of it before.
+const loadSandbox = () => import('./sandbox');
 
 const OWNER = 'dsp-lab';
 
@@ -75,17 +79,21 @@ export function CodeLab({ lab }: { lab: LabDef }) {
   const markLines = (marks: { line: number; message: string }[]) => {
     const model = editorRef.current?.getModel();
     if (!model) return;
+    // Monaco throws on a line the model does not have ("Illegal value for lineNumber").
+    const lines = model.getLineCount();
     monaco.editor.setModelMarkers(
       model,
       OWNER,
-      marks.map(({ line, message }) => ({
-        severity: monaco.MarkerSeverity.Error,
-        message,
-        startLineNumber: line,
-        startColumn: model.getLineFirstNonWhitespaceColumn(line) || 1,
-        endLineNumber: line,
-        endColumn: model.getLineMaxColumn(line),
-      })),
+      marks
+        .filter(({ line }) => Number.isInteger(line) && line >= 1 && line <= lines)
+        .map(({ line, message }) => ({
+          severity: monaco.MarkerSeverity.Error,
+          message,
+          startLineNumber: line,
+          startColumn: model.getLineFirstNonWhitespaceColumn(line) || 1,
+          endLineNumber: line,
+          endColumn: model.getLineMaxColumn(line),
+        })),
     );
   };
 
@@ -100,9 +108,14 @@ export function CodeLab({ lab }: { lab: LabDef }) {
     setMessage(null);
     markLines([]);
     setPhase('compiling');
+    const sandboxModule = loadSandbox();
     let out;
+    let runInSandbox;
     try {
-      out = await compileLab(model.uri, lab.exportName);
+      [out, { runInSandbox }] = await Promise.all([
+        compileLab(model.uri, lab.exportName),
+        sandboxModule,
+      ]);
       if (!current()) return;
     } catch (e) {
       setMessage({ text: `Could not compile: ${String(e)}`, line: null });
@@ -141,6 +154,7 @@ export function CodeLab({ lab }: { lab: LabDef }) {
       map: out.map,
       exportName: lab.exportName,
       exportLine: out.exportLine,
+      lines: model.getLineCount(),
       params: base,
       onProgress: (done, total) => update(yours, { done, total }),
     });
@@ -169,7 +183,9 @@ export function CodeLab({ lab }: { lab: LabDef }) {
           ? `${who} was stopped: ${o.message}`
           : o.kind === 'params'
             ? `Not run: ${o.message}`
-            : `${who} failed: ${o.message}${where}`;
+            : o.kind === 'protocol'
+              ? o.message
+              : `${who} failed: ${o.message}${where}`;
       update(yours, { error: o.kind === 'cancelled' ? 'cancelled' : text });
       if (o.kind !== 'cancelled') setMessage({ text, line: o.line });
       if (o.line !== null) markLines([{ line: o.line, message: text }]);

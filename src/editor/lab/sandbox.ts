@@ -1,11 +1,19 @@
 /**
- * Runs the learner's compiled code in a fresh sandbox worker, with a watchdog on the main thread:
- * once the learner's code starts, a worker that stays silent for WATCHDOG_MS (no beat, progress or
- * answer) is terminated and the run reported as stopped. The loop guard inside the worker stops
- * ordinary endless loops sooner (CALL_BUDGET_MS) and names the line; the watchdog is for what the
- * guard cannot see. Nothing of the learner's runs on the main thread.
+ * Runs the learner's compiled code in a fresh sandbox per run (./frame.ts: a sandboxed frame whose
+ * CSP forbids every connection, hosting the runner worker), with a watchdog on the main thread:
+ * once the learner's code starts, a runner that stays silent for WATCHDOG_MS (no beat, progress
+ * or answer) is shut down (its frame removed) and the run reported as stopped. The loop guard
+ * inside the worker stops ordinary endless loops sooner (CALL_BUDGET_MS) and names the line; the
+ * watchdog is for what the guard cannot see. Nothing of the learner's runs on the main thread.
+ *
+ * Answers come only on this run's MessagePort (the learner's code never holds it), and each one
+ * is checked (./protocol.ts): a message that is not the runner's protocol, or names a line the
+ * learner's file does not have, ends the run with a message saying which field was wrong.
  */
-import type { Row, SandboxMessage, SandboxRequest } from './protocol';
+import runnerSource from 'virtual:lab-runner';
+import { formatError } from '../../sim/core/errors';
+import { openSandboxFrame, type SandboxFrame } from './frame';
+import { readFrameMessage, sandboxMessageReader, type Row, type SandboxRequest } from './protocol';
 
 /** Longest one call of the learner's function may run (ms). */
 export const CALL_BUDGET_MS = 500;
@@ -18,7 +26,15 @@ export type SandboxOutcome =
   | { ok: true; result: unknown; rows: Row[]; elapsedMs: number }
   | {
       ok: false;
-      kind: 'timeout' | 'error' | 'contract' | 'params' | 'watchdog' | 'cancelled' | 'crashed';
+      kind:
+        | 'timeout'
+        | 'error'
+        | 'contract'
+        | 'params'
+        | 'watchdog'
+        | 'cancelled'
+        | 'crashed'
+        | 'protocol';
       message: string;
       line: number | null;
       elapsedMs: number;
@@ -31,19 +47,15 @@ export interface SandboxRun {
 
 export interface RunOptions extends Omit<SandboxRequest, 'budgetMs'> {
   onProgress?(done: number, total: number): void;
-  /** For tests: another worker script. */
-  createWorker?: () => Worker;
+  /** For tests: another frame. */
+  openFrame?: typeof openSandboxFrame;
 }
 
-const defaultWorker = (): Worker =>
-  new Worker(new URL('./sandbox.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'dsp-code-lab-sandbox',
-  });
-
 export function runInSandbox(options: RunOptions): SandboxRun {
-  const { onProgress, createWorker, ...request } = options;
-  const worker = (createWorker ?? defaultWorker)();
+  const { onProgress, openFrame = openSandboxFrame, ...request } = options;
+  const channel = new MessageChannel();
+  const read = sandboxMessageReader(request.lines);
+  let frame: SandboxFrame | null = null;
   const started = performance.now();
   let lastHeard = started;
   let armed = false;
@@ -54,7 +66,9 @@ export function runInSandbox(options: RunOptions): SandboxRun {
     if (done) return;
     done = true;
     clearInterval(timer);
-    worker.terminate();
+    removeEventListener('message', onFrameMessage);
+    channel.port1.close();
+    frame?.remove();
     settle(o);
   };
   const fail = (kind: Exclude<SandboxOutcome, { ok: true }>['kind'], message: string) =>
@@ -71,9 +85,18 @@ export function runInSandbox(options: RunOptions): SandboxRun {
     else if (!armed && silent > START_MS) fail('crashed', 'The sandbox did not start.');
   }, 100);
 
-  worker.addEventListener('message', (e: MessageEvent<SandboxMessage>) => {
+  channel.port1.onmessage = (e: MessageEvent<unknown>) => {
     lastHeard = performance.now();
-    const m = e.data;
+    const checked = read(e.data);
+    if (!checked.ok) {
+      fail(
+        'protocol',
+        'The sandbox sent an answer the lab does not accept, so the run was stopped: ' +
+          checked.errors.map(formatError).join('; '),
+      );
+      return;
+    }
+    const m = checked.value;
     if (m.type === 'armed') armed = true;
     else if (m.type === 'progress') onProgress?.(m.done, m.total);
     else if (m.type === 'done')
@@ -86,11 +109,18 @@ export function runInSandbox(options: RunOptions): SandboxRun {
         line: m.line,
         elapsedMs: lastHeard - started,
       });
-  });
-  worker.addEventListener('error', (e) => {
-    e.preventDefault();
-    fail('crashed', `The sandbox stopped: ${e.message || 'unknown error'}`);
-  });
-  worker.postMessage({ ...request, budgetMs: CALL_BUDGET_MS } satisfies SandboxRequest);
+  };
+  // The frame says one thing itself: its worker stopped on an uncaught error.
+  function onFrameMessage(e: MessageEvent<unknown>): void {
+    if (!frame || e.source !== frame.window) return;
+    const m = readFrameMessage(e.data);
+    fail('crashed', m.ok ? `The sandbox stopped: ${m.value.message}` : 'The sandbox stopped.');
+  }
+  addEventListener('message', onFrameMessage);
+  frame = openFrame(
+    runnerSource,
+    { ...request, budgetMs: CALL_BUDGET_MS } satisfies SandboxRequest,
+    channel.port2,
+  );
   return { outcome, cancel: () => fail('cancelled', 'Cancelled.') };
 }
