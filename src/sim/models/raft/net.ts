@@ -24,6 +24,10 @@ export function describeMessage(m: RaftMsg): string {
       return m.granted ? 'vote ✓' : 'vote ✗';
     case 'PreVoteReply':
       return m.granted ? 'pre ✓' : 'pre ✗';
+    case 'InstallSnapshot':
+      return `IS t${m.term} ≤${m.snapshot.index}`;
+    case 'InstallSnapshotReply':
+      return `snap ok ${m.lastIncludedIndex}`;
   }
 }
 
