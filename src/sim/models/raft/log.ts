@@ -248,7 +248,7 @@ export function installSnapshot(s: RaftState, srv: Server, snapshot: Snapshot): 
 /** How many indexes the ghost lists cover at most, even with a server down forever. */
 export const GHOST_WINDOW = 20_000;
 /** The ghost lists are cut in steps of this many indexes (each cut copies them). */
-const PRUNE_STEP = 512;
+const PRUNE_STEP = 64;
 
 /**
  * Drops the ghost lists at and below every server's snapshot: no server can append, commit or

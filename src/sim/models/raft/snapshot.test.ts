@@ -151,8 +151,8 @@ describe('Raft with log compaction over a long run', () => {
         expect(srv.log.length, `S${srv.id + 1} at ${minute} min`).toBeLessThanOrEqual(100 + 50);
         expect(srv.hashes.length).toBe(srv.log.length);
       }
-      expect(s.ghost.prefixAt.length).toBeLessThanOrEqual(100 + 50 + 512);
-      expect(s.ghost.appliedHashes.length).toBeLessThanOrEqual(100 + 50 + 512);
+      expect(s.ghost.prefixAt.length).toBeLessThanOrEqual(100 + 50 + 64);
+      expect(s.ghost.appliedHashes.length).toBeLessThanOrEqual(100 + 50 + 64);
       sizes.push(JSON.stringify(sim.snapshot()).length);
     }
     const s = sim.state as RaftState;

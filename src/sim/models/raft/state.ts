@@ -91,7 +91,11 @@ export interface Server {
   markHash: number;
 }
 
-/** One message in the bounded history drawn by the space-time diagram. */
+/**
+ * One message in the bounded history drawn by the space-time diagram. In the state's ring its
+ * deliverAt and droppedAt stay -1 (the record is shared, never mutated); the view fills them in
+ * from the ring's deliveredAt and droppedAt.
+ */
 export interface MessageRecord {
   id: number;
   from: number;
@@ -168,7 +172,13 @@ export interface RaftState {
   lastSplitTerm: number;
   messagesSent: number;
   recentElections: { term: number; leader: number; at: number }[];
+  /**
+   * The message history ring, slot = id % HISTORY_SIZE. Records are never mutated once sent
+   * (checkpoints share them); when each arrived or was discarded is kept beside them, by slot.
+   */
   messages: (MessageRecord | null)[];
+  deliveredAt: number[];
+  droppedAt: number[];
   nextMessageId: number;
   ghost: Ghost;
 }
@@ -300,6 +310,8 @@ export function createState(n: number, options: Options, epoch = 0): RaftState {
     messagesSent: 0,
     recentElections: [],
     messages: options.history ? new Array<MessageRecord | null>(HISTORY_SIZE).fill(null) : [],
+    deliveredAt: options.history ? new Array<number>(HISTORY_SIZE).fill(-1) : [],
+    droppedAt: options.history ? new Array<number>(HISTORY_SIZE).fill(-1) : [],
     nextMessageId: 0,
     ghost: {
       leaderOfTerm: [],
@@ -336,7 +348,9 @@ export function copyState(s: RaftState): RaftState {
       awaiting: srv.awaiting.slice(),
     })),
     recentElections: s.recentElections.map((e) => ({ ...e })),
-    messages: s.messages.map((m) => m && { ...m }),
+    messages: s.messages.slice(),
+    deliveredAt: s.deliveredAt.slice(),
+    droppedAt: s.droppedAt.slice(),
     ghost: {
       leaderOfTerm: g.leaderOfTerm.slice(),
       candidatesInTerm: g.candidatesInTerm.slice(),

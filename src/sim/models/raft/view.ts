@@ -97,8 +97,10 @@ export function view(s: RaftState, ctx: RaftCtx): ModelFrame<RaftView> {
   const messages: MessageRecord[] = [];
   const first = Math.max(0, s.nextMessageId - HISTORY_SIZE);
   for (let id = first; id < s.nextMessageId; id++) {
-    const rec = s.messages[id % HISTORY_SIZE];
-    if (rec && rec.id === id && ctx.now - rec.sentAt <= HISTORY_VIEW_MS) messages.push({ ...rec });
+    const slot = id % HISTORY_SIZE;
+    const rec = s.messages[slot];
+    if (rec && rec.id === id && ctx.now - rec.sentAt <= HISTORY_VIEW_MS)
+      messages.push({ ...rec, deliverAt: s.deliveredAt[slot]!, droppedAt: s.droppedAt[slot]! });
   }
   return {
     view: {
