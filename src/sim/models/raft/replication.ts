@@ -174,22 +174,36 @@ function conflictHint(srv: Server, prevLogIndex: number, have: number): number {
   return i;
 }
 
+/**
+ * Whether a reply from follower `p` is of the leader's current term (then `p` awaits nothing
+ * more); a newer term makes the leader step down.
+ */
+function currentReply(s: RaftState, srv: Server, term: number, p: number, ctx: RaftCtx): boolean {
+  if (term > srv.currentTerm) {
+    stepDown(s, srv, term, ctx);
+    return false;
+  }
+  if (srv.role !== 'leader' || term !== srv.currentTerm) return false;
+  srv.awaiting[p] = false;
+  return true;
+}
+
+/** Follower `p`'s log matches the leader's up to `index`: commit what a majority holds, go on. */
+function matched(s: RaftState, srv: Server, p: number, index: number, ctx: RaftCtx): void {
+  const match = Math.min(index, lastIndex(srv));
+  if (match > srv.matchIndex[p]!) srv.matchIndex[p] = match;
+  if (match + 1 > srv.nextIndex[p]!) srv.nextIndex[p] = match + 1;
+  advanceCommit(s, srv, ctx);
+  if (srv.nextIndex[p]! <= lastIndex(srv)) sendAppend(s, srv, p, ctx);
+}
+
 /** A follower's AppendEntries reply arriving at the leader. */
 export function onAppendReply(s: RaftState, srv: Server, msg: Delivery<AppendReply>, ctx: RaftCtx) {
   const m = msg.payload;
-  if (m.term > srv.currentTerm) {
-    stepDown(s, srv, m.term, ctx);
-    return;
-  }
-  if (srv.role !== 'leader' || m.term !== srv.currentTerm) return;
   const p = msg.from;
-  srv.awaiting[p] = false;
+  if (!currentReply(s, srv, m.term, p, ctx)) return;
   if (m.success) {
-    const match = Math.min(m.matchIndex, lastIndex(srv));
-    if (match > srv.matchIndex[p]!) srv.matchIndex[p] = match;
-    if (match + 1 > srv.nextIndex[p]!) srv.nextIndex[p] = match + 1;
-    advanceCommit(s, srv, ctx);
-    if (srv.nextIndex[p]! <= lastIndex(srv)) sendAppend(s, srv, p, ctx);
+    matched(s, srv, p, m.matchIndex, ctx);
     return;
   }
   // A rejection of an older probe is stale: the current one is already on its way.
@@ -207,18 +221,8 @@ export function onSnapshotReply(
   ctx: RaftCtx,
 ): void {
   const m = msg.payload;
-  if (m.term > srv.currentTerm) {
-    stepDown(s, srv, m.term, ctx);
-    return;
-  }
-  if (srv.role !== 'leader' || m.term !== srv.currentTerm) return;
-  const p = msg.from;
-  srv.awaiting[p] = false;
-  const match = Math.min(m.lastIncludedIndex, lastIndex(srv));
-  if (match > srv.matchIndex[p]!) srv.matchIndex[p] = match;
-  if (match + 1 > srv.nextIndex[p]!) srv.nextIndex[p] = match + 1;
-  advanceCommit(s, srv, ctx);
-  if (srv.nextIndex[p]! <= lastIndex(srv)) sendAppend(s, srv, p, ctx);
+  if (currentReply(s, srv, m.term, msg.from, ctx))
+    matched(s, srv, msg.from, m.lastIncludedIndex, ctx);
 }
 
 /**
