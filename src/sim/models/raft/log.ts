@@ -246,7 +246,7 @@ export function installSnapshot(s: RaftState, srv: Server, snapshot: Snapshot): 
 }
 
 /** How many indexes the ghost lists cover at most, even with a server down forever. */
-export const GHOST_WINDOW = 20_000;
+export const GHOST_WINDOW = 4096;
 /** The ghost lists are cut in steps of this many indexes (each cut copies them). */
 const PRUNE_STEP = 64;
 

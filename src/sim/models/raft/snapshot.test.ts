@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Sim } from '../../core/sim';
-import { compactLog, entryAt, hashAt, lastIndex, termAt } from './log';
+import { compactLog, entryAt, GHOST_WINDOW, hashAt, lastIndex, termAt } from './log';
 import { raftModel } from './model';
 import { onAppendEntries } from './replication';
 import { onInstallSnapshot } from './snapshot';
@@ -162,6 +162,20 @@ describe('Raft with log compaction over a long run', () => {
     expect(Math.min(...s.servers.map((x) => x.snapshot.index))).toBeGreaterThan(15_000);
     // A checkpoint at 6 minutes costs what one at 2 minutes did.
     expect(Math.max(...sizes)).toBeLessThan(1.25 * sizes[0]!);
+  });
+
+  it('keeps the history variables bounded with a server down for good', () => {
+    const sim = new Sim(raftModel, heavy([{ at: 500, action: 'crash', server: 8 }]), {
+      checkInvariants: true,
+      keepLog: false,
+    });
+    sim.runUntil(180_000);
+    const s = sim.state as RaftState;
+    expect(s.servers[8]!.crashed).toBe(true);
+    expect(s.ghost.committed).toBeGreaterThan(GHOST_WINDOW + 2000);
+    expect(s.ghost.prefixAt.length).toBeLessThanOrEqual(GHOST_WINDOW + 200);
+    expect(s.ghost.committedIds.length).toBeLessThanOrEqual(GHOST_WINDOW + 200);
+    expect(sim.violation).toBeNull();
   });
 
   it('brings a follower that was down past the leader’s snapshot back with InstallSnapshot', () => {
