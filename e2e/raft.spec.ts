@@ -366,3 +366,22 @@ test('the timing lesson: over a slow network elections keep failing and the term
   // Rival candidates keep cancelling each other: the term climbs well past 2.
   await expect.poll(() => num(page, 'data-term'), { timeout: 20_000 }).toBeGreaterThan(4);
 });
+
+test('log compaction: the log table marks each snapshot and the event log says who took it', async ({
+  page,
+}) => {
+  // 20 writes a second, a snapshot every 10 applied entries: a few seconds show several.
+  await page.goto('./#/play/raft?param-clientRateHz=20&param-snapshotEntries=10&t=8000');
+  await widgetReady(page);
+  await expect.poll(() => rowNum(page, 0, 'data-snapshot'), { timeout: 20_000 }).toBeGreaterThan(0);
+  const snap = await rowNum(page, 0, 'data-snapshot');
+  await expect(logRow(page, 0).locator('th')).toContainText(
+    `snapshot ≤ ${snap.toLocaleString('en-US')}`,
+  );
+  expect(await rowNum(page, 0, 'data-log-length')).toBeGreaterThanOrEqual(snap);
+  await expect(page.getByRole('log')).toContainText(
+    /S\d took a snapshot of its state machine up to entry \d+ \(term \d+\) and discarded \d+ log entries/,
+  );
+  await expect(page.locator('.invariants li.ok')).toHaveCount(5);
+  await expectAccessible(page);
+});

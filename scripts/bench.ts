@@ -8,7 +8,7 @@
  *
  * Parts: `npm run bench -- node` (Node only), `-- browser` (the browser part only), `-- embed`
  * (the embed page only), `-- main-thread` (the main-thread rows only, for a quiet machine),
- * `-- soak` (the soak only). The
+ * `-- soak` (the soak only; DSP_SOAK_MODELS=raft,cap for some playgrounds only). The
  * flags may also be written `--node` and so on. Ports: DSP_BENCH_PORT, DSP_BENCH_EMBED_PORT.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -269,7 +269,7 @@ const fmt = (v: number): string =>
   Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : v.toFixed(v < 10 ? 2 : 1);
 
 const hasDist = (): boolean => {
-  if (existsSync('dist/index.html')) return true;
+  if (existsSync(`${process.env.DSP_BENCH_DIST ?? 'dist'}/index.html`)) return true;
   process.stderr.write('  (no dist/: run `npm run build` first; skipping browser benchmarks)\n');
   return false;
 };

@@ -3,7 +3,7 @@
  * default, DSP_SOAK_S to change it) with its heaviest preset, as a widget left open in a docs tab
  * would, and reports the simulation worker's and the page's JS heap (after a forced GC) at the
  * start, after the first minute and at the end. Targets (#18): the worker ends under 300 MB and
- * neither grows more than 10% after the first minute.
+ * neither grows more than 10% after the first minute. DSP_SOAK_MODELS=raft soaks one playground.
  */
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { MODEL_IDS } from '../../src/sim/modelList';
@@ -28,6 +28,11 @@ export const soakGrowth = (x: { minute: number; end: number }): number =>
   x.end - x.minute < SOAK_TARGETS.growthFloorMb ? 0 : x.end / Math.max(x.minute, 1e-9) - 1;
 
 const SOAK_S = Number(process.env.DSP_SOAK_S ?? 300);
+/** DSP_SOAK_MODELS=raft,cap soaks only those playgrounds (all of them when unset). */
+const SOAK_MODELS = (process.env.DSP_SOAK_MODELS ?? '')
+  .split(',')
+  .map((m) => m.trim())
+  .filter(Boolean);
 
 const heaviestStampede = [...stampedePresets].sort(
   (a, b) => Number(b.params?.rate ?? 0) - Number(a.params?.rate ?? 0),
@@ -110,13 +115,19 @@ async function soakOne(page: Page, model: string): Promise<SoakMeasurement> {
   }
 }
 
-/** Every playground in turn; needs dist/. */
+/** Every playground in turn (or those DSP_SOAK_MODELS names); needs dist/. */
 export async function soakBenches(): Promise<SoakMeasurement[]> {
+  const unknown = SOAK_MODELS.filter((m) => !MODEL_IDS.includes(m));
+  if (unknown.length)
+    throw new Error(
+      `DSP_SOAK_MODELS: no playground ${unknown.join(', ')}; there are ${MODEL_IDS.join(', ')}`,
+    );
   const out: SoakMeasurement[] = [];
   const server = await startServer();
   try {
     await withBrowser(async (page) => {
       for (const model of MODEL_IDS) {
+        if (SOAK_MODELS.length && !SOAK_MODELS.includes(model)) continue;
         process.stderr.write(`  ${model} at max speed for ${SOAK_S} s...\n`);
         out.push(await soakOne(page, model));
       }

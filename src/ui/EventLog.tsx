@@ -41,6 +41,7 @@ const KIND_LABEL: Record<string, string> = {
   heal: 'Network heals',
   partition: 'Partitions',
   drop: 'Dropped messages',
+  snapshot: 'Snapshots',
 };
 
 export const kindLabel = (kind: string): string =>

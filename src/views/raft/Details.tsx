@@ -55,9 +55,18 @@ function ServerDetails(p: DetailsProps & { server: ServerView | undefined }) {
         <dd>{s.leaderId >= 0 ? serverName(s.leaderId) : 'none'}</dd>
         <dt>Log</dt>
         <dd>
-          {s.logLength} {s.logLength === 1 ? 'entry' : 'entries'}
+          {s.logLength.toLocaleString('en-US')} {s.logLength === 1 ? 'entry' : 'entries'}
           {last ? `, last of term ${last.term}` : ''}
         </dd>
+        {s.snapshotIndex > 0 ? (
+          <>
+            <dt>Snapshot</dt>
+            <dd data-testid="detail-snapshot">
+              entries 1 to {s.snapshotIndex.toLocaleString('en-US')} (last of term {s.snapshotTerm}
+              ), discarded from the log
+            </dd>
+          </>
+        ) : null}
         <dt>Commit index</dt>
         <dd data-testid="detail-commit">{s.commitIndex}</dd>
         <dt>Applied</dt>

@@ -1,6 +1,8 @@
 /**
  * Every server's log: a row per server, a column per log index, each cell the entry's term (its
  * command on hover). Solid cells are committed on that server; a bar marks its commit index.
+ * Beside each name, the last entry the server's snapshot replaces (log compaction); entries
+ * inside it show hatched, without their term.
  *
  * Drawn on a canvas (logGrid.ts), from the same frame as the stage, because an HTML table is
  * laid out again on every change and the logs change tens of times a second while a run plays.
@@ -28,14 +30,18 @@ export interface LogRow {
   isLeader: boolean;
   logLength: number;
   commitIndex: number;
+  /** The last entry its snapshot replaces (0: none). */
+  snapshotIndex: number;
   log: readonly Entry[];
 }
+
+export const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** Changes whenever anything the table shows changes: the table re-renders only then. */
 export const logKey = (rows: readonly LogRow[]): string => rows.map(rowKey).join('|');
 
 const rowKey = (r: LogRow): string =>
-  `${r.role}${r.isLeader ? '*' : ''}:${r.logLength}:${r.log.at(-1)?.id ?? 0}:${r.commitIndex}`;
+  `${r.role}${r.isLeader ? '*' : ''}:${r.logLength}:${r.log.at(-1)?.id ?? 0}:${r.commitIndex}:${r.snapshotIndex}`;
 
 /**
  * `value` as it was at most `ms` ago while `throttle` holds, and as it is otherwise; `key`
@@ -78,6 +84,16 @@ const LogTableRow = memo(
     const cells = [];
     for (let i = first; i <= last; i++) {
       const e = i >= base && i <= r.logLength ? r.log[i - base] : undefined;
+      if (!e && i <= r.snapshotIndex) {
+        cells.push(
+          <td
+            key={i}
+            className={`in-snapshot${i === r.commitIndex ? ' commit-edge' : ''}`}
+            title={cellTitle(r, i)}
+          />,
+        );
+        continue;
+      }
       if (!e) {
         cells.push(<td key={i} className={i === r.commitIndex ? 'commit-edge' : ''} />);
         continue;
@@ -100,11 +116,13 @@ const LogTableRow = memo(
         data-server={r.id}
         data-log-length={r.logLength}
         data-commit={r.commitIndex}
+        data-snapshot={r.snapshotIndex}
         data-log={r.log.map((e) => `${e.term}:${e.id}`).join(',')}
       >
         <th scope="row">
           {r.name}
           {r.isLeader ? ' (leader)' : r.role === 'crashed' ? ' (crashed)' : ''}
+          {r.snapshotIndex > 0 ? ` snapshot ≤ ${fmt(r.snapshotIndex)}` : ''}
         </th>
         {cells}
       </tr>
@@ -118,12 +136,16 @@ const HiddenTable = memo(function HiddenTable({ rows }: { rows: readonly LogRow[
   const maxLen = Math.max(0, ...rows.map((r) => r.logLength));
   const first = Math.max(1, maxLen - LOG_COLUMNS + 1);
   const indexes = Array.from({ length: Math.max(0, maxLen - first + 1) }, (_, i) => first + i);
+  const snapshots = rows.some((r) => r.snapshotIndex > 0);
   return (
     <table className="raft-log-table" data-testid="raft-logs">
       <caption>
         Each server&apos;s log: a column per index, the cell shows the entry&apos;s term; the cell
         says whether it is committed.
-        {first > 1 ? ` Entries before ${first} are not shown.` : ''}
+        {first > 1 ? ` Entries before ${fmt(first)} are not shown.` : ''}
+        {snapshots
+          ? ' Beside a server, snapshot ≤ n: its snapshot replaces its log up to entry n, which it discarded.'
+          : ''}
       </caption>
       <thead>
         <tr>
@@ -166,6 +188,7 @@ export const LogTable = memo(
       [dataKey, width],
     );
     const empty = layout.last === 0;
+    const snapshots = rows.some((r) => r.snapshotIndex > 0);
     const font = useRef('');
     useLayoutEffect(() => {
       const c = canvas.current;
@@ -207,6 +230,12 @@ export const LogTable = memo(
         <p className="raft-logs-key muted">
           cell = term · <span className="raft-key-solid">solid</span> committed ·{' '}
           <span className="raft-key-dashed">dashed</span> not yet · ▍ commit index
+          {snapshots ? (
+            <>
+              {' '}
+              · <span className="raft-key-snap">hatched</span> in the snapshot (≤ n beside a name)
+            </>
+          ) : null}
         </p>
       </div>
     );

@@ -47,6 +47,7 @@ export function RaftSide(p: RaftProps) {
     isLeader: view.leader === s.id,
     logLength: s.logLength,
     commitIndex: s.commitIndex,
+    snapshotIndex: s.snapshotIndex,
     log: s.log,
   }));
   // The table re-renders when a log changes, from the frame the stage draws.

@@ -8,12 +8,16 @@
 import { colorOf } from '../../ui/palette';
 import type { BaseTheme } from '../../ui/canvas';
 import { ROLE_STYLE } from './style';
-import type { LogRow } from './LogTable';
+import { fmt, type LogRow } from './LogTable';
 
 /** Sizes in CSS pixels. */
 export const GRID = { cellW: 18, cellH: 17, gap: 2, headH: 13, nameW: 46, pad: 3 } as const;
+/** Room for "≤ 18,005" beside the names once a server has a snapshot. */
+const SNAP_W = 50;
 
 export interface GridLayout {
+  /** Where the cells start: after the names (and snapshot marks). */
+  nameW: number;
   /** The first and last log index drawn (last < first when every log is empty). */
   first: number;
   last: number;
@@ -24,10 +28,12 @@ export interface GridLayout {
 /** Which indexes fit in `width`: the newest, at most `maxColumns` of them. */
 export function gridLayout(rows: readonly LogRow[], width: number, maxColumns: number): GridLayout {
   const maxLen = Math.max(0, ...rows.map((r) => r.logLength));
-  const fit = Math.floor((width - GRID.nameW - GRID.pad) / (GRID.cellW + GRID.gap));
+  const nameW = GRID.nameW + (rows.some((r) => r.snapshotIndex > 0) ? SNAP_W : 0);
+  const fit = Math.floor((width - nameW - GRID.pad) / (GRID.cellW + GRID.gap));
   const columns = Math.max(1, Math.min(maxColumns, fit));
   const first = Math.max(1, maxLen - columns + 1);
   return {
+    nameW,
     first,
     last: maxLen,
     width,
@@ -36,7 +42,7 @@ export function gridLayout(rows: readonly LogRow[], width: number, maxColumns: n
 }
 
 const cellX = (l: GridLayout, i: number): number =>
-  GRID.nameW + (i - l.first) * (GRID.cellW + GRID.gap);
+  l.nameW + (i - l.first) * (GRID.cellW + GRID.gap);
 const rowY = (r: number): number => GRID.headH + r * (GRID.cellH + GRID.gap);
 
 /** The cell under a point, for the hover text; null off the cells. */
@@ -47,9 +53,9 @@ export function cellAt(
   y: number,
 ): { row: LogRow; index: number } | null {
   const r = Math.floor((y - GRID.headH) / (GRID.cellH + GRID.gap));
-  const i = l.first + Math.floor((x - GRID.nameW) / (GRID.cellW + GRID.gap));
+  const i = l.first + Math.floor((x - l.nameW) / (GRID.cellW + GRID.gap));
   const row = rows[r];
-  if (!row || y < GRID.headH || x < GRID.nameW || i > l.last) return null;
+  if (!row || y < GRID.headH || x < l.nameW || i > l.last) return null;
   return { row, index: i };
 }
 
@@ -57,7 +63,9 @@ export function cellAt(
 export function cellTitle(row: LogRow, index: number): string {
   const base = row.logLength - row.log.length + 1;
   const e = index >= base && index <= row.logLength ? row.log[index - base] : undefined;
-  if (!e) return `${row.name}: no entry ${index}`;
+  if (!e && index <= row.snapshotIndex)
+    return `${row.name} entry ${fmt(index)}: in its snapshot (discarded from the log)`;
+  if (!e) return `${row.name}: no entry ${fmt(index)}`;
   const committed = index <= row.commitIndex;
   return `${row.name} entry ${index}, term ${e.term}: ${e.command}${committed ? ', committed' : ', not committed'}`;
 }
@@ -92,8 +100,36 @@ export function drawGrid(
       12,
       y + GRID.cellH / 2 + 1,
     );
+    if (row.snapshotIndex > 0) {
+      ctx.fillStyle = theme.muted;
+      ctx.font = `9.5px ${font}`;
+      ctx.fillText(`≤ ${fmt(row.snapshotIndex)}`, GRID.nameW - 2, y + GRID.cellH / 2 + 1);
+    }
     ctx.textAlign = 'center';
     const base = row.logLength - row.log.length + 1;
+    // Entries inside the snapshot: hatched, no term (the log no longer has them).
+    for (let i = l.first; i <= Math.min(row.snapshotIndex, l.last); i++) {
+      if (i >= base) break;
+      const x = cellX(l, i);
+      ctx.fillStyle = theme.panel;
+      ctx.fillRect(x, y, GRID.cellW, GRID.cellH);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x, y, GRID.cellW, GRID.cellH);
+      ctx.clip();
+      ctx.strokeStyle = theme.muted;
+      ctx.globalAlpha = 0.5;
+      ctx.lineWidth = 1.5;
+      for (let d = -GRID.cellH; d < GRID.cellW; d += 5) {
+        ctx.moveTo(x + d, y + GRID.cellH);
+        ctx.lineTo(x + d + GRID.cellH, y);
+      }
+      ctx.stroke();
+      ctx.restore();
+      ctx.strokeStyle = theme.muted;
+      ctx.lineWidth = 1.5;
+      ctx.strokeRect(x + 0.75, y + 0.75, GRID.cellW - 1.5, GRID.cellH - 1.5);
+    }
     for (let i = Math.max(l.first, base); i <= row.logLength; i++) {
       const e = row.log[i - base];
       if (!e) continue;

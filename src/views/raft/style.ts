@@ -68,6 +68,20 @@ export function messageStyle(type: string, label: string): MessageStyle {
         reply: true,
         name: 'AppendEntries reply',
       };
+    case 'InstallSnapshot':
+      return {
+        family: 'append',
+        color: FAMILY_COLOR.append,
+        reply: false,
+        name: 'InstallSnapshot',
+      };
+    case 'InstallSnapshotReply':
+      return {
+        family: 'append',
+        color: FAMILY_COLOR.append,
+        reply: true,
+        name: 'InstallSnapshot reply',
+      };
     default: {
       const beat = label.endsWith('♥');
       return {

@@ -1,5 +1,6 @@
 /** raft-election with the learner's `electionTimeoutMs` drawing every election timeout. */
 import { runElection } from '../../../sim/models/raft/experiments';
+import { lastIndex } from '../../../sim/models/raft/log';
 import { electionMeta, electionParams } from '../../../sim/models/raft/meta';
 import type { TimeoutPolicy } from '../../../sim/models/raft/state';
 import { contract, parseParams, showValue, type Runner } from './types';
@@ -38,7 +39,7 @@ export const runRaftLab: Runner = ({ fn, params, budget, exportLine, onProgress 
         timeoutMsMax: p.timeoutMsMax,
         heartbeatMs: p.heartbeatMs,
         previousTimeoutMs: srv.electionTimeoutMs,
-        logLength: srv.log.length,
+        logLength: lastIndex(srv),
         random: () => rng.float(),
       }),
     );

@@ -3,12 +3,19 @@
  * know, and an optional automatic workload. The client sits outside the simulated network: a
  * partition never cuts it off, only crashes do.
  */
+import { lastIndex } from './log';
 import { appendNew, broadcastAppend } from './replication';
 import { name, type RaftCtx, type RaftState } from './state';
 
 const KEYS = ['x', 'y', 'z'];
 /** A client follows at most this many redirects before giving up. */
 const MAX_HOPS = 3;
+/**
+ * A leader turns requests away while this many of its entries wait to commit (backpressure, as
+ * etcd's MaxUncommittedEntriesSize): a leader cut off from its majority cannot grow its log, and
+ * so every log, without bound.
+ */
+export const MAX_UNCOMMITTED = 500;
 
 /** Where a request without a server goes: the leader, else any live leader, else a live server. */
 export function pickTarget(s: RaftState, ctx: RaftCtx): number {
@@ -52,6 +59,14 @@ export function clientRequest(
     return;
   }
   if (srv.role === 'leader') {
+    const waiting = lastIndex(srv) - srv.commitIndex;
+    if (waiting >= MAX_UNCOMMITTED) {
+      ctx.log(
+        `${name(to)} turned the client away: ${waiting} of its entries wait to commit (${command} was not appended)`,
+        { kind: 'client', level: 'warn', nodes: [to] },
+      );
+      return;
+    }
     const entry = appendNew(s, srv, command);
     if (!quiet)
       ctx.log(`${name(to)} appended ${command} as entry ${entry.index} in term ${entry.term}`, {

@@ -2,7 +2,7 @@
  * Leader election (paper §5.2, §5.4.1) and Pre-Vote (thesis §9.6): election timeouts,
  * RequestVote with the up-to-date check, one vote per term, counting votes, and winning.
  */
-import { checkNewLeader, lastIndex, lastTerm, upToDate, violate } from './log';
+import { checkNewLeader, hashAt, lastIndex, lastTerm, upToDate, violate } from './log';
 import { appendNew, broadcastAppend } from './replication';
 import {
   refreshLeader,
@@ -197,7 +197,7 @@ export function becomeLeader(s: RaftState, srv: Server, ctx: RaftCtx, of: string
   g.leaderOfTerm[term] = srv.id;
   srv.markTerm = term;
   srv.markLength = lastIndex(srv);
-  srv.markHash = srv.hashes[srv.log.length - 1] ?? 0;
+  srv.markHash = hashAt(srv, srv.markLength);
   checkNewLeader(s, srv);
   s.electionsWon++;
   s.recentElections.push({ term, leader: srv.id, at: ctx.now });

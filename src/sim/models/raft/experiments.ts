@@ -9,10 +9,10 @@ import { xxhash32u } from '../../core/hash';
 import { Rng } from '../../core/rng';
 import { Sim } from '../../core/sim';
 import type { ExperimentDef, Scenario } from '../../core/types';
-import { appendEntry, applyCommitted, recordCommit } from './log';
+import { appendEntry, applyCommitted, hashAt, recordCommit } from './log';
 import { electionMeta, type ElectionParams, type ElectionResult } from './meta';
 import { makeRaftModel, type RaftModel } from './model';
-import type { RaftParams } from './params';
+import { SNAPSHOT_ENTRIES_DEFAULT, type RaftParams } from './params';
 import { broadcastAppend } from './replication';
 import { resetElectionTimer, scheduleHeartbeat } from './roles';
 import {
@@ -68,7 +68,7 @@ export function trialState(ctx: RaftCtx, timeoutPolicy?: TimeoutPolicy): RaftSta
   leader.votedFor = 0;
   leader.markTerm = 2;
   leader.markLength = BASE_LENGTH;
-  leader.markHash = leader.hashes[BASE_LENGTH - 1]!;
+  leader.markHash = hashAt(leader, BASE_LENGTH);
   leader.nextIndex.fill(BASE_LENGTH + 1);
   leader.matchIndex.fill(BASE_LENGTH);
   s.leader = 0;
@@ -123,6 +123,7 @@ export function runElection(
     lossRate: 0,
     preVote: p.preVote,
     clientRateHz: 0,
+    snapshotEntries: SNAPSHOT_ENTRIES_DEFAULT,
     conflictHint: false,
     leaderNoOp: false,
   };

@@ -4,7 +4,7 @@
  * or an election changes, so every check here is O(1), or O(servers) for Leader Append-Only.
  */
 import type { Invariant } from '../../core/types';
-import { hashAt } from './log';
+import { hashAt, lastIndex } from './log';
 import type { RaftParams } from './params';
 import { name, type RaftState } from './state';
 
@@ -30,7 +30,7 @@ export const raftInvariants: Invariant<RaftState, RaftParams>[] = [
       if (seen) return seen;
       for (const srv of s.servers) {
         if (srv.role !== 'leader' || srv.crashed || srv.markTerm !== srv.currentTerm) continue;
-        if (srv.log.length < srv.markLength || hashAt(srv, srv.markLength) !== srv.markHash)
+        if (lastIndex(srv) < srv.markLength || hashAt(srv, srv.markLength) !== srv.markHash)
           return `${name(srv.id)}, leader of term ${srv.currentTerm}, changed entries it already held`;
       }
       return null;

@@ -96,7 +96,8 @@ describe('Raft params and inputs', () => {
     fc.assert(
       fc.property(fc.nat(), fc.integer({ min: 1, max: 3900 }), (seed, cut) => {
         const scenario = raftScenario(
-          { clientRateHz: 20, lossRate: 0.05, preVote: seed % 2 === 0 },
+          // Snapshots every 10 entries: checkpoints hold compacted logs and InstallSnapshots.
+          { clientRateHz: 20, lossRate: 0.05, preVote: seed % 2 === 0, snapshotEntries: 10 },
           [
             { at: 700, action: 'crash' },
             {

@@ -10,7 +10,8 @@ import { raftInvariants } from './invariants';
 import { raftMeta } from './meta';
 import { describeMessage, noteArrival } from './net';
 import type { RaftParams } from './params';
-import { onAppendEntries, onAppendReply, onHeartbeat } from './replication';
+import { onAppendEntries, onAppendReply, onHeartbeat, onSnapshotReply } from './replication';
+import { onInstallSnapshot } from './snapshot';
 import {
   crashServer,
   resetElectionTimer,
@@ -87,8 +88,11 @@ function onInput(s: RaftState, input: ScenarioInput, ctx: RaftCtx): void {
         return;
       }
       restartServer(s, srv, ctx);
+      const snap = srv.snapshot.index;
       ctx.log(
-        `${name(id)} restarted with its term ${srv.currentTerm}, its vote and its ${srv.log.length} log entries; it lost its commit index and state machine`,
+        snap === 0
+          ? `${name(id)} restarted with its term ${srv.currentTerm}, its vote and its ${srv.log.length} log entries; it lost its commit index and state machine`
+          : `${name(id)} restarted with its term ${srv.currentTerm}, its vote, its snapshot up to entry ${snap.toLocaleString('en-US')} and the ${srv.log.length} log entries after it; it reloaded its state machine from the snapshot and lost the rest of its commit index`,
         { kind: 'restart', nodes: [id] },
       );
       return;
@@ -127,6 +131,12 @@ function onMessage(s: RaftState, msg: Delivery<RaftMsg>, ctx: RaftCtx): void {
       return;
     case 'AppendEntriesReply':
       onAppendReply(s, srv, msg as Delivery<typeof msg.payload>, ctx);
+      return;
+    case 'InstallSnapshot':
+      onInstallSnapshot(s, srv, msg as Delivery<typeof msg.payload>, ctx);
+      return;
+    case 'InstallSnapshotReply':
+      onSnapshotReply(s, srv, msg as Delivery<typeof msg.payload>, ctx);
       return;
     case 'RequestVote':
     case 'PreVote':

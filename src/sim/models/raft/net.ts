@@ -24,6 +24,10 @@ export function describeMessage(m: RaftMsg): string {
       return m.granted ? 'vote ✓' : 'vote ✗';
     case 'PreVoteReply':
       return m.granted ? 'pre ✓' : 'pre ✗';
+    case 'InstallSnapshot':
+      return `IS t${m.term} ≤${m.snapshot.index}`;
+    case 'InstallSnapshotReply':
+      return `snap ok ${m.lastIncludedIndex}`;
   }
 }
 
@@ -34,7 +38,10 @@ export function send(s: RaftState, ctx: RaftCtx, from: number, to: number, m: Ra
   if (s.history) {
     const mid = s.nextMessageId++;
     m.mid = mid;
-    s.messages[mid % HISTORY_SIZE] = {
+    const slot = mid % HISTORY_SIZE;
+    s.deliveredAt[slot] = -1;
+    s.droppedAt[slot] = -1;
+    s.messages[slot] = {
       id: mid,
       from,
       to,
@@ -52,8 +59,9 @@ export function send(s: RaftState, ctx: RaftCtx, from: number, to: number, m: Ra
 /** Notes in the history that a message arrived (or was discarded by a crashed server). */
 export function noteArrival(s: RaftState, msg: Delivery<RaftMsg>, now: number, dropped: boolean) {
   if (!s.history) return;
-  const rec = s.messages[msg.payload.mid % HISTORY_SIZE];
+  const slot = msg.payload.mid % HISTORY_SIZE;
+  const rec = s.messages[slot];
   if (!rec || rec.id !== msg.payload.mid) return;
-  if (dropped) rec.droppedAt = now;
-  else rec.deliverAt = now;
+  if (dropped) s.droppedAt[slot] = now;
+  else s.deliveredAt[slot] = now;
 }

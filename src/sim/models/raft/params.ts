@@ -2,6 +2,8 @@
 import { z } from 'zod';
 
 export const MAX_SERVERS = 9;
+/** Log compaction threshold by default (entries): above what the presets' golden runs reach. */
+export const SNAPSHOT_ENTRIES_DEFAULT = 100;
 
 const ms = (title: string, description: string, def: number, max = 10_000) =>
   z.number().int().min(1).max(max).default(def).meta({ title, description, unit: 'ms', step: 5 });
@@ -53,6 +55,14 @@ const shape = {
     description: 'Automatic client writes (set k=v) sent to the leader, per second; 0 for none.',
     unit: 'requests/s',
     step: 0.5,
+  }),
+  snapshotEntries: z.number().int().min(10).max(10_000).default(SNAPSHOT_ENTRIES_DEFAULT).meta({
+    title: 'Snapshot after',
+    description:
+      'Log compaction (paper §7): once this many applied entries pile up in a server’s log, it snapshots its state machine and discards them. A leader sends its snapshot (InstallSnapshot) to a follower that needs entries it has discarded.',
+    unit: 'entries',
+    step: 10,
+    advanced: true,
   }),
   conflictHint: z.boolean().default(false).meta({
     title: 'Fast log back-off',

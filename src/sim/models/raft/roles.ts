@@ -108,15 +108,18 @@ export function refreshLeader(s: RaftState, now: number): void {
 export const downtimeMs = (s: RaftState, now: number): number =>
   s.downtimeMs + (s.leader < 0 ? now - s.downSince : 0);
 
-/** A crash loses volatile state; the term, the vote and the log survive on disk. */
+/**
+ * A crash loses volatile state; the term, the vote, the snapshot and the log survive on disk. The
+ * state machine comes back from the snapshot (paper §7), the commit index with it.
+ */
 export function crashServer(s: RaftState, srv: Server, ctx: RaftCtx): void {
   stopElectionTimer(srv, ctx);
   stopHeartbeat(srv, ctx);
   srv.crashed = true;
   srv.role = 'follower';
-  srv.commitIndex = 0;
-  srv.lastApplied = 0;
-  srv.kv = {};
+  srv.commitIndex = srv.snapshot.index;
+  srv.lastApplied = srv.snapshot.index;
+  srv.kv = { ...srv.snapshot.kv };
   srv.leaderId = -1;
   srv.lastLeaderContact = NEVER;
   srv.votes = [];

@@ -16,7 +16,11 @@ export type Bug =
   /** Skips the up-to-date check: votes for candidates whose logs lack committed entries. */
   | 'stale-log-vote';
 
-/** A log entry. Entries never move: the entry at index i is always `log[i - 1]`. */
+/**
+ * A log entry, never mutated once created (checkpoints and other servers' logs share it). A
+ * server's log holds the entries after its snapshot: entry i is `log[i - snapshot.index - 1]`
+ * (use `entryAt` in log.ts).
+ */
 export interface Entry {
   index: number;
   term: number;
@@ -26,6 +30,23 @@ export interface Entry {
   id: number;
 }
 
+/**
+ * A snapshot of a server's state machine (paper §7, Figure 12): it replaces the log up to
+ * `index`. Never mutated once taken: checkpoints and InstallSnapshot messages share it.
+ */
+export interface Snapshot {
+  /** lastIncludedIndex: the last entry the snapshot replaces (0: no snapshot yet). */
+  index: number;
+  /** lastIncludedTerm: the term of that entry. */
+  term: number;
+  /** The key-value state machine with every entry up to `index` applied. */
+  kv: Readonly<Record<string, string>>;
+  /** Ghost: the prefix hash of the log up to `index` (see `hashes`), not part of Raft. */
+  hash: number;
+}
+
+export const NO_SNAPSHOT: Snapshot = { index: 0, term: 0, kv: {}, hash: 0 };
+
 export interface Server {
   id: number;
   crashed: boolean;
@@ -34,6 +55,9 @@ export interface Server {
   currentTerm: number;
   /** -1 when it has not voted in currentTerm. */
   votedFor: number;
+  /** The state machine up to an index, and the log prefix it replaced. */
+  snapshot: Snapshot;
+  /** The entries after the snapshot, oldest first. */
   log: Entry[];
   // Volatile: lost on a crash.
   commitIndex: number;
@@ -59,7 +83,7 @@ export interface Server {
   /** An AppendEntries to that peer awaits its reply (new entries then wait for the heartbeat). */
   awaiting: boolean[];
   // Ghost data for the invariants, not part of Raft.
-  /** hashes[i] is a hash of log[0..i] (terms and ids): prefixes compare in O(1). */
+  /** hashes[i] is a hash of the whole log up to log[i] (terms and ids): prefixes compare in O(1). */
   hashes: number[];
   /** The log prefix a leader has had since it was elected (Leader Append-Only). */
   markTerm: number;
@@ -67,7 +91,11 @@ export interface Server {
   markHash: number;
 }
 
-/** One message in the bounded history drawn by the space-time diagram. */
+/**
+ * One message in the bounded history drawn by the space-time diagram. In the state's ring its
+ * deliverAt and droppedAt stay -1 (the record is shared, never mutated); the view fills them in
+ * from the ring's deliveredAt and droppedAt.
+ */
 export interface MessageRecord {
   id: number;
   from: number;
@@ -82,21 +110,30 @@ export interface MessageRecord {
   droppedAt: number;
 }
 
-/** History variables for the safety invariants (paper Figure 3). */
+/**
+ * History variables for the safety invariants (paper Figure 3). The lists by log index cover a
+ * window, the indexes after `base`: what lies at or below every server's snapshot can never be
+ * appended, committed or applied again, so it is dropped (see `pruneGhost` in log.ts) and the
+ * ghost stays bounded however long the run.
+ */
 export interface Ghost {
   /** term -> the server elected leader in it (-1 or missing: none). */
   leaderOfTerm: number[];
   /** term -> how many servers stood as candidates in it. */
   candidatesInTerm: number[];
-  /** index - 1 -> [term, prefix hash, term, prefix hash, ...] for every entry ever stored there. */
+  /** The lists below start at index base + 1: entry i is at [i - base - 1]. */
+  base: number;
+  /** [term, prefix hash, term, prefix hash, ...] for every entry ever stored at the index. */
   prefixAt: number[][];
-  /** index - 1 -> id of the entry committed there, and the term of the leader that committed it. */
+  /** Id of the entry committed at the index, and the term of the leader that committed it. */
   committedIds: number[];
   committedTerms: number[];
+  /** The highest index committed so far. */
+  committed: number;
   /** Prefix hash of the committed entries. */
   committedHash: number;
-  /** index - 1 -> id of the entry first applied there by any server. */
-  appliedIds: number[];
+  /** Prefix hash up to the index of the log first applied there by any server. */
+  appliedHashes: number[];
   /** invariant id -> how it first broke. */
   violations: Record<string, string>;
 }
@@ -135,7 +172,13 @@ export interface RaftState {
   lastSplitTerm: number;
   messagesSent: number;
   recentElections: { term: number; leader: number; at: number }[];
+  /**
+   * The message history ring, slot = id % HISTORY_SIZE. Records are never mutated once sent
+   * (checkpoints share them); when each arrived or was discarded is kept beside them, by slot.
+   */
   messages: (MessageRecord | null)[];
+  deliveredAt: number[];
+  droppedAt: number[];
   nextMessageId: number;
   ghost: Ghost;
 }
@@ -190,7 +233,23 @@ export interface AppendReply extends Envelope {
   hint: number;
 }
 
-export type RaftMsg = VoteRequest | VoteReply | AppendRequest | AppendReply;
+/** InstallSnapshot (Figure 13), sent in one chunk: offset 0, done. */
+export interface SnapshotRequest extends Envelope {
+  type: 'InstallSnapshot';
+  term: number;
+  /** lastIncludedIndex, lastIncludedTerm, the state machine (data) and the ghost hash. */
+  snapshot: Snapshot;
+}
+
+export interface SnapshotReply extends Envelope {
+  type: 'InstallSnapshotReply';
+  term: number;
+  /** The request's lastIncludedIndex: the follower's log now matches the leader's up to it. */
+  lastIncludedIndex: number;
+}
+
+export type RaftMsg =
+  VoteRequest | VoteReply | AppendRequest | AppendReply | SnapshotRequest | SnapshotReply;
 
 export type RaftCtx = Ctx<RaftParams, RaftTimer, RaftMsg>;
 
@@ -208,6 +267,7 @@ function createServer(id: number, n: number): Server {
     role: 'follower',
     currentTerm: 0,
     votedFor: -1,
+    snapshot: NO_SNAPSHOT,
     log: [],
     commitIndex: 0,
     lastApplied: 0,
@@ -250,23 +310,28 @@ export function createState(n: number, options: Options, epoch = 0): RaftState {
     messagesSent: 0,
     recentElections: [],
     messages: options.history ? new Array<MessageRecord | null>(HISTORY_SIZE).fill(null) : [],
+    deliveredAt: options.history ? new Array<number>(HISTORY_SIZE).fill(-1) : [],
+    droppedAt: options.history ? new Array<number>(HISTORY_SIZE).fill(-1) : [],
     nextMessageId: 0,
     ghost: {
       leaderOfTerm: [],
       candidatesInTerm: [],
+      base: 0,
       prefixAt: [],
       committedIds: [],
       committedTerms: [],
+      committed: 0,
       committedHash: 0,
-      appliedIds: [],
+      appliedHashes: [],
       violations: {},
     },
   };
 }
 
 /**
- * A copy that shares the log entries (never mutated once created) and copies everything mutable:
- * checkpoints of a long run with thousands of entries cost pointer copies instead of a deep clone.
+ * A copy that shares the log entries and snapshots (never mutated once created) and copies
+ * everything mutable. With log compaction every list here is bounded, so a checkpoint costs a few
+ * pointer copies per entry of the compaction threshold, whatever the run length.
  */
 export function copyState(s: RaftState): RaftState {
   const g = s.ghost;
@@ -283,16 +348,20 @@ export function copyState(s: RaftState): RaftState {
       awaiting: srv.awaiting.slice(),
     })),
     recentElections: s.recentElections.map((e) => ({ ...e })),
-    messages: s.messages.map((m) => m && { ...m }),
+    messages: s.messages.slice(),
+    deliveredAt: s.deliveredAt.slice(),
+    droppedAt: s.droppedAt.slice(),
     ghost: {
       leaderOfTerm: g.leaderOfTerm.slice(),
       candidatesInTerm: g.candidatesInTerm.slice(),
       // The inner arrays are replaced, never mutated (see appendEntry).
+      base: g.base,
       prefixAt: g.prefixAt.slice(),
       committedIds: g.committedIds.slice(),
       committedTerms: g.committedTerms.slice(),
+      committed: g.committed,
       committedHash: g.committedHash,
-      appliedIds: g.appliedIds.slice(),
+      appliedHashes: g.appliedHashes.slice(),
       violations: { ...g.violations },
     },
   };

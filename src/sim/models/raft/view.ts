@@ -1,5 +1,6 @@
 /** What the views draw (plain data) and the metrics, both read-only functions of the state. */
 import type { ModelFrame } from '../../core/types';
+import { lastIndex } from './log';
 import { downtimeMs } from './roles';
 import {
   HISTORY_SIZE,
@@ -35,7 +36,11 @@ export interface ServerView {
   heartbeatDue: number;
   /** The newest entries (at most LOG_VIEW_MAX), oldest first. */
   log: Entry[];
+  /** The index of the last entry (the log's length, compacted entries included). */
   logLength: number;
+  /** The last entry the server's snapshot replaces, and its term (0, 0: no snapshot yet). */
+  snapshotIndex: number;
+  snapshotTerm: number;
   commitIndex: number;
   lastApplied: number;
   /** Leader only (else null), indexed by server id. */
@@ -79,7 +84,9 @@ export function view(s: RaftState, ctx: RaftCtx): ModelFrame<RaftView> {
       electionTimeoutMs: srv.electionTimeoutMs,
       heartbeatDue: leading ? srv.heartbeatDue : -1,
       log: srv.log.length > LOG_VIEW_MAX ? srv.log.slice(-LOG_VIEW_MAX) : srv.log.slice(),
-      logLength: srv.log.length,
+      logLength: lastIndex(srv),
+      snapshotIndex: srv.snapshot.index,
+      snapshotTerm: srv.snapshot.term,
       commitIndex: srv.commitIndex,
       lastApplied: srv.lastApplied,
       nextIndex: leading ? srv.nextIndex.slice() : null,
@@ -90,8 +97,10 @@ export function view(s: RaftState, ctx: RaftCtx): ModelFrame<RaftView> {
   const messages: MessageRecord[] = [];
   const first = Math.max(0, s.nextMessageId - HISTORY_SIZE);
   for (let id = first; id < s.nextMessageId; id++) {
-    const rec = s.messages[id % HISTORY_SIZE];
-    if (rec && rec.id === id && ctx.now - rec.sentAt <= HISTORY_VIEW_MS) messages.push({ ...rec });
+    const slot = id % HISTORY_SIZE;
+    const rec = s.messages[slot];
+    if (rec && rec.id === id && ctx.now - rec.sentAt <= HISTORY_VIEW_MS)
+      messages.push({ ...rec, deliverAt: s.deliveredAt[slot]!, droppedAt: s.droppedAt[slot]! });
   }
   return {
     view: {
@@ -120,6 +129,6 @@ export function metrics(s: RaftState, ctx: RaftCtx): Record<string, number> {
     splitVotes: s.splitVotes,
     messages: s.messagesSent,
     downtimeMs: downtimeMs(s, ctx.now),
-    committed: s.ghost.committedIds.length,
+    committed: s.ghost.committed,
   };
 }
