@@ -7,7 +7,7 @@ import { claim, defineClaims, whenTrue } from '../src/lessons/claims/define';
 const STOP = { at: 15_000, action: 'set', params: { rate: 0 } };
 
 export default defineClaims({
-  'red-after-cut': claim({
+  'q-when': claim({
     says: 'the verdict turns red less than a second after the 4 s cut',
     measure: async (ctx) => {
       const sim = await ctx.sim('lin', []);

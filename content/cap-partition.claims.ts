@@ -23,7 +23,7 @@ type Swept = { value: unknown; result: unknown }[];
 const byMode = (runs: Swept, value: string) => resultAt<CapPartitionResult>(runs, value);
 
 export default defineClaims({
-  'minority-refused': claim({
+  'q-minority': claim({
     says: 'in cp mode C0 and C1 get only failures during the cut, C2 and C3 carry on, the verdict stays green',
     measure: async (ctx) => {
       const r = await ctx.run('cap', [CUT], 8000);
@@ -35,7 +35,7 @@ export default defineClaims({
     },
     holds: ([minOk, minFail, majOk, lin]) => minOk === 0 && minFail > 0 && majOk > 5 && lin === 1,
   }),
-  'ap-red-soon': claim({
+  'q-ap': claim({
     says: 'after switching to ap with the cut in place, the verdict soon turns red',
     measure: async (ctx) => {
       const sim = await ctx.sim('cap', [CUT, AP]);

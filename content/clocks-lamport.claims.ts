@@ -23,7 +23,7 @@ const vectorLess = (a: readonly number[], b: readonly number[]) =>
   a.every((x, j) => x <= b[j]!) && a.some((x, j) => x < b[j]!);
 
 export default defineClaims({
-  'receive-three': claim({
+  'q-receive': claim({
     says: "P1's receive of P0's second event gets Lamport timestamp 3",
     measure: async (ctx) => {
       const r = await ctx.run('build', BUILD, 2000);

@@ -27,7 +27,7 @@ export default defineClaims({
     holds: (x) => x >= 2,
     show: fixed(1),
   }),
-  'cv-hundred': claim({
+  'q-cv': claim({
     says: '100 vnodes per server bring the CV to about a tenth of one point each',
     measure: (ctx) => cvAfter(ctx, 100),
     holds: (cv) => cv > 0.03 && cv < 0.2,

@@ -61,7 +61,7 @@ export default defineClaims({
     holds: (x) => x > 0.85,
     show: percent(0),
   }),
-  'jump-middle': claim({
+  'q-jump': claim({
     says: 'removing a middle bucket under jump hash moves most keys',
     measure: async (ctx) => (await moves(ctx, [JUMP, remove(1)]))[0]!,
     holds: (x) => x > 0.6,
@@ -73,7 +73,7 @@ export default defineClaims({
     holds: (x) => Math.abs(x - 0.2) < 0.02,
     show: percent(0),
   }),
-  'eps-tight': claim({
+  'q-eps': claim({
     says: 'with ε = 0.05 adding a sixth server moves more than a sixth, some keys between old servers',
     measure: (ctx) => moves(ctx, [bounded(0.05), ADD]),
     holds: ([x, between]) => x! > 0.19 && between! > 100,

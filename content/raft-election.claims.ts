@@ -21,7 +21,7 @@ export default defineClaims({
     holds: ([first, n, won]) => first === 'S2' && n === 1 && won === 'S2 won term 1 with 3 of 5 votes',
     show: ([, , won]) => String(won),
   }),
-  'crash-higher-term': claim({
+  'q-crash': claim({
     says: 'after the leader crashes, the next leader rules term 2',
     measure: async (ctx) => {
       const r = await ctx.run('elect', [CRASH], 2400);
@@ -50,7 +50,7 @@ export default defineClaims({
     },
     holds: ([role, term, leaderTerm]) => role === 'follower' && term === leaderTerm && term === 2,
   }),
-  'disrupt-steps-down': claim({
+  'q-disrupt': claim({
     says: 'the healthy leader steps down when S3 times out, and S3 wins the next term',
     measure: async (ctx) => {
       const r = await ctx.run('elect', [CRASH, RESTART, S3_TIMEOUT], 5000);

@@ -22,7 +22,7 @@ export default defineClaims({
     measure: async (ctx) => firstLog((await run(ctx, 1400)).log, /won term 1/)?.text ?? '',
     holds: (t) => t.startsWith('S4 won term 1'),
   }),
-  'minority-never-commits': claim({
+  'q-minority': claim({
     says: "x=1 and y=2 stay uncommitted on S4 and S5 until the heal",
     measure: async (ctx) => {
       const s = (await run(ctx, 4990)).sim.state as RaftState;
@@ -65,7 +65,7 @@ export default defineClaims({
     },
     holds: (v) => v.join(' ') === 'AE t3 [4] AE t3 [3–4] AE t3 [2–4] ok 4 true',
   }),
-  'logs-agree': claim({
+  'q-heal': claim({
     says: 'within a few heartbeats of the heal every log is identical, x=1 and y=2 gone',
     measure: async (ctx) => {
       const r = await run(ctx, 5500);

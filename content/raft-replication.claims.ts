@@ -28,7 +28,7 @@ export default defineClaims({
     measure: async (ctx) => firstLog(await log(ctx, 900), /won term 1/)?.text ?? '',
     holds: (t) => t.startsWith('S2 won term 1'),
   }),
-  'x-commits': claim({
+  'q-majority': claim({
     says: 'x=1 commits within a round trip or two',
     measure: (ctx) => commitAfter(ctx, 'set x=1', 1000, 1900),
     holds: (ms) => ms > 0 && ms < 150,
@@ -42,7 +42,7 @@ export default defineClaims({
     holds: ([t, ok]) => t === 'S3 redirected the client to S2' && ok === true,
     show: ([t]) => String(t),
   }),
-  'z3-commits': claim({
+  'q-two': claim({
     says: 'with S4 and S5 crashed, z=3 still commits',
     measure: (ctx) => commitAfter(ctx, 'set z=3', 3500, 4400),
     holds: (ms) => ms > 0 && ms < 150,
@@ -52,7 +52,7 @@ export default defineClaims({
     measure: (ctx) => commitAfter(ctx, 'set z=4', 5000, 6990),
     holds: (ms) => ms === -1,
   }),
-  'z4-commits': claim({
+  'q-back': claim({
     says: 'once S3 restarts, z=4 commits',
     measure: (ctx) => commitAfter(ctx, 'set z=4', 7000, 8000),
     holds: (ms) => ms > 0 && ms < 200,

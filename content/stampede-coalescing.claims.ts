@@ -17,7 +17,7 @@ const timeouts = async (ctx: ClaimContext, s: string) =>
   ((await slowRun(ctx, s)).sim.state as State).totals.timeouts;
 
 export default defineClaims({
-  'sf-one-query': claim({
+  'q-sf': claim({
     says: 'with single-flight the next expiry costs one query while the other misses wait',
     measure: async (ctx) => {
       const r = await ctx.run('co', [strategy('singleflight', 1000)], 6000);
@@ -27,7 +27,7 @@ export default defineClaims({
     holds: (waited) => waited > 150 && waited < 250,
     show: (n) => String(Math.round(n / 10) * 10),
   }),
-  'slow-sf': claim({
+  'q-slow': claim({
     says: 'with the slow database single-flight has about 7,000 timeouts in 30 s, about 1,000 per expiry',
     measure: async (ctx) => {
       const r = await slowRun(ctx, 'singleflight');

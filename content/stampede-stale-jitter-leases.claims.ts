@@ -12,7 +12,7 @@ const SHORT_LEASE = { at: 0, action: 'set', params: { leaseMs: 500 } };
 const shortLease = (ctx: ClaimContext) => ctx.run('lease', [SLOW_DB, SHORT_LEASE], 10_000);
 
 export default defineClaims({
-  'lease-timeouts': claim({
+  'q-lease': claim({
     says: 'with leases and a 1.5 s database only the lease holder times out, once per expiry',
     measure: async (ctx) => {
       const r = await ctx.run('lease', [SLOW_DB], 30_000);

@@ -10,7 +10,7 @@ const CRASH_MS = 3000;
 const STEADY_MS = 30_000;
 
 export default defineClaims({
-  'turn-interval': claim({
+  'q-turn': claim({
     says: 'with nothing failing, a node gets the token about every 1.2 s',
     measure: async (ctx) => {
       const r = await ctx.run('ring', [], STEADY_MS);
@@ -22,7 +22,7 @@ export default defineClaims({
     holds: between(1.0, 1.4),
     show: (s) => `${s.toFixed(1)} s`,
   }),
-  'regen-after': claim({
+  'q-crash': claim({
     says: 'after the holder crashes, N1 makes generation 2 within its 2 s timeout',
     measure: async (ctx) => {
       const r = await ctx.run('ring', [{ at: CRASH_MS, action: 'crash' }], CRASH_MS + 4000);

@@ -36,14 +36,14 @@ export default defineClaims({
     holds: between(3, 15),
     show: ms,
   }),
-  p99: claim({
+  'q-p99': claim({
     says: 'the p99 is far above the mean: well over 100 ms',
     measure: async (ctx) => quantile((await mixture(ctx.sim('tail', []))).runHist, 0.99),
     holds: between(300, 900),
     show: ms,
   }),
   'p99-again': claim({
-    says: 'the same p99 as #p99',
+    says: 'the same p99 as #q-p99',
     measure: async (ctx) => quantile((await mixture(ctx.sim('tail', []))).runHist, 0.99),
     holds: between(300, 900),
     show: ms,
@@ -54,7 +54,7 @@ export default defineClaims({
     holds: between(500, 1500),
     show: ms,
   }),
-  'p99-exp': claim({
+  'q-exp': claim({
     says: 'with exponential service of the same mean the p99 drops to well under half',
     measure: async (ctx) => {
       const sim = await ctx.sim('tail', [EXP]);
