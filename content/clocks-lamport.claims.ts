@@ -32,6 +32,29 @@ export default defineClaims({
     },
     holds: (l) => l === 3,
   }),
+  'q-concurrent': claim({
+    says: "P2's first event and P1's receive are concurrent: neither vector is below the other",
+    measure: async (ctx) => {
+      const s = (await ctx.run('build', MORE, 4000)).sim.state as ClocksState;
+      const p2 = s.events.find((e) => e.process === 2 && e.kind === 'local');
+      const recv = s.events.find((e) => e.process === 1 && e.kind === 'receive');
+      if (!p2 || !recv) return 'missing';
+      return vectorLess(p2.vector, recv.vector) || vectorLess(recv.vector, p2.vector)
+        ? 'ordered'
+        : 'concurrent';
+    },
+    holds: (v) => v === 'concurrent',
+  }),
+  'q-chain': claim({
+    says: "P0's first event happened before P2's receive (its vector is below)",
+    measure: async (ctx) => {
+      const s = (await ctx.run('build', MORE, 4000)).sim.state as ClocksState;
+      const p0 = s.events.find((e) => e.process === 0);
+      const recv = s.events.find((e) => e.process === 2 && e.kind === 'receive');
+      return p0 && recv ? vectorLess(p0.vector, recv.vector) : false;
+    },
+    holds: (before) => before,
+  }),
   'p2-stamps': claim({
     says: "P2's two local events are stamped 1 and 2",
     measure: async (ctx) => {

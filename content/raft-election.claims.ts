@@ -2,7 +2,7 @@
  * Checks for raft-election.md: the #elect widget (seed 5) played as the text asks: the first
  * election, the leader crashed at 1 s, restarted at 2.5 s, S3 forced to time out at 4 s.
  */
-import { claim, defineClaims, firstLog } from '../src/lessons/claims/define';
+import { claim, defineClaims, firstLog, whenTrue } from '../src/lessons/claims/define';
 import type { RaftState } from '../src/sim/models/raft/state';
 
 const CRASH = { at: 1000, action: 'crash' };
@@ -10,6 +10,24 @@ const RESTART = { at: 2500, action: 'restart' };
 const S3_TIMEOUT = { at: 4000, action: 'timeout', server: 2 };
 
 export default defineClaims({
+  'q-first': claim({
+    says: 'the server with the shortest timer at the start (S2) asks for votes first',
+    measure: async (ctx) => {
+      // The arcs as drawn before play: once every timer is running.
+      const sim = await ctx.sim('elect', []);
+      whenTrue(sim, 100, (x) =>
+        (x.state as RaftState).servers.every((v) => v.electionDeadline >= 0),
+      );
+      const shortest = (sim.state as RaftState).servers
+        .map((x, i) => [x.electionDeadline, i] as const)
+        .filter(([d]) => d >= 0)
+        .sort((a, b) => a[0] - b[0])[0]![1];
+      const r = await ctx.run('elect', [], 900);
+      const first = r.log.find((e) => /timed out and started an election/.test(e.text));
+      return [`S${shortest + 1}`, first?.text.slice(0, 2) ?? ''];
+    },
+    holds: ([shortest, first]) => shortest === 'S2' && first === 'S2',
+  }),
   'first-candidate': claim({
     says: 'S2, not S1, times out first, alone, and wins term 1',
     measure: async (ctx) => {

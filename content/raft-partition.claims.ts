@@ -31,6 +31,18 @@ export default defineClaims({
     },
     holds: ([l4, l5, c4, c5]) => l4 === 3 && l5 === 3 && c4 === 1 && c5 === 1,
   }),
+  'q-two-leaders': claim({
+    says: 'before z=3, S4 leads term 1 and S2 term 2 at once, with no invariant broken',
+    measure: async (ctx) => {
+      const r = await run(ctx, 2950);
+      const s = r.sim.state as RaftState;
+      const leads = s.servers
+        .map((x, i) => (x.role === 'leader' ? `S${i + 1}@${x.currentTerm}` : ''))
+        .filter(Boolean);
+      return [...leads, r.violation ? 'violation' : 'safe'];
+    },
+    holds: (v) => v.join(' ') === 'S2@2 S4@1 safe',
+  }),
   'majority-elects': claim({
     says: 'S2 wins term 2 on the majority side',
     measure: async (ctx) => firstLog((await run(ctx, 2900)).log, /won term 2/)?.text ?? '',
