@@ -1,9 +1,11 @@
 /**
- * Checks for stampede-stale-jitter-leases.md: the #lease widget with the 1.5 s database the
+ * Checks for stampede-stale-jitter-leases.md: the #swr widget with the 1.5 s database; the
+ * #equal and #jittered widgets played for 20 s; the #lease widget with the 1.5 s database the
  * question switches on, at the default 10 s lease interval and at 500 ms.
  */
 import { claim, defineClaims, percent } from '../src/lessons/claims/define';
 import type { ClaimContext } from '../src/lessons/claims/define';
+import { readHistory } from '../src/sim/models/stampede/history';
 import type { State } from '../src/sim/models/stampede/state';
 
 const SLOW_DB = { at: 0, action: 'slowDb', recomputeMs: 1500 };
@@ -11,7 +13,42 @@ const SHORT_LEASE = { at: 0, action: 'set', params: { leaseMs: 500 } };
 // Ten seconds: the waiting requests' polls make longer runs of this case slow to replay.
 const shortLease = (ctx: ClaimContext) => ctx.run('lease', [SLOW_DB, SHORT_LEASE], 10_000);
 
+/** The database chart's peak (queries running plus queued) over seconds 10 to 20. */
+const chartPeak = async (ctx: ClaimContext, widget: string) => {
+  const r = await ctx.run(widget, [], 20_000);
+  const h = readHistory(r.sim.state as State, 20_000);
+  return Math.max(...h.running.map((x, i) => x + h.queue[i]!));
+};
+
 export default defineClaims({
+  'q-swr-slow': claim({
+    says: 'stale-while-revalidate with a 1.5 s database: no timeouts in 30 s',
+    measure: async (ctx) =>
+      ((await ctx.run('swr', [SLOW_DB], 30_000)).sim.state as State).totals.timeouts,
+    holds: (t) => t === 0,
+    show: (t) => (t === 0 ? 'No timeouts at all' : `${t} timeouts`),
+  }),
+  'swr-stale-share': claim({
+    says: 'with the 1.5 s database about a third of the answers in 30 s are stale',
+    measure: async (ctx) => {
+      const t = ((await ctx.run('swr', [SLOW_DB], 30_000)).sim.state as State).totals;
+      return t.stale / t.finished;
+    },
+    holds: (x) => x > 0.25 && x < 0.45,
+    show: percent(0),
+  }),
+  'jitter-equal-peak': claim({
+    says: 'with equal TTLs the database chart peaks far above 100 between 10 and 20 s',
+    measure: (ctx) => chartPeak(ctx, 'equal'),
+    holds: (x) => x > 100,
+    show: (x) => String(x),
+  }),
+  'q-jitter': claim({
+    says: 'the jittered chart peaks at less than half the equal-TTL one between 10 and 20 s',
+    measure: async (ctx) => [await chartPeak(ctx, 'equal'), await chartPeak(ctx, 'jittered')],
+    holds: ([equal, jittered]) => jittered! < equal! / 2,
+    show: ([, jittered]) => `the peak stays at ${jittered}`,
+  }),
   'q-lease': claim({
     says: 'with leases and a 1.5 s database only the lease holder times out, once per expiry',
     measure: async (ctx) => {
