@@ -31,6 +31,12 @@ const movedBy = async (ctx: ClaimContext, strategy: string): Promise<number> => 
 const near = (target: number, within: number) => (x: number) => Math.abs(x - target) <= within;
 
 export default defineClaims({
+  'q-rebalance': claim({
+    says: 'ring, jump, rendezvous and bounded loads all move within a point of 1/11, hash % N far more',
+    measure: (ctx) =>
+      Promise.all(['ring', 'jump', 'rendezvous', 'bounded', 'modulo'].map((x) => movedBy(ctx, x))),
+    holds: (v) => v.slice(0, 4).every(near(1 / 11, 0.01)) && v[4]! > 0.5,
+  }),
   'move-ring': claim({
     says: 'the ring moves close to the ideal 1/11 when an eleventh server joins',
     measure: (ctx) => movedBy(ctx, 'ring'),
