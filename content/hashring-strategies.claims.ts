@@ -37,6 +37,17 @@ export default defineClaims({
       Promise.all(['ring', 'jump', 'rendezvous', 'bounded', 'modulo'].map((x) => movedBy(ctx, x))),
     holds: (v) => v.slice(0, 4).every(near(1 / 11, 0.01)) && v[4]! > 0.5,
   }),
+  'rendezvous-remove': claim({
+    says: 'removing N1 under rendezvous moves exactly the keys N1 had won',
+    measure: async (ctx) => {
+      const RV = set({ strategy: 'rendezvous' });
+      const before = (await ctx.run('strat', [RV], 150)).sim.state as HashringState;
+      const share = before.owners.filter((o) => o === 1).length / before.owners.length;
+      return [(await moves(ctx, [RV, remove(1)]))[0]!, share];
+    },
+    holds: ([moved, share]) => moved === share && moved! > 0,
+    show: ([moved]) => percent(0)(moved!),
+  }),
   'move-ring': claim({
     says: 'the ring moves close to the ideal 1/11 when an eleventh server joins',
     measure: (ctx) => movedBy(ctx, 'ring'),
