@@ -122,14 +122,15 @@ export default defineClaims({
   }),
   'exp-early': claim({
     says: 'XFetch issues thousands of early recomputations from an empty cache at scale',
-    measure: async (ctx) => byStrategy(await ctx.lessonExperiment('stampede'), 'xfetch').earlyRecomputes,
+    measure: async (ctx) => byStrategy(await ctx.lessonExperiment('stampede', {}, ['xfetch']), 'xfetch')
+        .earlyRecomputes,
     holds: (n) => n > 1000,
     show: fixed(0),
   }),
   'exp-timeouts': claim({
     says: 'from an empty cache XFetch ends with more timeouts than no protection',
     measure: async (ctx) => {
-      const runs = await ctx.lessonExperiment('stampede');
+      const runs = await ctx.lessonExperiment('stampede', {}, ['none', 'xfetch']);
       return [byStrategy(runs, 'xfetch').timeouts, byStrategy(runs, 'none').timeouts];
     },
     holds: ([x, none]) => x! > none!,
@@ -138,7 +139,10 @@ export default defineClaims({
   'exp-warm': claim({
     says: 'warm, XFetch has no timeouts',
     measure: async (ctx) =>
-      byStrategy(await ctx.lessonExperiment('stampede', { warmStart: true }), 'xfetch').timeouts,
+      byStrategy(
+        await ctx.lessonExperiment('stampede', { warmStart: true }, ['xfetch']),
+        'xfetch',
+      ).timeouts,
     holds: (n) => n === 0,
   }),
 });
