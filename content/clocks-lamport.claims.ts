@@ -32,6 +32,17 @@ export default defineClaims({
     },
     holds: (l) => l === 3,
   }),
+  'local-before-receive': claim({
+    says: "P0's local event happened before P1's receive, through P0's send (the panel's 'before')",
+    measure: async (ctx) => {
+      const s = (await ctx.run('build', BUILD, 2000)).sim.state as ClocksState;
+      const [local, send] = s.events.filter((e) => e.process === 0);
+      const recv = s.events.find((e) => e.process === 1 && e.kind === 'receive');
+      if (!local || !send || !recv) return 'missing';
+      return `${local.kind} ${send.kind} ${vectorLess(local.vector, recv.vector) ? 'before' : 'not before'}`;
+    },
+    holds: (v) => v === 'local send before',
+  }),
   'q-concurrent': claim({
     says: "P2's first event and P1's receive are concurrent: neither vector is below the other",
     measure: async (ctx) => {

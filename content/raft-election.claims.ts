@@ -28,15 +28,17 @@ export default defineClaims({
     },
     holds: ([shortest, first]) => shortest === 'S2' && first === 'S2',
   }),
-  'first-candidate': claim({
-    says: 'S2, not S1, times out first, alone, and wins term 1',
+  'q-majority': claim({
+    says: 'S2, not S1, times out first, alone, and wins term 1 with 3 of 5 votes after all four followers granted theirs (two still in flight)',
     measure: async (ctx) => {
       const r = await ctx.run('elect', [], 900);
       const cands = r.log.filter((e) => /timed out and started an election/.test(e.text));
       const won = firstLog(r.log, /won term 1/);
-      return [cands[0]?.text.slice(0, 2) ?? '', cands.length, won?.text ?? ''];
+      const votes = r.log.filter((e) => e.kind === 'vote' && e.t <= (won?.t ?? 0)).length;
+      return [cands[0]?.text.slice(0, 2) ?? '', cands.length, won?.text ?? '', votes];
     },
-    holds: ([first, n, won]) => first === 'S2' && n === 1 && won === 'S2 won term 1 with 3 of 5 votes',
+    holds: ([first, n, won, votes]) =>
+      first === 'S2' && n === 1 && won === 'S2 won term 1 with 3 of 5 votes' && votes === 4,
     show: ([, , won]) => String(won),
   }),
   'q-crash': claim({

@@ -38,6 +38,15 @@ export default defineClaims({
     holds: ([t, per]) => t! > 6000 && t! < 8000 && per! > 800 && per! < 1200,
     show: ([t]) => fixed(0)(Math.round(t! / 1000) * 1000),
   }),
+  'q-parked': claim({
+    says: 'with the slow database about 3,000 requests wait for each single-flight recomputation',
+    measure: async (ctx) =>
+      (await slowRun(ctx, 'singleflight')).log
+        .map((e) => EXPIRY.exec(e.text))
+        .filter((m) => m !== null)
+        .map((m) => Number(m![1])),
+    holds: (ns) => ns.length > 3 && ns.every((n) => n > 2700 && n < 3300),
+  }),
   'slow-lock': claim({
     says: 'the lock about the same',
     measure: async (ctx) => [await timeouts(ctx, 'lock'), await timeouts(ctx, 'singleflight')],
