@@ -18,6 +18,21 @@ export default defineClaims({
     },
     holds: (s) => s > 0 && s < 1,
   }),
+  'q-stale': claim({
+    says: 'at 10 s one more violation than stale reads, the extra one the log line at 8.0 s',
+    measure: async (ctx) => {
+      const r = await ctx.run('lin', [], 10_000);
+      const m = r.sim.metrics();
+      const line = r.log.find((e) => /No order of the overlapping operations/.test(e.text));
+      return [m.staleReads!, m.violations!, line ? (line.t / 1000).toFixed(1) : '', line?.text ?? ''];
+    },
+    holds: ([stale, violations, at, text]) =>
+      stale === 6 &&
+      violations === 7 &&
+      at === '8.0' &&
+      String(text).endsWith("lets C2's read of k0 return 21: by then the register held 22"),
+    show: ([stale, violations]) => `${stale} stale reads and ${violations} violations`,
+  }),
   'q-unknown': claim({
     says: "C0's write of 35 (from 11.4 s) ends unknown, C1 reads 35 before C0 gives up, and the verdict stays green",
     measure: async (ctx) => {
