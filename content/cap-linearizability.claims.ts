@@ -31,7 +31,7 @@ export default defineClaims({
       violations === 7 &&
       at === '8.0' &&
       String(text).endsWith("lets C2's read of k0 return 21: by then the register held 22"),
-    show: ([stale, violations]) => `${stale} stale reads and ${violations} violations`,
+    show: ([stale, violations]) => `${stale} stale reads against "✕ no, ${violations} reads"`,
   }),
   'q-unknown': claim({
     says: "C0's write of 35 (from 11.4 s) ends unknown, C1 reads 35 before C0 gives up, and the verdict stays green",
