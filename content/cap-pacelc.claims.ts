@@ -13,13 +13,13 @@ const latencyAt = async (ctx: ClaimContext, t: number) =>
 const ms = (x: number) => `${Math.round(x / 10) * 10} ms`;
 
 export default defineClaims({
-  'cp-latency': claim({
+  'q-cp': claim({
     says: 'cp operations take about 300 ms',
     measure: (ctx) => latencyAt(ctx, 9900),
     holds: (x) => x > 250 && x < 380,
     show: ms,
   }),
-  'ap-latency': claim({
+  'q-ap': claim({
     says: 'ap operations take about the client round trip, 140 ms',
     measure: (ctx) => latencyAt(ctx, 19_900),
     holds: (x) => x > 110 && x < 180,

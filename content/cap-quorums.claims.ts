@@ -20,7 +20,7 @@ export default defineClaims({
     measure: async (ctx) => (await scripted(ctx, 'q')).writes.map((e) => `C${e.process} ${e.type} ${String(e.value)}`),
     holds: (w) => w.length === 1 && w[0] === 'C0 info 5',
   }),
-  'reads-mixed': claim({
+  'q-partial': claim({
     says: "the first four reads return 5, then C2's read at 6.8 s returns 4 and the checker names it",
     measure: async (ctx) => {
       const { r, reads } = await scripted(ctx, 'q');
@@ -30,7 +30,7 @@ export default defineClaims({
     holds: (v) =>
       v.slice(0, 4).every((x) => String(x).includes(':5@')) && String(v[4]).startsWith('C2:4@') && v[6] === true,
   }),
-  'repair-all-five': claim({
+  'q-repair': claim({
     says: 'with read repair all six reads return 5 and the verdict stays green',
     measure: async (ctx) => {
       const { r, reads } = await scripted(ctx, 'qrr');

@@ -23,7 +23,7 @@ const vectorLess = (a: readonly number[], b: readonly number[]) =>
   a.every((x, j) => x <= b[j]!) && a.some((x, j) => x < b[j]!);
 
 export default defineClaims({
-  'receive-three': claim({
+  'q-receive': claim({
     says: "P1's receive of P0's second event gets Lamport timestamp 3",
     measure: async (ctx) => {
       const r = await ctx.run('build', BUILD, 2000);
@@ -31,6 +31,40 @@ export default defineClaims({
       return s.events.find((e) => e.process === 1 && e.kind === 'receive')?.lamport ?? -1;
     },
     holds: (l) => l === 3,
+  }),
+  'local-before-receive': claim({
+    says: "P0's local event happened before P1's receive, through P0's send (the panel's 'before')",
+    measure: async (ctx) => {
+      const s = (await ctx.run('build', BUILD, 2000)).sim.state as ClocksState;
+      const [local, send] = s.events.filter((e) => e.process === 0);
+      const recv = s.events.find((e) => e.process === 1 && e.kind === 'receive');
+      if (!local || !send || !recv) return 'missing';
+      return `${local.kind} ${send.kind} ${vectorLess(local.vector, recv.vector) ? 'before' : 'not before'}`;
+    },
+    holds: (v) => v === 'local send before',
+  }),
+  'q-concurrent': claim({
+    says: "P2's first event and P1's receive are concurrent: neither vector is below the other",
+    measure: async (ctx) => {
+      const s = (await ctx.run('build', MORE, 4000)).sim.state as ClocksState;
+      const p2 = s.events.find((e) => e.process === 2 && e.kind === 'local');
+      const recv = s.events.find((e) => e.process === 1 && e.kind === 'receive');
+      if (!p2 || !recv) return 'missing';
+      return vectorLess(p2.vector, recv.vector) || vectorLess(recv.vector, p2.vector)
+        ? 'ordered'
+        : 'concurrent';
+    },
+    holds: (v) => v === 'concurrent',
+  }),
+  'q-chain': claim({
+    says: "P0's first event happened before P2's receive (its vector is below)",
+    measure: async (ctx) => {
+      const s = (await ctx.run('build', MORE, 4000)).sim.state as ClocksState;
+      const p0 = s.events.find((e) => e.process === 0);
+      const recv = s.events.find((e) => e.process === 2 && e.kind === 'receive');
+      return p0 && recv ? vectorLess(p0.vector, recv.vector) : false;
+    },
+    holds: (before) => before,
   }),
   'p2-stamps': claim({
     says: "P2's two local events are stamped 1 and 2",

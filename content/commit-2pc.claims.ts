@@ -30,7 +30,7 @@ export default defineClaims({
     holds: (ms) => ms > 150 && ms < 450,
     show: secs,
   }),
-  'no-aborts': claim({
+  'q-no': claim({
     says: 'with P2 voting no, T2 ends aborted at P1, P2 and P3',
     measure: async (ctx) => {
       const o = state(await ctx.run('basic', NO, 6000)).outcomes.find((x) => x.tx === 2);
@@ -39,7 +39,7 @@ export default defineClaims({
     holds: (v) => v === 'abort:1,2,3:0',
     show: () => 'aborted at all three',
   }),
-  'blocked-ms': claim({
+  'q-blocked': claim({
     says: 'with TC down after the votes, participants are in doubt about 7.2 s',
     measure: async (ctx) => Math.min(...state(await ctx.run('blocked', [], UNTIL_MS)).blocked),
     holds: (ms) => ms > 6600 && ms < 7800,
@@ -70,7 +70,7 @@ export default defineClaims({
     holds: (n) => n === 3,
     show: (n) => `${n} records`,
   }),
-  'mid-p1': claim({
+  'q-mid': claim({
     says: 'P1 commits about 1.7 s in',
     measure: async (ctx) => decidedAt(await ctx.run('mid', [], UNTIL_MS), 1),
     holds: (t) => t > 1500 && t < 2000,
@@ -88,7 +88,7 @@ export default defineClaims({
     holds: (t) => t > 8000 && t < 8400,
     show: secs,
   }),
-  'early-doubt': claim({
+  'q-early': claim({
     says: 'a crash before prepare leaves no one in doubt',
     measure: async (ctx) => state(await ctx.run('early', [], UNTIL_MS)).maxBlockedMs,
     holds: (ms) => ms === 0,

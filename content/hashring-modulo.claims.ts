@@ -20,7 +20,7 @@ const ringAddMoves = async (ctx: ClaimContext, vnodes: number, removeN1 = false)
   (await ringAdd(ctx, vnodes, removeN1)).moved;
 
 export default defineClaims({
-  'modulo-add-moves': claim({
+  'q-add': claim({
     says: 'adding a fifth server under hash % N moves about 80% of the keys',
     measure: async (ctx) => {
       const r = await ctx.run('modulo', [ADD(100)], 200);
@@ -29,7 +29,7 @@ export default defineClaims({
     holds: (x) => Math.abs(x - 0.8) < 0.02,
     show: percent(0),
   }),
-  'ring-add-moves': claim({
+  'q-ring': claim({
     says: 'on a ring of 100 vnodes per server, adding a sixth server moves about one sixth (one fifth after removing N1)',
     measure: async (ctx) => [await ringAddMoves(ctx, 100), await ringAddMoves(ctx, 100, true)],
     holds: ([six, five]) => Math.abs(six! - 1 / 6) < 0.03 && Math.abs(five! - 1 / 5) < 0.03,

@@ -37,7 +37,7 @@ export default defineClaims({
     holds: (v) => v === 4,
     show: String,
   }),
-  'walk-points': claim({
+  'q-skip': claim({
     says: 'a walk passes at least 3 points, and a good share of walks pass more',
     measure: async (ctx) => {
       const { state } = await viewAfter(ctx, []);
@@ -53,7 +53,7 @@ export default defineClaims({
     holds: (k) => k < 30,
     show: String,
   }),
-  'n2-copies': claim({
+  'q-fail': claim({
     says: 'but N2 stores copies of about two thirds of them',
     measure: async (ctx) => node((await viewAfter(ctx, [])).view, 'N2').copies,
     holds: (c) => c > 150 && c < 250,

@@ -1,6 +1,7 @@
 /** Checks for hashring-ring.md: each replays the lesson's #ring widget (4 servers, 4,000 keys). */
 import { claim, defineClaims, fixed } from '../src/lessons/claims/define';
 import type { ClaimContext } from '../src/lessons/claims/define';
+import type { HashringState } from '../src/sim/models/hashring/state';
 import type { BalanceResult } from '../src/sim/models/hashring/experimentsMeta';
 
 const cvAfter = async (ctx: ClaimContext, vnodes: number) =>
@@ -15,6 +16,17 @@ const cvAt = (runs: (readonly [number, BalanceResult])[], vnodes: number) =>
   runs.find(([v]) => v === vnodes)![1];
 
 export default defineClaims({
+  'q-add': claim({
+    says: 'adding a fifth server moves keys only to it (N4), from one arc',
+    measure: async (ctx) => {
+      const s = (await ctx.run('ring', [{ at: 100, action: 'addNode' }], 200))
+        .sim.state as HashringState;
+      const added = s.change!.added[0]!;
+      const moved = [...s.change!.moved];
+      return [added, moved.length, moved.every((k) => s.owners[k] === added)];
+    },
+    holds: ([added, n, toNew]) => added === 4 && (n as number) > 0 && toNew === true,
+  }),
   'cv-one-point': claim({
     says: 'with one point per server this ring is more uneven than the average of about 0.77',
     measure: async (ctx) => (await ctx.run('ring', [], 50)).sim.metrics().cv!,
@@ -27,7 +39,7 @@ export default defineClaims({
     holds: (x) => x >= 2,
     show: fixed(1),
   }),
-  'cv-hundred': claim({
+  'q-cv': claim({
     says: '100 vnodes per server bring the CV to about a tenth of one point each',
     measure: (ctx) => cvAfter(ctx, 100),
     holds: (cv) => cv > 0.03 && cv < 0.2,

@@ -31,6 +31,23 @@ const movedBy = async (ctx: ClaimContext, strategy: string): Promise<number> => 
 const near = (target: number, within: number) => (x: number) => Math.abs(x - target) <= within;
 
 export default defineClaims({
+  'q-rebalance': claim({
+    says: 'ring, jump, rendezvous and bounded loads all move within a point of 1/11, hash % N far more',
+    measure: (ctx) =>
+      Promise.all(['ring', 'jump', 'rendezvous', 'bounded', 'modulo'].map((x) => movedBy(ctx, x))),
+    holds: (v) => v.slice(0, 4).every(near(1 / 11, 0.01)) && v[4]! > 0.5,
+  }),
+  'rendezvous-remove': claim({
+    says: 'removing N1 under rendezvous moves exactly the keys N1 had won',
+    measure: async (ctx) => {
+      const RV = set({ strategy: 'rendezvous' });
+      const before = (await ctx.run('strat', [RV], 150)).sim.state as HashringState;
+      const share = before.owners.filter((o) => o === 1).length / before.owners.length;
+      return [(await moves(ctx, [RV, remove(1)]))[0]!, share];
+    },
+    holds: ([moved, share]) => moved === share && moved! > 0,
+    show: ([moved]) => percent(0)(moved!),
+  }),
   'move-ring': claim({
     says: 'the ring moves close to the ideal 1/11 when an eleventh server joins',
     measure: (ctx) => movedBy(ctx, 'ring'),
@@ -61,7 +78,7 @@ export default defineClaims({
     holds: (x) => x > 0.85,
     show: percent(0),
   }),
-  'jump-middle': claim({
+  'q-jump': claim({
     says: 'removing a middle bucket under jump hash moves most keys',
     measure: async (ctx) => (await moves(ctx, [JUMP, remove(1)]))[0]!,
     holds: (x) => x > 0.6,
@@ -73,7 +90,7 @@ export default defineClaims({
     holds: (x) => Math.abs(x - 0.2) < 0.02,
     show: percent(0),
   }),
-  'eps-tight': claim({
+  'q-eps': claim({
     says: 'with ε = 0.05 adding a sixth server moves more than a sixth, some keys between old servers',
     measure: (ctx) => moves(ctx, [bounded(0.05), ADD]),
     holds: ([x, between]) => x! > 0.19 && between! > 100,

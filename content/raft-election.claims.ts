@@ -2,7 +2,7 @@
  * Checks for raft-election.md: the #elect widget (seed 5) played as the text asks: the first
  * election, the leader crashed at 1 s, restarted at 2.5 s, S3 forced to time out at 4 s.
  */
-import { claim, defineClaims, firstLog } from '../src/lessons/claims/define';
+import { claim, defineClaims, firstLog, whenTrue } from '../src/lessons/claims/define';
 import type { RaftState } from '../src/sim/models/raft/state';
 
 const CRASH = { at: 1000, action: 'crash' };
@@ -10,18 +10,38 @@ const RESTART = { at: 2500, action: 'restart' };
 const S3_TIMEOUT = { at: 4000, action: 'timeout', server: 2 };
 
 export default defineClaims({
-  'first-candidate': claim({
-    says: 'S2, not S1, times out first, alone, and wins term 1',
+  'q-first': claim({
+    says: 'the server with the shortest timer at the start (S2) asks for votes first',
+    measure: async (ctx) => {
+      // The arcs as drawn before play: once every timer is running.
+      const sim = await ctx.sim('elect', []);
+      whenTrue(sim, 100, (x) =>
+        (x.state as RaftState).servers.every((v) => v.electionDeadline >= 0),
+      );
+      const shortest = (sim.state as RaftState).servers
+        .map((x, i) => [x.electionDeadline, i] as const)
+        .filter(([d]) => d >= 0)
+        .sort((a, b) => a[0] - b[0])[0]![1];
+      const r = await ctx.run('elect', [], 900);
+      const first = r.log.find((e) => /timed out and started an election/.test(e.text));
+      return [`S${shortest + 1}`, first?.text.slice(0, 2) ?? ''];
+    },
+    holds: ([shortest, first]) => shortest === 'S2' && first === 'S2',
+  }),
+  'q-majority': claim({
+    says: 'S2, not S1, times out first, alone, and wins term 1 with 3 of 5 votes after all four followers granted theirs (two still in flight)',
     measure: async (ctx) => {
       const r = await ctx.run('elect', [], 900);
       const cands = r.log.filter((e) => /timed out and started an election/.test(e.text));
       const won = firstLog(r.log, /won term 1/);
-      return [cands[0]?.text.slice(0, 2) ?? '', cands.length, won?.text ?? ''];
+      const votes = r.log.filter((e) => e.kind === 'vote' && e.t <= (won?.t ?? 0)).length;
+      return [cands[0]?.text.slice(0, 2) ?? '', cands.length, won?.text ?? '', votes];
     },
-    holds: ([first, n, won]) => first === 'S2' && n === 1 && won === 'S2 won term 1 with 3 of 5 votes',
+    holds: ([first, n, won, votes]) =>
+      first === 'S2' && n === 1 && won === 'S2 won term 1 with 3 of 5 votes' && votes === 4,
     show: ([, , won]) => String(won),
   }),
-  'crash-higher-term': claim({
+  'q-crash': claim({
     says: 'after the leader crashes, the next leader rules term 2',
     measure: async (ctx) => {
       const r = await ctx.run('elect', [CRASH], 2400);
@@ -50,7 +70,7 @@ export default defineClaims({
     },
     holds: ([role, term, leaderTerm]) => role === 'follower' && term === leaderTerm && term === 2,
   }),
-  'disrupt-steps-down': claim({
+  'q-disrupt': claim({
     says: 'the healthy leader steps down when S3 times out, and S3 wins the next term',
     measure: async (ctx) => {
       const r = await ctx.run('elect', [CRASH, RESTART, S3_TIMEOUT], 5000);

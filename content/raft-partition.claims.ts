@@ -22,7 +22,7 @@ export default defineClaims({
     measure: async (ctx) => firstLog((await run(ctx, 1400)).log, /won term 1/)?.text ?? '',
     holds: (t) => t.startsWith('S4 won term 1'),
   }),
-  'minority-never-commits': claim({
+  'q-minority': claim({
     says: "x=1 and y=2 stay uncommitted on S4 and S5 until the heal",
     measure: async (ctx) => {
       const s = (await run(ctx, 4990)).sim.state as RaftState;
@@ -30,6 +30,18 @@ export default defineClaims({
       return [s4.log.length, s5.log.length, s4.commitIndex, s5.commitIndex];
     },
     holds: ([l4, l5, c4, c5]) => l4 === 3 && l5 === 3 && c4 === 1 && c5 === 1,
+  }),
+  'q-two-leaders': claim({
+    says: 'before z=3, S4 leads term 1 and S2 term 2 at once, with no invariant broken',
+    measure: async (ctx) => {
+      const r = await run(ctx, 2950);
+      const s = r.sim.state as RaftState;
+      const leads = s.servers
+        .map((x, i) => (x.role === 'leader' ? `S${i + 1}@${x.currentTerm}` : ''))
+        .filter(Boolean);
+      return [...leads, r.violation ? 'violation' : 'safe'];
+    },
+    holds: (v) => v.join(' ') === 'S2@2 S4@1 safe',
   }),
   'majority-elects': claim({
     says: 'S2 wins term 2 on the majority side',
@@ -65,7 +77,7 @@ export default defineClaims({
     },
     holds: (v) => v.join(' ') === 'AE t3 [4] AE t3 [3–4] AE t3 [2–4] ok 4 true',
   }),
-  'logs-agree': claim({
+  'q-heal': claim({
     says: 'within a few heartbeats of the heal every log is identical, x=1 and y=2 gone',
     measure: async (ctx) => {
       const r = await run(ctx, 5500);

@@ -25,7 +25,7 @@ export default defineClaims({
     measure: async (ctx) => ((await run(ctx, 2990)).sim.state as RaftState).servers[4]!.currentTerm,
     holds: (t) => t === 10,
   }),
-  's2-steps-down': claim({
+  'q-return': claim({
     says: 'after the heal the leader steps down on seeing S5’s term',
     measure: async (ctx) => firstLog((await run(ctx, 3500)).log, /stepped down as leader/, 3000)?.text ?? '',
     holds: (t) => t === 'S2 saw term 10 and stepped down as leader',
@@ -35,7 +35,7 @@ export default defineClaims({
     measure: async (ctx) => firstLog((await run(ctx, 4000)).log, /won term/, 3000)?.text.slice(0, 2) ?? '',
     holds: (w) => w === 'S5',
   }),
-  'prevote-quiet': claim({
+  'q-prevote': claim({
     says: 'with Pre-Vote the isolated follower keeps its term, the leader keeps its own, no downtime',
     measure: async (ctx) => {
       const before = (await run(ctx, 5990)).sim;

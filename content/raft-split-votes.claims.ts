@@ -14,13 +14,13 @@ const best = async (ctx: ClaimContext) => {
 };
 
 export default defineClaims({
-  'first-split': claim({
+  'q-split': claim({
     says: 'the first term ends in a split vote',
     measure: async (ctx) => firstLog((await ctx.run('split', [], 1000)).log, /Split vote|won term/)?.text ?? '',
     holds: (t) => t === 'Split vote in term 1: nobody won',
     show: String,
   }),
-  'lowest-mean': claim({
+  'q-range': claim({
     says: '150-200 ms has the lowest mean time without a leader',
     measure: async (ctx) => (await best(ctx))[0]![0],
     holds: (max) => max === 200,

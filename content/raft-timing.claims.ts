@@ -27,7 +27,7 @@ const byRange = async (ctx: ClaimContext, min: number) => {
 };
 
 export default defineClaims({
-  'scale-fastest': claim({
+  'q-scale': claim({
     says: 'the 12-24 ms range has the shortest mean downtime (the paper: about 35 ms)',
     measure: async (ctx) => {
       const means = await Promise.all(
@@ -62,7 +62,7 @@ export default defineClaims({
     holds: ([a, b]) => a! > 10 * b!,
     show: ([a]) => String(a),
   }),
-  'slow-climbs': claim({
+  'q-slow': claim({
     says: 'over the slow network, after the crash, no leader is elected and the term climbs',
     measure: async (ctx) => {
       const r = await run(ctx, 5990);

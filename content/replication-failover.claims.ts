@@ -30,7 +30,7 @@ export default defineClaims({
     holds: (t) => t > 3000 && t < 3600,
     show: secs,
   }),
-  'lost-two': claim({
+  'q-lost': claim({
     says: "C0's two acknowledged writes are lost",
     measure: async (ctx) => {
       const s = state(await ctx.run('cut', [], UNTIL_MS));
@@ -39,7 +39,7 @@ export default defineClaims({
     holds: (n) => n === 2,
     show: (n) => `${n} lost writes`,
   }),
-  'semi-acked': claim({
+  'q-semi': claim({
     says: 'in semi-synchronous mode C0 is never told its writes are done',
     measure: async (ctx) =>
       state(await ctx.run('semi', [], UNTIL_MS)).acked.filter((w) => w.client === 0).length,
@@ -87,7 +87,7 @@ export default defineClaims({
     holds: (t) => t === 6000,
     show: whole,
   }),
-  'brain-accepted': claim({
+  'q-brain': claim({
     says: "without fencing storage accepts the old leader's write from epoch 1",
     measure: async (ctx) => {
       const s = state(await ctx.run('brain', [], UNTIL_MS));
@@ -105,7 +105,7 @@ export default defineClaims({
     holds: (ms) => ms > 0 && ms < 600,
     show: secs,
   }),
-  'fenced-refused': claim({
+  'q-fenced': claim({
     says: "with fencing storage refuses the old leader's write, and no invariant breaks",
     measure: async (ctx) => {
       const r = await ctx.run('fenced', [], UNTIL_MS);
@@ -132,7 +132,7 @@ export default defineClaims({
     holds: (ms) => ms === 3000,
     show: whole,
   }),
-  'lease-two': claim({
+  'q-lease': claim({
     says: "without fencing storage takes C0's write after C1's newer token",
     measure: async (ctx) => {
       const r = await ctx.run('lease', [], UNTIL_MS);
@@ -143,7 +143,7 @@ export default defineClaims({
     holds: ([order, n]) => order && n === 1,
     show: ([, n]) => `${n} write`,
   }),
-  'lease-fenced': claim({
+  'q-lease-fenced': claim({
     says: "with fencing storage refuses C0's token 1 after token 2",
     measure: async (ctx) => {
       const r = await ctx.run('lease-fenced', [], UNTIL_MS);

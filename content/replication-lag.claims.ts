@@ -50,7 +50,7 @@ export default defineClaims({
     holds: (t) => t > 1000 && t < 1400,
     show: secs,
   }),
-  'own-read': claim({
+  'q-own': claim({
     says: "C0's read returns version 0 and is logged as a read-your-writes anomaly",
     measure: async (ctx) => {
       const r = await ctx.run('own', [], 2000);
@@ -71,7 +71,7 @@ export default defineClaims({
     holds: (ms) => ms > 1400 && ms < 1600,
     show: secs,
   }),
-  'leader-read': claim({
+  'q-leader': claim({
     says: 'reading from the leader right after writing returns the new write, C0.2',
     measure: async (ctx) => {
       const r = await ctx.run('own', LEADER_READS, LEARNER_MS + 1000);
@@ -92,7 +92,7 @@ export default defineClaims({
     holds: (n) => n >= 3,
     show: String,
   }),
-  'sticky-mono': claim({
+  'q-sticky': claim({
     says: 'sticky reads never go back in time',
     measure: async (ctx) => state(await ctx.run('busy', policy('sticky'), BUSY_MS)).counts.monotonic,
     holds: (n) => n === 0,
@@ -104,7 +104,7 @@ export default defineClaims({
     holds: (n) => n >= 10,
     show: String,
   }),
-  'token-clean': claim({
+  'q-token': claim({
     says: 'with version tokens no read misses its own write or goes back in time',
     measure: async (ctx) => {
       const c = state(await ctx.run('busy', policy('token'), BUSY_MS)).counts;
@@ -120,7 +120,7 @@ export default defineClaims({
     holds: (n) => n >= 5,
     show: String,
   }),
-  'prefix-broken': claim({
+  'q-prefix': claim({
     says: 'applying out of log order breaks consistent prefix several times in 20 s',
     measure: async (ctx) => state(await ctx.run('parts', [], BUSY_MS)).counts.prefix,
     holds: (n) => n >= 3,

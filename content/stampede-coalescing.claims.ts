@@ -17,7 +17,7 @@ const timeouts = async (ctx: ClaimContext, s: string) =>
   ((await slowRun(ctx, s)).sim.state as State).totals.timeouts;
 
 export default defineClaims({
-  'sf-one-query': claim({
+  'q-sf': claim({
     says: 'with single-flight the next expiry costs one query while the other misses wait',
     measure: async (ctx) => {
       const r = await ctx.run('co', [strategy('singleflight', 1000)], 6000);
@@ -27,7 +27,7 @@ export default defineClaims({
     holds: (waited) => waited > 150 && waited < 250,
     show: (n) => String(Math.round(n / 10) * 10),
   }),
-  'slow-sf': claim({
+  'q-slow': claim({
     says: 'with the slow database single-flight has about 7,000 timeouts in 30 s, about 1,000 per expiry',
     measure: async (ctx) => {
       const r = await slowRun(ctx, 'singleflight');
@@ -37,6 +37,15 @@ export default defineClaims({
     },
     holds: ([t, per]) => t! > 6000 && t! < 8000 && per! > 800 && per! < 1200,
     show: ([t]) => fixed(0)(Math.round(t! / 1000) * 1000),
+  }),
+  'q-parked': claim({
+    says: 'with the slow database about 3,000 requests wait for each single-flight recomputation',
+    measure: async (ctx) =>
+      (await slowRun(ctx, 'singleflight')).log
+        .map((e) => EXPIRY.exec(e.text))
+        .filter((m) => m !== null)
+        .map((m) => Number(m![1])),
+    holds: (ns) => ns.length > 3 && ns.every((n) => n > 2700 && n < 3300),
   }),
   'slow-lock': claim({
     says: 'the lock about the same',

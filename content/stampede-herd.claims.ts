@@ -39,7 +39,7 @@ function untilWarm(ctx: ClaimContext) {
 }
 
 export default defineClaims({
-  'first-herd': claim({
+  'q-herd': claim({
     says: 'about 200 requests recompute the key at its first expiry',
     measure: async (ctx) => herds((await atRate(ctx, 2000)).log)[0] ?? 0,
     holds: (n) => n >= 170 && n <= 230,
@@ -73,7 +73,7 @@ export default defineClaims({
     holds: (s) => s > 1.4 && s < 1.8,
     show: (s) => `${s.toFixed(2)} s`,
   }),
-  'timeouts-4000': claim({
+  'q-spike': claim({
     says: 'about 190 timeouts per expiry at 4,000 requests a second',
     measure: (ctx) => timeoutsPerExpiry(ctx, 4000),
     holds: (n) => n > 170 && n < 210,
@@ -97,7 +97,7 @@ export default defineClaims({
     holds: (n) => n >= 1900 && n < 2100,
     show: (n) => fixed(0)(Math.floor(n / 100) * 100),
   }),
-  'cold-drain': claim({
+  'q-cold': claim({
     says: 'the database is busy with the flush for over ten seconds',
     measure: async (ctx) =>
       (await watchCold(ctx, (m) => m.dbQueue === 0 && m.dbInFlight === 0)).afterMs / 1000,

@@ -41,13 +41,13 @@ const p99 = (runs: Swept, b: string) =>
 const ms = (x: number) => `${Math.round(x)} ms`;
 
 export default defineClaims({
-  'random-max': claim({
+  'q-random': claim({
     says: 'with random balancing at 90% the longest queue reaches several dozen in a minute',
     measure: async (ctx) => longestBetween(await ctx.sim('lb', []), 0, SWITCH_MS),
     holds: between(30, 150),
     show: String,
   }),
-  'two-max': claim({
+  'q-two': claim({
     says: 'with two random choices the longest queue over the next minute is a small fraction',
     measure: async (ctx) => longestBetween(await ctx.sim('lb', [TWO]), SWITCH_MS, SWITCH_MS + 60_000),
     holds: between(3, 20),
@@ -81,7 +81,7 @@ export default defineClaims({
     holds: between(50, 140),
     show: ms,
   }),
-  'slow-rr-timeouts': claim({
+  'q-slow': claim({
     says: 'under round robin with I1 five times slower, about a quarter of requests time out',
     measure: async (ctx) => timeoutShare(await ctx.sim('slow', []), 10_000, 40_000),
     holds: between(0.2, 0.3),

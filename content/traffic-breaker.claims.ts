@@ -15,7 +15,7 @@ const by = (runs: Swept, s: string) => runs.find((r) => r.value === s)!.result a
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export default defineClaims({
-  'opened-after': claim({
+  'q-cb': claim({
     says: 'the breaker opens a few hundred ms into the stall',
     measure: async (ctx) => {
       const r = await ctx.run('cb', [PAUSE], 12_000);

@@ -24,20 +24,20 @@ const at = (runs: Swept, u: number) => (runs.find((r) => r.value === u)!.result 
 const ms = (x: number) => `${Math.round(x)} ms`;
 
 export default defineClaims({
-  'mean-70': claim({
+  'q-mean': claim({
     says: 'at 70% busy the mean time per request is about 33 ms (M/M/1)',
     measure: async (ctx) => meanBetween(await ctx.sim('one', []), 5000, 65_000),
     holds: between(29, 38),
     show: ms,
   }),
-  'mean-90': claim({
+  'q-ninety': claim({
     says: 'at 90% busy the mean is about 100 ms, three times the mean at 70%',
     measure: async (ctx) => meanBetween(await ctx.sim('one', [NINETY]), SET_AT_MS + 5000, SET_AT_MS + 65_000),
     holds: between(75, 130),
     show: ms,
   }),
   'mean-90-again': claim({
-    says: 'the same minute at 90% as #mean-90',
+    says: 'the same minute at 90% as #q-ninety',
     measure: async (ctx) => meanBetween(await ctx.sim('one', [NINETY]), SET_AT_MS + 5000, SET_AT_MS + 65_000),
     holds: between(75, 130),
     show: ms,

@@ -10,7 +10,7 @@ const BURST_END_MS = 13_000;
 const state = (x: unknown) => x as TrafficState;
 
 export default defineClaims({
-  'open-timeouts': claim({
+  'q-open': claim({
     says: 'without a limit many requests time out in the ten seconds from the start of the burst',
     measure: async (ctx) => {
       const sim = await ctx.sim('open', []);
@@ -35,7 +35,7 @@ export default defineClaims({
     holds: between(1000, 10_000),
     show: (ms) => `${ms / 1000} s`,
   }),
-  'limited-rejected': claim({
+  'q-limited': claim({
     says: 'with the token bucket about 40% of the tries during the burst are rejected',
     measure: async (ctx) => {
       const r = await ctx.run('limited', [], BURST_END_MS);

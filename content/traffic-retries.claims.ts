@@ -38,7 +38,7 @@ function recoverySeconds(sim: Sim, at: number, maxMs: number): number {
 }
 
 export default defineClaims({
-  'storm-goodput': claim({
+  'q-storm': claim({
     says: 'after the stall, almost no request is answered in time for the next 20 s',
     measure: async (ctx) => {
       const w = window(await ctx.sim('storm', [PAUSE]), 8000, 28_000);

@@ -34,10 +34,13 @@ export interface ClaimContext {
   /**
    * The lesson's `::experiment{id=...}` directive as the page runs it: one result per sweep
    * value (or one result without a sweep), with `overrides` on top of its param-* attributes.
+   * `only` runs just those sweep values, for a claim about some of them (runs are memoized, so
+   * claims that ask for the same values share them).
    */
   lessonExperiment(
     id: string,
     overrides?: Record<string, unknown>,
+    only?: readonly unknown[],
   ): Promise<{ value: unknown; result: unknown }[]>;
 }
 

@@ -18,10 +18,21 @@ export interface DirectiveAt {
   label: string;
 }
 
+/** A `::::predict` question: its attributes, and what its text and its reveal hold. */
+export interface QuestionAt extends DirectiveAt {
+  /** `:action` buttons in the question before its reveal (they would give the answer away). */
+  actionsBeforeReveal: number;
+  /** Whether the question has a `:::reveal`. */
+  hasReveal: boolean;
+  /** Ids of the `:claim`s marked inside its reveal. */
+  revealClaims: string[];
+}
+
 export interface LessonSource {
   widgets: Map<string, DirectiveAt>;
   experiments: DirectiveAt[];
   claims: DirectiveAt[];
+  questions: QuestionAt[];
 }
 
 const parser = unified().use(remarkParse).use(remarkDirective);
@@ -30,8 +41,21 @@ interface DirectiveLike {
   type: string;
   name?: string;
   attributes?: Record<string, string | null | undefined> | null;
-  children?: { type: string; value?: string }[];
+  children?: DirectiveLike[];
+  value?: string;
   position?: { start: { line: number } };
+}
+
+const isDirective = (d: DirectiveLike, name: string) =>
+  /Directive$/.test(d.type) && d.name === name;
+
+/** The directives named `name` anywhere under `node`. */
+function directivesIn(node: DirectiveLike, name: string): DirectiveLike[] {
+  const out: DirectiveLike[] = [];
+  visit(node as never, (n) => {
+    if (isDirective(n as DirectiveLike, name)) out.push(n as DirectiveLike);
+  });
+  return out;
 }
 
 /** Parses a whole lesson file (frontmatter and all) and lists its directives. */
@@ -40,7 +64,7 @@ export function readLessonSource(source: string): LessonSource {
   const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source);
   const body = m ? m[0].replace(/[^\n]/g, '') + source.slice(m[0].length) : source;
   const tree = parser.parse(body) as Root;
-  const out: LessonSource = { widgets: new Map(), experiments: [], claims: [] };
+  const out: LessonSource = { widgets: new Map(), experiments: [], claims: [], questions: [] };
   visit(tree, (node) => {
     const d = node as DirectiveLike;
     if (!/Directive$/.test(d.type) || !d.name) return;
@@ -55,6 +79,21 @@ export function readLessonSource(source: string): LessonSource {
     if (d.name === 'widget' && attrs.id) out.widgets.set(attrs.id, at);
     else if (d.name === 'experiment') out.experiments.push(at);
     else if (d.name === 'claim' && d.type === 'textDirective') out.claims.push(at);
+    else if (d.name === 'predict' && d.type === 'containerDirective') {
+      const kids = d.children ?? [];
+      const revealAt = kids.findIndex((c) => isDirective(c, 'reveal'));
+      const before = revealAt < 0 ? kids : kids.slice(0, revealAt);
+      const reveal = revealAt < 0 ? undefined : kids[revealAt];
+      out.questions.push({
+        ...at,
+        label: '',
+        actionsBeforeReveal: before.reduce((n, c) => n + directivesIn(c, 'action').length, 0),
+        hasReveal: reveal !== undefined,
+        revealClaims: reveal
+          ? directivesIn(reveal, 'claim').map((c) => c.attributes?.id ?? '')
+          : [],
+      });
+    }
   });
   return out;
 }
