@@ -29,8 +29,9 @@ function serve(dir: string, p: number): ChildProcess {
 
 const servers = [serve(distA, port), serve(distB, port + 1)];
 await new Promise((r) => setTimeout(r, 800));
+const executablePath = (await findChromium()) ?? undefined;
 const browser = await chromium.launch({
-  executablePath: (await findChromium()) ?? undefined,
+  ...(executablePath ? { executablePath } : {}),
   args: CHROMIUM_ARGS,
 });
 const results: Record<'A' | 'B', number[]> = { A: [], B: [] };
