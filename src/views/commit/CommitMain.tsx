@@ -12,9 +12,10 @@ import type { InFlight } from '../../sim/core/types';
 import { shapePath } from '../../ui/palette';
 import { toggleSideB } from '../network/draft';
 import type { Focus, Live } from '../network/live';
-import { activateProps, CrashMark, type How } from '../network/nodes';
+import type { How } from '../network/nodes';
 import { linkMessages } from '../network/records';
-import { alongLink, labelAbove, ringKeepOut, ringLayout } from '../network/ring';
+import { alongLink, ringKeepOut, ringLayout } from '../network/ring';
+import { RingNode } from '../network/RingNode';
 import { SpaceTime } from '../network/SpaceTime';
 import { MeshLinks, NetworkStage } from '../network/Stage';
 import {
@@ -281,47 +282,34 @@ interface StageNodeProps {
 const StageNode = memo(function StageNode(p: StageNodeProps) {
   const k = p.node.key;
   const st = NODE_STYLE[k];
-  const ly = labelAbove(p.a) ? -p.r - 27 : p.r + 19;
-  const side = p.group ? ` · side ${p.group}` : p.draftSide === 'B' ? ' · → B' : '';
-  const action = p.draftSide
-    ? `. Drawing a partition: on side ${p.draftSide}, press Enter to move it`
-    : p.node.id > 0
-      ? `. Press Enter to ${p.target ? 'unpick it' : 'pick it for the toolbar'}`
-      : '';
   return (
-    <g
-      transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
+    <RingNode
+      id={p.node.id}
+      x={p.x}
+      y={p.y}
+      a={p.a}
+      r={p.r}
+      shape={st.shape}
+      shapeR={k === 'prepared' ? p.r * 1.2 : p.r}
+      fill={st.color}
+      ink={st.ink}
+      name={p.node.name}
+      crashed={k === 'crashed'}
+      title={p.node.title}
+      detail={p.node.detail}
+      group={p.group}
+      draftSide={p.draftSide}
+      description={p.node.aria}
+      action={
+        p.node.id > 0 ? `Press Enter to ${p.target ? 'unpick it' : 'pick it for the toolbar'}` : ''
+      }
+      picked={p.target}
       className={`commit-node state-${k}${p.target ? ' target' : ''}`}
-      role="button"
-      tabIndex={0}
-      aria-label={`${p.node.aria}${p.group ? `, partition side ${p.group}` : ''}${action}`}
-      aria-pressed={p.draftSide ? p.draftSide === 'B' : p.target}
-      data-node={p.node.id}
-      data-state={k}
-      {...activateProps(p.node.id, p.onNode)}
-    >
-      <circle r={p.r + 9} className="commit-hit" />
-      {p.target || p.draftSide === 'B' ? <circle r={p.r + 8} className="commit-mark" /> : null}
-      {k === 'prepared' ? <circle r={p.r + 4} className="commit-lock" /> : null}
-      <path
-        d={shapePath(st.shape, k === 'prepared' ? p.r * 1.2 : p.r)}
-        fill={st.color}
-        className="commit-shape"
-      />
-      {k === 'crashed' ? <CrashMark r={p.r} /> : null}
-      <text className="commit-name" textAnchor="middle" dy="0.35em" fill={st.ink}>
-        {k === 'crashed' ? '' : p.node.name}
-      </text>
-      <text y={ly} textAnchor="middle" className="commit-label" aria-hidden="true">
-        <tspan x={0} className="commit-title">
-          {p.node.title}
-        </tspan>
-        <tspan x={0} dy="1.2em">
-          {p.node.detail}
-          {side}
-        </tspan>
-      </text>
-    </g>
+      data={{ 'data-node': p.node.id, 'data-state': k }}
+      markGap={8}
+      underShape={k === 'prepared' ? <circle r={p.r + 4} className="commit-lock" /> : null}
+      onNode={p.onNode}
+    />
   );
 });
 

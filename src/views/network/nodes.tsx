@@ -95,7 +95,7 @@ export function TimerArc({
 }: {
   r: number;
   className: string;
-  color?: string;
+  color?: string | undefined;
   register(el: SVGCircleElement | null): void;
 }) {
   return (

@@ -10,9 +10,10 @@ import type { InFlight } from '../../sim/core/types';
 import { shapePath } from '../../ui/palette';
 import { toggleSideB } from '../network/draft';
 import type { Focus, Live } from '../network/live';
-import { activateProps, CrashMark, setTimerArc, TimerArc, type How } from '../network/nodes';
+import { setTimerArc, type How } from '../network/nodes';
 import { linkMessages } from '../network/records';
-import { alongLink, labelAbove, ringKeepOut, ringLayout } from '../network/ring';
+import { alongLink, ringKeepOut, ringLayout } from '../network/ring';
+import { RingNode } from '../network/RingNode';
 import { SpaceTime } from '../network/SpaceTime';
 import { NetworkStage } from '../network/Stage';
 import { flightStyle, NODE_STYLE, nodeName, recordStyle, type NodeKey } from './style';
@@ -167,7 +168,7 @@ export function TokenringMain(p: TokenringProps) {
           }
         >
           {view.nodes.map((x) => (
-            <RingNode
+            <TokenNode
               key={x.id}
               node={x}
               x={l.spots[x.id]!.x}
@@ -213,7 +214,7 @@ export function TokenringMain(p: TokenringProps) {
   );
 }
 
-interface RingNodeProps {
+interface TokenNodeProps {
   node: NodeView;
   x: number;
   y: number;
@@ -226,58 +227,46 @@ interface RingNodeProps {
   onNode(id: number, how: How): void;
 }
 
-const RingNode = memo(function RingNode(p: RingNodeProps) {
+const TokenNode = memo(function TokenNode(p: TokenNodeProps) {
   const k = keyOf(p.node);
   const st = NODE_STYLE[k];
-  const ly = labelAbove(p.a) ? -p.r - 27 : p.r + 19;
-  const side = p.group ? ` · side ${p.group}` : p.draftSide === 'B' ? ' · → B' : '';
-  const label = `${p.node.name}: ${st.label}, generation ${p.node.gen}${p.group ? `, partition side ${p.group}` : ''}${
-    p.draftSide
-      ? `. Drawing a partition: on side ${p.draftSide}, press Enter to move it`
-      : `. Press Enter to ${p.target ? 'unpick it' : 'pick it for Crash and Restart'}`
-  }`;
+  const skips = p.node.skips;
   return (
-    <g
-      transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
-      className={`tokenring-node state-${k}${p.target ? ' target' : ''}`}
-      role="button"
-      tabIndex={0}
-      aria-label={label}
-      aria-pressed={p.draftSide ? p.draftSide === 'B' : p.target}
-      data-node={p.node.id}
-      data-state={k}
-      {...activateProps(p.node.id, p.onNode)}
-    >
-      <circle r={p.r + 9} className="tokenring-hit" />
-      <circle r={p.r + 5} className="tokenring-track" />
-      <TimerArc
-        r={p.r + 5}
-        className="tokenring-timer"
-        register={(el) => p.registerArc(p.node.id, el)}
-      />
-      {p.target || p.draftSide === 'B' ? <circle r={p.r + 10} className="tokenring-mark" /> : null}
-      <path
-        d={shapePath(st.shape, k === 'holder' ? p.r * 1.1 : p.r)}
-        fill={st.color}
-        className="tokenring-shape"
-      />
-      {k === 'crashed' ? <CrashMark r={p.r} /> : null}
-      <text className="tokenring-name" textAnchor="middle" dy="0.35em" fill={st.ink}>
-        {k === 'crashed' ? '' : p.node.name}
-      </text>
-      <text y={ly} textAnchor="middle" className="tokenring-label" aria-hidden="true">
-        <tspan x={0} className="tokenring-title">
+    <RingNode
+      id={p.node.id}
+      x={p.x}
+      y={p.y}
+      a={p.a}
+      r={p.r}
+      shape={st.shape}
+      shapeR={k === 'holder' ? p.r * 1.1 : p.r}
+      fill={st.color}
+      ink={st.ink}
+      name={p.node.name}
+      crashed={k === 'crashed'}
+      title={
+        <>
           {p.node.name} {k === 'holder' ? '◆ token' : k === 'crashed' ? '✕ down' : ''}
-        </tspan>
-        <tspan x={0} dy="1.2em">
+        </>
+      }
+      detail={
+        <>
           g{p.node.gen}
-          {p.node.skips.length
-            ? ` · skips ${p.node.skips.length > 2 ? p.node.skips.length : p.node.skips.join(' ')}`
-            : ''}
-          {side}
-        </tspan>
-      </text>
-    </g>
+          {skips.length ? ` · skips ${skips.length > 2 ? skips.length : skips.join(' ')}` : ''}
+        </>
+      }
+      group={p.group}
+      draftSide={p.draftSide}
+      description={`${p.node.name}: ${st.label}, generation ${p.node.gen}`}
+      action={`Press Enter to ${p.target ? 'unpick it' : 'pick it for Crash and Restart'}`}
+      picked={p.target}
+      className={`tokenring-node state-${k}${p.target ? ' target' : ''}`}
+      data={{ 'data-node': p.node.id, 'data-state': k }}
+      registerTimer={(el) => p.registerArc(p.node.id, el)}
+      timerClass="tokenring-timer"
+      markGap={10}
+      onNode={p.onNode}
+    />
   );
 });
 

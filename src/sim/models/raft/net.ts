@@ -2,6 +2,7 @@
  * Sending through the kernel's network, the bounded message history the space-time diagram draws,
  * and the short labels drawn on messages in flight.
  */
+import { noteArrival as noteInHistory } from '../../core/messageHistory';
 import type { Delivery } from '../../core/types';
 import { HISTORY_SIZE, type RaftCtx, type RaftMsg, type RaftState } from './state';
 
@@ -51,9 +52,5 @@ export function send(s: RaftState, ctx: RaftCtx, from: number, to: number, m: Ra
 
 /** Notes in the history that a message arrived (or was discarded by a crashed server). */
 export function noteArrival(s: RaftState, msg: Delivery<RaftMsg>, now: number, dropped: boolean) {
-  if (!s.history) return;
-  const rec = s.messages[msg.payload.mid % HISTORY_SIZE];
-  if (!rec || rec.id !== msg.payload.mid) return;
-  if (dropped) rec.droppedAt = now;
-  else rec.deliverAt = now;
+  if (s.history) noteInHistory(s.messages, HISTORY_SIZE, msg.payload.mid, now, dropped);
 }

@@ -3,6 +3,7 @@
  * the persistent and volatile state of the paper's Figure 2, plus history ("ghost") variables that
  * only the invariants read, in the manner of Raft's TLA+ specification.
  */
+import type { MessageRecord as CoreMessageRecord } from '../../core/messageHistory';
 import type { Ctx } from '../../core/types';
 import type { RaftParams } from './params';
 
@@ -67,19 +68,9 @@ export interface Server {
   markHash: number;
 }
 
-/** One message in the bounded history drawn by the space-time diagram. */
-export interface MessageRecord {
-  id: number;
-  from: number;
-  to: number;
-  type: string;
+/** One message in the bounded history drawn by the space-time diagram, with its term. */
+export interface MessageRecord extends CoreMessageRecord {
   term: number;
-  label: string;
-  sentAt: number;
-  /** Virtual ms it arrived, or -1 (still in flight, or lost on the way). */
-  deliverAt: number;
-  /** Virtual ms it reached a crashed server and was discarded, or -1. */
-  droppedAt: number;
 }
 
 /** History variables for the safety invariants (paper Figure 3). */
