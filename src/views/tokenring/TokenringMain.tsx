@@ -4,18 +4,19 @@
  * diagram beside the ring (under it when narrow). Clicking a node picks it for the toolbar's
  * Crash and Restart, or moves it to side B while a partition is drawn.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { InFlight } from '../../sim/core/types';
-import { shapePath } from '../../ui/palette';
-import { toggleSideB } from '../network/draft';
-import type { Focus, Live } from '../network/live';
-import { setTimerArc, type How } from '../network/nodes';
+import { draftStatus, groupIndexes, partitionSentence, sideLetter } from '../network/draft';
+import { liveOfProps, type Live } from '../network/live';
+import { setTimerArc, useTimerArcs, type How } from '../network/nodes';
 import { linkMessages } from '../network/records';
 import { alongLink, ringKeepOut, ringLayout } from '../network/ring';
 import { RingNode } from '../network/RingNode';
+import { NodeLegend, RingScene, ringSplit } from '../network/RingScene';
 import { SpaceTime } from '../network/SpaceTime';
 import { NetworkStage } from '../network/Stage';
+import { useNodeFocus } from '../network/useNodeFocus';
 import { flightStyle, NODE_STYLE, nodeName, recordStyle, type NodeKey } from './style';
 import type { NodeView, TokenringProps } from './types';
 
@@ -26,18 +27,15 @@ const keyOf = (n: NodeView): NodeKey => (!n.up ? 'crashed' : n.holding ? 'holder
 
 export function TokenringMain(p: TokenringProps) {
   const { view, frame, ui } = p;
-  const width = Math.max(260, p.width);
-  const wide = width >= 640;
-  const timeH = wide ? p.height : Math.round(Math.max(120, Math.min(p.height * 0.36, 200)));
-  const ring = {
-    w: wide ? Math.round(width * 0.55) : width,
-    h: wide ? p.height : p.height - timeH,
-  };
+  const split = ringSplit(p.width, p.height, 120, 200);
+  const { ring } = split;
   const n = view.nodes.length;
   const l = useMemo(() => ringLayout(n, ring.w, ring.h - STATUS_H), [n, ring.w, ring.h]);
   const keepOut = useMemo(() => ringKeepOut(l, LABEL_W), [l]);
   const draft = useStore(ui);
-  const [hover, setHover] = useState<Focus>(null);
+  const { hover, onNode, onRecord } = useNodeFocus(ui, (id) =>
+    ui.setState((s) => ({ target: s.target === id ? -1 : id })),
+  );
   const links = useMemo(
     () => linkMessages(view.messages, frame.inFlight),
     [view.messages, frame.inFlight],
@@ -46,6 +44,7 @@ export function TokenringMain(p: TokenringProps) {
   const live = useRef<Live | null>(null);
   useLayoutEffect(() => {
     live.current = {
+      ...liveOfProps(p),
       now: view.now,
       lanes: view.nodes.map((x) => ({
         name: x.name,
@@ -55,50 +54,31 @@ export function TokenringMain(p: TokenringProps) {
       records: view.messages,
       marks: view.regenerations.map((r) => ({ at: r.at, lane: r.node, label: `g${r.gen}` })),
       styleOf: recordStyle,
-      inFlight: frame.inFlight,
       links,
-      virtualNow: p.virtualNow,
       hover,
       selected: null,
-      reduced: p.reducedMotion,
-      latencyMs: (Number(frame.params.latencyMsMin) + Number(frame.params.latencyMsMax)) / 2,
-      events: p.snapshot.log,
-      seq: p.snapshot.seq,
     };
   });
 
   // Token timeouts as arcs, shrunk by the stage's frame loop.
-  const arcs = useRef(new Map<number, SVGCircleElement>());
+  const { arcs, registerArc } = useTimerArcs();
   const nodes = useRef(view.nodes);
   useLayoutEffect(() => {
     nodes.current = view.nodes;
   });
-  const onFrame = useCallback((now: number) => {
-    for (const x of nodes.current) {
-      const left = x.regenAt >= 0 && x.regenWaitMs > 0 ? (x.regenAt - now) / x.regenWaitMs : 0;
-      const el = arcs.current.get(x.id);
-      if (el) setTimerArc(el, left);
-    }
-  }, []);
-  const registerArc = useCallback((id: number, el: SVGCircleElement | null) => {
-    if (el) arcs.current.set(id, el);
-    else arcs.current.delete(id);
-  }, []);
-  const onNode = useCallback(
-    (id: number, how: How) => {
-      if (how === 'hover') setHover({ kind: 'node', id });
-      else if (how === 'leave') setHover((h) => (h?.kind === 'node' && h.id === id ? null : h));
-      else if (ui.getState().drafting) toggleSideB(ui, id);
-      else ui.setState((s) => ({ target: s.target === id ? -1 : id }));
+  const onFrame = useCallback(
+    (now: number) => {
+      for (const x of nodes.current) {
+        const left = x.regenAt >= 0 && x.regenWaitMs > 0 ? (x.regenAt - now) / x.regenWaitMs : 0;
+        const el = arcs.get(x.id);
+        if (el) setTimerArc(el, left);
+      }
     },
-    [ui],
+    [arcs],
   );
-  const onRecord = useCallback((record: number, how: How) => {
-    setHover(record < 0 || how === 'leave' ? null : { kind: 'message', record, flight: -1 });
-  }, []);
   const pointAt = useCallback((f: InFlight, u: number) => alongLink(l, f.from, f.to, u), [l]);
 
-  const groupOf = (id: number) => view.partition?.findIndex((g) => g.includes(id)) ?? -1;
+  const groupOf = groupIndexes(view.partition, n);
   const holders = view.holders.map(nodeName);
   const headline = holders.length
     ? holders.length === 1
@@ -107,29 +87,28 @@ export function TokenringMain(p: TokenringProps) {
     : 'No node holds the token';
   const summary = `${n} nodes on a ring. ${headline}; newest generation ${view.generation}. ${view.nodes
     .map((x) => `${x.name} ${NODE_STYLE[keyOf(x)].label}`)
-    .join(
-      ', ',
-    )}.${view.partition ? ` Network partitioned: ${view.partition.map((g) => `{${g.map(nodeName).join(', ')}}`).join(' and ')}.` : ''}`;
+    .join(', ')}.${view.partition ? ` ${partitionSentence(view.partition, nodeName)}` : ''}`;
   const hovered = hover?.kind === 'node' ? view.nodes[hover.id] : undefined;
   const status = draft.drafting
-    ? `Drawing a partition: click nodes to move them to side B (now ${draft.sideB.length ? draft.sideB.map(nodeName).join(', ') : 'empty'}), then “Cut the network”.`
+    ? draftStatus(draft.sideB, nodeName)
     : hovered
       ? `${hovered.name}: ${NODE_STYLE[keyOf(hovered)].label}, has seen generation ${hovered.gen}${hovered.skips.length ? `, skips ${hovered.skips.join(', ')}` : ''}.`
       : 'The arc is the time left before a node makes a new token. Click a node to pick it for Crash and Restart.';
 
   return (
-    <div
-      className={`tokenring-main ${wide ? 'wide' : 'narrow'}${draft.drafting ? ' drafting' : ''}`}
-      style={{ height: p.height }}
-      data-holders={view.holders.join(',')}
-      data-generation={view.generation}
-    >
-      <div className="tokenring-ring" style={{ left: 0, top: 0, width: ring.w, height: ring.h }}>
-        <Legend />
+    <RingScene
+      prefix="tokenring"
+      split={split}
+      height={p.height}
+      drafting={draft.drafting}
+      data={{ 'data-holders': view.holders.join(','), 'data-generation': view.generation }}
+      legend={<NodeLegend items={Object.values(NODE_STYLE)} />}
+      status={status}
+      stage={
         <NetworkStage
           width={ring.w}
           height={ring.h}
-          className="tokenring-svg"
+          className="net-scene-svg"
           summary={summary}
           prefix="tokenring"
           status={frame.status}
@@ -146,7 +125,7 @@ export function TokenringMain(p: TokenringProps) {
             <g aria-hidden="true">
               {l.spots.map((a, i) => {
                 const b = l.spots[(i + 1) % n]!;
-                const cut = !!view.partition && groupOf(i) !== groupOf((i + 1) % n);
+                const cut = !!groupOf && groupOf[i] !== groupOf[(i + 1) % n];
                 return (
                   <line
                     key={i}
@@ -158,10 +137,10 @@ export function TokenringMain(p: TokenringProps) {
                   />
                 );
               })}
-              <text x={l.cx} y={l.cy} textAnchor="middle" className="tokenring-center">
+              <text x={l.cx} y={l.cy} textAnchor="middle" className="net-center">
                 {headline}
               </text>
-              <text x={l.cx} y={l.cy + 16} textAnchor="middle" className="tokenring-center-sub">
+              <text x={l.cx} y={l.cy + 16} textAnchor="middle" className="net-center-sub">
                 generation {view.generation}
               </text>
             </g>
@@ -176,28 +155,18 @@ export function TokenringMain(p: TokenringProps) {
               a={l.spots[x.id]!.a}
               r={l.r}
               target={draft.target === x.id}
-              group={view.partition ? String.fromCharCode(65 + groupOf(x.id)) : ''}
+              group={sideLetter(groupOf, x.id)}
               draftSide={draft.drafting ? (draft.sideB.includes(x.id) ? 'B' : 'A') : null}
               registerArc={registerArc}
               onNode={onNode}
             />
           ))}
         </NetworkStage>
-        <p className="tokenring-status" data-testid="tokenring-status">
-          {status}
-        </p>
-      </div>
-      <div
-        className="tokenring-time"
-        style={
-          wide
-            ? { left: ring.w, top: 0, width: width - ring.w, height: p.height }
-            : { left: 0, top: ring.h, width, height: timeH }
-        }
-      >
+      }
+      spaceTime={
         <SpaceTime
-          width={wide ? width - ring.w : width}
-          height={timeH}
+          width={split.time.width}
+          height={split.time.height}
           live={live}
           seq={p.snapshot.seq}
           moving={frame.status.playing && !p.reducedMotion}
@@ -209,8 +178,8 @@ export function TokenringMain(p: TokenringProps) {
           onRecord={onRecord}
           prefix="tokenring"
         />
-      </div>
-    </div>
+      }
+    />
   );
 }
 
@@ -269,18 +238,3 @@ const TokenNode = memo(function TokenNode(p: TokenNodeProps) {
     />
   );
 });
-
-function Legend() {
-  return (
-    <ul className="tokenring-legend" aria-label="Legend">
-      {(Object.keys(NODE_STYLE) as NodeKey[]).map((k) => (
-        <li key={k}>
-          <svg width="12" height="12" viewBox="-7 -7 14 14" aria-hidden="true">
-            <path d={shapePath(NODE_STYLE[k].shape, 5)} fill={NODE_STYLE[k].color} />
-          </svg>
-          {NODE_STYLE[k].label}
-        </li>
-      ))}
-    </ul>
-  );
-}
