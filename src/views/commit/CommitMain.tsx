@@ -6,17 +6,19 @@
  * narrow). Clicking a participant picks it for the toolbar; while a partition is drawn it moves
  * the node to side B.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { InFlight } from '../../sim/core/types';
-import { shapePath } from '../../ui/palette';
-import { toggleSideB } from '../network/draft';
-import type { Focus, Live } from '../network/live';
-import { activateProps, CrashMark, type How } from '../network/nodes';
+import { draftStatus, groupIndexes, partitionSentence, sideLetter } from '../network/draft';
+import { liveOfProps, type Live } from '../network/live';
+import type { How } from '../network/nodes';
 import { linkMessages } from '../network/records';
-import { alongLink, labelAbove, ringKeepOut, ringLayout } from '../network/ring';
+import { alongLink, ringKeepOut, ringLayout } from '../network/ring';
+import { RingNode } from '../network/RingNode';
+import { NodeLegend, RingScene, ringSplit } from '../network/RingScene';
 import { SpaceTime } from '../network/SpaceTime';
 import { MeshLinks, NetworkStage } from '../network/Stage';
+import { useNodeFocus } from '../network/useNodeFocus';
 import {
   flightStyle,
   NODE_STYLE,
@@ -31,6 +33,9 @@ import type { CommitProps, CommitView } from './types';
 const statusH = (wide: boolean) => (wide ? 36 : 58);
 const LABEL_W = 130;
 const WINDOWS_MS = [1000, 3000, 6000];
+const LEGEND = (['tc', 'working', 'prepared', 'committed', 'aborted'] as const).map(
+  (k) => NODE_STYLE[k],
+);
 
 interface NodeInfo {
   id: number;
@@ -93,20 +98,17 @@ function nodesOf(v: CommitView): NodeInfo[] {
 
 export function CommitMain(p: CommitProps) {
   const { view, frame, ui } = p;
-  const width = Math.max(260, p.width);
-  const wide = width >= 640;
-  const timeH = wide ? p.height : Math.round(Math.max(140, Math.min(p.height * 0.36, 220)));
-  const ring = {
-    w: wide ? Math.round(width * 0.55) : width,
-    h: wide ? p.height : p.height - timeH,
-  };
+  const split = ringSplit(p.width, p.height, 140, 220);
+  const { ring } = split;
   const nodes = useMemo(() => nodesOf(view), [view]);
   const n = nodes.length;
-  const sh = statusH(wide);
+  const sh = statusH(split.wide);
   const l = useMemo(() => ringLayout(n, ring.w, ring.h - sh), [n, ring.w, ring.h, sh]);
   const keepOut = useMemo(() => ringKeepOut(l, LABEL_W), [l]);
   const draft = useStore(ui);
-  const [hover, setHover] = useState<Focus>(null);
+  const { hover, onNode, onRecord } = useNodeFocus(ui, (id) => {
+    if (id > 0) ui.setState((s) => ({ target: s.target === id ? -1 : id }));
+  });
   const links = useMemo(
     () => linkMessages(view.messages, frame.inFlight),
     [view.messages, frame.inFlight],
@@ -115,6 +117,7 @@ export function CommitMain(p: CommitProps) {
   const live = useRef<Live | null>(null);
   useLayoutEffect(() => {
     live.current = {
+      ...liveOfProps(p),
       now: view.now,
       lanes: nodes.map((x) => ({
         name: x.name,
@@ -124,40 +127,14 @@ export function CommitMain(p: CommitProps) {
       records: view.messages,
       marks: [],
       styleOf: recordStyle,
-      inFlight: frame.inFlight,
       links,
-      virtualNow: p.virtualNow,
       hover,
       selected: null,
-      reduced: p.reducedMotion,
-      latencyMs: (Number(frame.params.latencyMsMin) + Number(frame.params.latencyMsMax)) / 2,
-      events: p.snapshot.log,
-      seq: p.snapshot.seq,
     };
   });
-
-  const onNode = useCallback(
-    (id: number, how: How) => {
-      if (how === 'hover') setHover({ kind: 'node', id });
-      else if (how === 'leave') setHover((h) => (h?.kind === 'node' && h.id === id ? null : h));
-      else if (ui.getState().drafting) toggleSideB(ui, id);
-      else if (id > 0) ui.setState((s) => ({ target: s.target === id ? -1 : id }));
-    },
-    [ui],
-  );
-  const onRecord = useCallback((record: number, how: How) => {
-    setHover(record < 0 || how === 'leave' ? null : { kind: 'message', record, flight: -1 });
-  }, []);
   const pointAt = useCallback((f: InFlight, u: number) => alongLink(l, f.from, f.to, u), [l]);
 
-  const groupOf = view.partition
-    ? nodes.map((x) =>
-        Math.max(
-          0,
-          view.partition!.findIndex((g) => g.includes(x.id)),
-        ),
-      )
-    : null;
+  const groupOf = groupIndexes(view.partition, n);
   const inDoubt = view.participants.filter((q) => q.up && q.state === 'prepared').length;
   const headline = `${view.committed} committed · ${view.aborted} aborted`;
   const sub = inDoubt
@@ -166,28 +143,28 @@ export function CommitMain(p: CommitProps) {
   const summary =
     `Coordinator TC and ${view.participants.length} participants. ${headline}. ` +
     nodes.map((x) => x.aria).join('. ') +
-    (view.partition
-      ? `. Network partitioned: ${view.partition.map((g) => `{${g.map(nodeName).join(', ')}}`).join(' and ')}.`
-      : '.');
+    (view.partition ? `. ${partitionSentence(view.partition, nodeName)}` : '.');
   const hovered = hover?.kind === 'node' ? nodes[hover.id] : undefined;
   const status = draft.drafting
-    ? `Drawing a partition: click nodes to move them to side B (now ${draft.sideB.length ? draft.sideB.map(nodeName).join(', ') : 'empty'}), then “Cut the network”.`
+    ? draftStatus(draft.sideB, nodeName)
     : hovered
       ? hovered.aria
       : 'Click a participant to pick it for Crash, Restart and Vote no. A diamond is in doubt: it voted yes and holds its lock until TC’s decision reaches it.';
 
   return (
-    <div
-      className={`commit-main ${wide ? 'wide' : 'narrow'}${draft.drafting ? ' drafting' : ''}`}
-      style={{ height: p.height }}
-      data-in-doubt={inDoubt}
-    >
-      <div className="commit-ring" style={{ left: 0, top: 0, width: ring.w, height: ring.h }}>
-        <Legend />
+    <RingScene
+      prefix="commit"
+      split={split}
+      height={p.height}
+      drafting={draft.drafting}
+      data={{ 'data-in-doubt': inDoubt }}
+      legend={<NodeLegend items={LEGEND} />}
+      status={status}
+      stage={
         <NetworkStage
           width={ring.w}
           height={ring.h}
-          className="commit-svg"
+          className="net-scene-svg"
           summary={summary}
           prefix="commit"
           status={frame.status}
@@ -209,10 +186,10 @@ export function CommitMain(p: CommitProps) {
               />
               {l.R >= 100 && (
                 <>
-                  <text x={l.cx} y={l.cy} textAnchor="middle" className="commit-center">
+                  <text x={l.cx} y={l.cy} textAnchor="middle" className="net-center">
                     {headline}
                   </text>
-                  <text x={l.cx} y={l.cy + 16} textAnchor="middle" className="commit-center-sub">
+                  <text x={l.cx} y={l.cy + 16} textAnchor="middle" className="net-center-sub">
                     {sub}
                   </text>
                 </>
@@ -229,27 +206,17 @@ export function CommitMain(p: CommitProps) {
               a={l.spots[x.id]!.a}
               r={l.r}
               target={draft.target === x.id}
-              group={groupOf ? String.fromCharCode(65 + groupOf[x.id]!) : ''}
+              group={sideLetter(groupOf, x.id)}
               draftSide={draft.drafting ? (draft.sideB.includes(x.id) ? 'B' : 'A') : null}
               onNode={onNode}
             />
           ))}
         </NetworkStage>
-        <p className="commit-status" data-testid="commit-status">
-          {status}
-        </p>
-      </div>
-      <div
-        className="commit-time"
-        style={
-          wide
-            ? { left: ring.w, top: 0, width: width - ring.w, height: p.height }
-            : { left: 0, top: ring.h, width, height: timeH }
-        }
-      >
+      }
+      spaceTime={
         <SpaceTime
-          width={wide ? width - ring.w : width}
-          height={timeH}
+          width={split.time.width}
+          height={split.time.height}
           live={live}
           seq={p.snapshot.seq}
           moving={frame.status.playing && !p.reducedMotion}
@@ -261,8 +228,8 @@ export function CommitMain(p: CommitProps) {
           onRecord={onRecord}
           prefix="commit"
         />
-      </div>
-    </div>
+      }
+    />
   );
 }
 
@@ -281,62 +248,33 @@ interface StageNodeProps {
 const StageNode = memo(function StageNode(p: StageNodeProps) {
   const k = p.node.key;
   const st = NODE_STYLE[k];
-  const ly = labelAbove(p.a) ? -p.r - 27 : p.r + 19;
-  const side = p.group ? ` · side ${p.group}` : p.draftSide === 'B' ? ' · → B' : '';
-  const action = p.draftSide
-    ? `. Drawing a partition: on side ${p.draftSide}, press Enter to move it`
-    : p.node.id > 0
-      ? `. Press Enter to ${p.target ? 'unpick it' : 'pick it for the toolbar'}`
-      : '';
   return (
-    <g
-      transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
+    <RingNode
+      id={p.node.id}
+      x={p.x}
+      y={p.y}
+      a={p.a}
+      r={p.r}
+      shape={st.shape}
+      shapeR={k === 'prepared' ? p.r * 1.2 : p.r}
+      fill={st.color}
+      ink={st.ink}
+      name={p.node.name}
+      crashed={k === 'crashed'}
+      title={p.node.title}
+      detail={p.node.detail}
+      group={p.group}
+      draftSide={p.draftSide}
+      description={p.node.aria}
+      action={
+        p.node.id > 0 ? `Press Enter to ${p.target ? 'unpick it' : 'pick it for the toolbar'}` : ''
+      }
+      picked={p.target}
       className={`commit-node state-${k}${p.target ? ' target' : ''}`}
-      role="button"
-      tabIndex={0}
-      aria-label={`${p.node.aria}${p.group ? `, partition side ${p.group}` : ''}${action}`}
-      aria-pressed={p.draftSide ? p.draftSide === 'B' : p.target}
-      data-node={p.node.id}
-      data-state={k}
-      {...activateProps(p.node.id, p.onNode)}
-    >
-      <circle r={p.r + 9} className="commit-hit" />
-      {p.target || p.draftSide === 'B' ? <circle r={p.r + 8} className="commit-mark" /> : null}
-      {k === 'prepared' ? <circle r={p.r + 4} className="commit-lock" /> : null}
-      <path
-        d={shapePath(st.shape, k === 'prepared' ? p.r * 1.2 : p.r)}
-        fill={st.color}
-        className="commit-shape"
-      />
-      {k === 'crashed' ? <CrashMark r={p.r} /> : null}
-      <text className="commit-name" textAnchor="middle" dy="0.35em" fill={st.ink}>
-        {k === 'crashed' ? '' : p.node.name}
-      </text>
-      <text y={ly} textAnchor="middle" className="commit-label" aria-hidden="true">
-        <tspan x={0} className="commit-title">
-          {p.node.title}
-        </tspan>
-        <tspan x={0} dy="1.2em">
-          {p.node.detail}
-          {side}
-        </tspan>
-      </text>
-    </g>
+      data={{ 'data-node': p.node.id, 'data-state': k }}
+      markGap={8}
+      underShape={k === 'prepared' ? <circle r={p.r + 4} className="commit-lock" /> : null}
+      onNode={p.onNode}
+    />
   );
 });
-
-function Legend() {
-  const keys: NodeKey[] = ['tc', 'working', 'prepared', 'committed', 'aborted'];
-  return (
-    <ul className="commit-legend" aria-label="Legend">
-      {keys.map((k) => (
-        <li key={k}>
-          <svg width="12" height="12" viewBox="-7 -7 14 14" aria-hidden="true">
-            <path d={shapePath(NODE_STYLE[k].shape, 5)} fill={NODE_STYLE[k].color} />
-          </svg>
-          {NODE_STYLE[k].label}
-        </li>
-      ))}
-    </ul>
-  );
-}

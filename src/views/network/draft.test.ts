@@ -4,7 +4,11 @@ import {
   attachedOnB,
   cancelDraft,
   draftGroups,
+  draftStatus,
+  groupIndexes,
   IDLE_DRAFT,
+  partitionSentence,
+  sideLetter,
   startDraft,
   toggleMoved,
   toggleSideB,
@@ -48,5 +52,26 @@ describe('partition drafts', () => {
     expect(draftGroups(d([]), 5)).toBeNull();
     expect(draftGroups(d([0, 1, 2]), 3)).toBeNull();
     expect(draftGroups(d([1, 7]), 3)).toEqual([[0, 2], [1]]);
+  });
+});
+
+describe('partition texts and sides', () => {
+  const name = (id: number) => `S${id + 1}`;
+
+  it('say who is on side B while drawing, and the groups in force', () => {
+    expect(draftStatus([], name)).toBe(
+      'Drawing a partition: click nodes to move them to side B (now empty), then “Cut the network”.',
+    );
+    expect(draftStatus([0, 2], name, 'servers')).toContain('click servers to move them');
+    expect(draftStatus([0, 2], name)).toContain('(now S1, S3)');
+    expect(partitionSentence([[0, 1], [2]], name)).toBe('Network partitioned: {S1, S2} and {S3}.');
+  });
+
+  it('put nodes named in no group together in one more group, as the network does', () => {
+    expect(groupIndexes(null, 3)).toBeNull();
+    const g = groupIndexes([[2], [0]], 4);
+    expect(g).toEqual([1, 2, 0, 2]);
+    expect([0, 1, 2, 3].map((id) => sideLetter(g, id))).toEqual(['B', 'C', 'A', 'C']);
+    expect(sideLetter(null, 1)).toBe('');
   });
 });

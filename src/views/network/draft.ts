@@ -4,6 +4,7 @@
  * Plain data in the store; these functions change it.
  */
 import type { StoreApi } from 'zustand';
+import { groupOf } from './groups';
 
 export interface PartitionDraft {
   drafting: boolean;
@@ -50,3 +51,34 @@ export function draftGroups(
   for (const c of attached) (attachedOnB(d, c.id, c.home) ? b : a).push(c.node);
   return a.length && b.length ? [a, b] : null;
 }
+
+/** The status line while a partition is drawn: how, and who is on side B so far. */
+export const draftStatus = (
+  sideB: readonly number[],
+  nameOf: (id: number) => string,
+  what = 'nodes',
+): string =>
+  `Drawing a partition: click ${what} to move them to side B (now ${sideB.length ? sideB.map(nameOf).join(', ') : 'empty'}), then “Cut the network”.`;
+
+/** A partition in force, said: "Network partitioned: {S1, S2} and {S3, S4, S5}." */
+export const partitionSentence = (
+  groups: readonly (readonly number[])[],
+  nameOf: (id: number) => string,
+): string =>
+  `Network partitioned: ${groups.map((g) => `{${g.map(nameOf).join(', ')}}`).join(' and ')}.`;
+
+/**
+ * Each node's group under a partition in force, or null when whole. Nodes named in no group form
+ * one more group together (as the kernel's network has it), after the named ones.
+ */
+export function groupIndexes(
+  groups: readonly (readonly number[])[] | null,
+  n: number,
+): number[] | null {
+  if (!groups) return null;
+  return Array.from({ length: n }, (_, id) => groupOf(groups, id));
+}
+
+/** A node's side letter ("A", "B", ...) from `groupIndexes`, "" when whole. */
+export const sideLetter = (groupOf: readonly number[] | null, id: number): string =>
+  groupOf ? String.fromCharCode(65 + groupOf[id]!) : '';

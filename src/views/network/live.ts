@@ -57,3 +57,20 @@ export interface Live {
   /** Bumps with every frame. */
   seq: number;
 }
+
+/** The Live fields a view fills from its props alone: frame time, flights, log, motion, latency. */
+export function liveOfProps(p: {
+  frame: { inFlight: readonly InFlight[]; params: Record<string, unknown> };
+  virtualNow(): number;
+  reducedMotion: boolean;
+  snapshot: { log: readonly LogEvent[]; seq: number };
+}): Pick<Live, 'inFlight' | 'virtualNow' | 'reduced' | 'latencyMs' | 'events' | 'seq'> {
+  return {
+    inFlight: p.frame.inFlight,
+    virtualNow: p.virtualNow,
+    reduced: p.reducedMotion,
+    latencyMs: (Number(p.frame.params.latencyMsMin) + Number(p.frame.params.latencyMsMax)) / 2,
+    events: p.snapshot.log,
+    seq: p.snapshot.seq,
+  };
+}

@@ -2,7 +2,14 @@
  * Parts every node on the network stage shares: pointer, focus and keyboard wiring for a node
  * drawn as a button, the crash mark, and the details popover a clicked node or message opens.
  */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 
 export type How = 'hover' | 'leave' | 'activate';
 
@@ -95,7 +102,7 @@ export function TimerArc({
 }: {
   r: number;
   className: string;
-  color?: string;
+  color?: string | undefined;
   register(el: SVGCircleElement | null): void;
 }) {
   return (
@@ -118,4 +125,21 @@ export function setTimerArc(el: SVGCircleElement, fraction: number): void {
   el.style.strokeDashoffset = (1 - f).toFixed(4);
   const v = f > 0 ? 'visible' : 'hidden';
   if (el.style.visibility !== v) el.style.visibility = v;
+}
+
+/**
+ * The TimerArcs of a view's nodes, by node id, for its frame loop to set: `registerArc(id, el)`
+ * is each arc's `register` (null on unmount).
+ */
+export function useTimerArcs() {
+  // One map for the component's life, filled and emptied by the arcs' ref callbacks.
+  const [arcs] = useState(() => new Map<number, SVGCircleElement>());
+  const registerArc = useCallback(
+    (id: number, el: SVGCircleElement | null) => {
+      if (el) arcs.set(id, el);
+      else arcs.delete(id);
+    },
+    [arcs],
+  );
+  return { arcs, registerArc };
 }

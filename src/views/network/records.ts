@@ -5,19 +5,9 @@
  */
 import type { InFlight } from '../../sim/core/types';
 
-/** A message as a model's history keeps it, for the space-time diagram. */
-export interface MessageRecord {
-  id: number;
-  from: number;
-  to: number;
-  type: string;
-  label: string;
-  sentAt: number;
-  /** Virtual ms it arrived, or -1 (still in flight, or lost on the way). */
-  deliverAt: number;
-  /** Virtual ms it reached a crashed node and was discarded, or -1. */
-  droppedAt: number;
-}
+import type { MessageRecord } from '../../sim/core/messageHistory';
+
+export type { MessageRecord };
 
 export const messageKey = (m: { from: number; to: number; sentAt: number; type: string }): string =>
   `${m.from}>${m.to}@${m.sentAt}:${m.type}`;

@@ -3,9 +3,8 @@
  * in text, the election timer as an arc the stage's frame loop shrinks through a ref.
  */
 import { memo } from 'react';
-import { shapePath } from '../../ui/palette';
-import { activateProps, CrashMark, TimerArc, type How } from '../network/nodes';
-import { labelAbove } from '../network/ring';
+import type { How } from '../network/nodes';
+import { RingNode } from '../network/RingNode';
 import { ROLE_STYLE, roleWord, serverName, type RoleKey } from './style';
 
 export interface Hooks {
@@ -76,69 +75,53 @@ export const ServerNode = memo(function ServerNode(p: ServerNodeProps) {
             ? `voted ${serverName(p.votedFor)}`
             : 'no vote';
   // A stranded leader is not the cluster's: drawn hollow, never starred as the leader.
-  // Labels sit under the server (above it for servers at the top of the ring).
-  const above = labelAbove(p.a);
-  const lx = 0;
-  const anchor = 'middle';
-  const ly = above ? -p.r - 27 : p.r + 19;
-  const label = `${name}: ${roleWord(p)}, term ${p.term}, ${fullLine2(p)}${p.group ? `, partition side ${p.group}` : ''}${
-    p.draftSide
-      ? `. Drawing a partition: on side ${p.draftSide}, press Enter to move it`
-      : '. Press Enter for details'
-  }`;
   return (
-    <g
-      transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
-      className={`raft-server role-${p.role}${p.stranded ? ' stranded' : ''}${p.hovered ? ' hovered' : ''}${p.selected ? ' selected' : ''}${p.draftSide === 'B' ? ' side-b' : ''}`}
-      role="button"
-      tabIndex={0}
-      aria-label={label}
-      aria-pressed={p.draftSide ? p.draftSide === 'B' : undefined}
-      data-server={p.id}
-      data-role={p.role}
-      data-term={p.term}
-      data-stranded={p.stranded ? 'true' : undefined}
-      {...activateProps(p.id, p.hooks.onServer)}
-    >
-      <circle r={p.r + 9} className="raft-hit" />
-      <circle r={p.r + 5} className="raft-timer-track" />
-      <TimerArc
-        r={p.r + 5}
-        className="raft-timer"
-        color={style.color}
-        register={(el) => p.hooks.registerArc(p.id, el)}
-      />
-      {p.draftSide === 'B' || p.selected ? (
-        <circle r={p.r + 10} className="raft-ring-mark" />
-      ) : null}
-      <path
-        d={shapePath(style.shape, shapeR)}
-        fill={p.stranded ? 'var(--panel)' : style.color}
-        stroke={p.stranded ? style.color : undefined}
-        className={`raft-shape${p.preCandidate ? ' pre' : ''}`}
-      />
-      {crashed ? <CrashMark r={p.r} className="raft-cross" /> : null}
-      <text
-        className="raft-server-name"
-        textAnchor="middle"
-        dy="0.35em"
-        fill={crashed || p.stranded ? 'var(--fg)' : style.ink}
-        y={p.role === 'leader' ? 2 : 0}
-      >
-        {crashed ? '' : name}
-      </text>
-      <text x={lx} y={ly} textAnchor={anchor} className="raft-server-label" aria-hidden="true">
-        <tspan x={lx} className="raft-server-title">
+    <RingNode
+      id={p.id}
+      x={p.x}
+      y={p.y}
+      a={p.a}
+      r={p.r}
+      shape={style.shape}
+      shapeR={shapeR}
+      fill={p.stranded ? 'var(--panel)' : style.color}
+      stroke={p.stranded ? style.color : undefined}
+      shapeClass={p.preCandidate ? 'raft-pre' : undefined}
+      ink={crashed || p.stranded ? 'var(--fg)' : style.ink}
+      nameY={p.role === 'leader' ? 2 : 0}
+      name={name}
+      crashed={crashed}
+      title={
+        <>
           {crashed ? `${name} ✕ ` : `${name} `}
           {p.isClusterLeader ? '★ ' : ''}
           {line1}
-        </tspan>
-        <tspan x={lx} dy="1.2em">
+        </>
+      }
+      detail={
+        <>
           {line2}
           {p.group ? ` · side ${p.group}` : ''}
           {p.draftSide === 'B' ? ' · → B' : ''}
-        </tspan>
-      </text>
-    </g>
+        </>
+      }
+      note=""
+      group={p.group}
+      draftSide={p.draftSide}
+      description={`${name}: ${roleWord(p)}, term ${p.term}, ${fullLine2(p)}`}
+      action="Press Enter for details"
+      selected={p.selected}
+      className={`raft-server role-${p.role}${p.stranded ? ' stranded' : ''}${p.hovered ? ' hovered' : ''}${p.selected ? ' selected' : ''}${p.draftSide === 'B' ? ' side-b' : ''}`}
+      data={{
+        'data-server': p.id,
+        'data-role': p.role,
+        'data-term': p.term,
+        'data-stranded': p.stranded ? 'true' : undefined,
+      }}
+      registerTimer={(el) => p.hooks.registerArc(p.id, el)}
+      timerColor={style.color}
+      markGap={10}
+      onNode={p.hooks.onServer}
+    />
   );
 });

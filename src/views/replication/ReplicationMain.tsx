@@ -6,17 +6,19 @@
  * Clicking a replica picks it for the toolbar's Crash and Restart, or moves it to side B while a
  * partition is drawn.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { InFlight } from '../../sim/core/types';
-import { shapePath } from '../../ui/palette';
-import { toggleSideB } from '../network/draft';
-import type { Focus, Live } from '../network/live';
-import { activateProps, CrashMark, type How } from '../network/nodes';
+import { draftStatus, groupIndexes, partitionSentence, sideLetter } from '../network/draft';
+import { liveOfProps, type Live } from '../network/live';
+import type { How } from '../network/nodes';
 import { linkMessages } from '../network/records';
-import { alongLink, labelAbove, ringKeepOut, ringLayout } from '../network/ring';
+import { alongLink, ringKeepOut, ringLayout } from '../network/ring';
+import { RingNode } from '../network/RingNode';
+import { NodeLegend, RingScene, ringSplit } from '../network/RingScene';
 import { SpaceTime } from '../network/SpaceTime';
 import { MeshLinks, NetworkStage } from '../network/Stage';
+import { useNodeFocus } from '../network/useNodeFocus';
 import { flightStyle, NODE_STYLE, nodeName, recordStyle, replicaKey, type NodeKey } from './style';
 import type { ReplicationProps, ReplicationView } from './types';
 
@@ -24,6 +26,9 @@ const STATUS_H = 18;
 const LABEL_W = 120;
 /** Messages take 80-160 ms and lag is a second or more: the diagram shows seconds. */
 const WINDOWS_MS = [1000, 3000, 6000];
+const LEGEND = (['leader', 'follower', 'stale', 'client', 'storage', 'lock'] as const).map(
+  (k) => NODE_STYLE[k],
+);
 
 interface NodeInfo {
   id: number;
@@ -97,19 +102,16 @@ function nodesOf(v: ReplicationView): NodeInfo[] {
 
 export function ReplicationMain(p: ReplicationProps) {
   const { view, frame, ui } = p;
-  const width = Math.max(260, p.width);
-  const wide = width >= 640;
-  const timeH = wide ? p.height : Math.round(Math.max(140, Math.min(p.height * 0.36, 220)));
-  const ring = {
-    w: wide ? Math.round(width * 0.55) : width,
-    h: wide ? p.height : p.height - timeH,
-  };
+  const split = ringSplit(p.width, p.height, 140, 220);
+  const { ring } = split;
   const nodes = useMemo(() => nodesOf(view), [view]);
   const n = nodes.length;
   const l = useMemo(() => ringLayout(n, ring.w, ring.h - STATUS_H), [n, ring.w, ring.h]);
   const keepOut = useMemo(() => ringKeepOut(l, LABEL_W), [l]);
   const draft = useStore(ui);
-  const [hover, setHover] = useState<Focus>(null);
+  const { hover, onNode, onRecord } = useNodeFocus(ui, (id) => {
+    if (id < view.replicas.length) ui.setState((s) => ({ target: s.target === id ? -1 : id }));
+  });
   const links = useMemo(
     () => linkMessages(view.messages, frame.inFlight),
     [view.messages, frame.inFlight],
@@ -119,6 +121,7 @@ export function ReplicationMain(p: ReplicationProps) {
   const live = useRef<Live | null>(null);
   useLayoutEffect(() => {
     live.current = {
+      ...liveOfProps(p),
       now: view.now,
       lanes: nodes.map((x) => ({
         name: x.name,
@@ -128,70 +131,42 @@ export function ReplicationMain(p: ReplicationProps) {
       records: view.messages,
       marks: [],
       styleOf: recordStyle,
-      inFlight: frame.inFlight,
       links,
-      virtualNow: p.virtualNow,
       hover,
       selected: null,
-      reduced: p.reducedMotion,
-      latencyMs: (Number(frame.params.latencyMsMin) + Number(frame.params.latencyMsMax)) / 2,
-      events: p.snapshot.log,
-      seq: p.snapshot.seq,
     };
   });
-
-  const onNode = useCallback(
-    (id: number, how: How) => {
-      if (how === 'hover') setHover({ kind: 'node', id });
-      else if (how === 'leave') setHover((h) => (h?.kind === 'node' && h.id === id ? null : h));
-      else if (ui.getState().drafting) toggleSideB(ui, id);
-      else if (id < view.replicas.length)
-        ui.setState((s) => ({ target: s.target === id ? -1 : id }));
-    },
-    [ui, view.replicas.length],
-  );
-  const onRecord = useCallback((record: number, how: How) => {
-    setHover(record < 0 || how === 'leave' ? null : { kind: 'message', record, flight: -1 });
-  }, []);
   const pointAt = useCallback((f: InFlight, u: number) => alongLink(l, f.from, f.to, u), [l]);
 
-  const groupOf = view.partition
-    ? nodes.map((x) =>
-        Math.max(
-          0,
-          view.partition!.findIndex((g) => g.includes(x.id)),
-        ),
-      )
-    : null;
+  const groupOf = groupIndexes(view.partition, n);
   const leader = view.replicas[view.leader];
   const headline = leader ? `${leader.name} leads epoch ${view.epoch}` : '';
   const sub = `${view.mode} · ${view.acked} done · ${view.lost} lost`;
   const summary =
     `${view.replicas.length} replicas, clients C0 and C1, storage S, lock service K. ${headline}, ${view.mode} replication. ` +
     nodes.map((x) => x.aria).join('. ') +
-    (view.partition
-      ? `. Network partitioned: ${view.partition.map((g) => `{${g.map(name).join(', ')}}`).join(' and ')}.`
-      : '.');
+    (view.partition ? `. ${partitionSentence(view.partition, name)}` : '.');
   const hovered = hover?.kind === 'node' ? nodes[hover.id] : undefined;
   const status = draft.drafting
-    ? `Drawing a partition: click nodes to move them to side B (now ${draft.sideB.length ? draft.sideB.map(name).join(', ') : 'empty'}), then “Cut the network”.`
+    ? draftStatus(draft.sideB, name)
     : hovered
       ? hovered.aria
       : 'Click a replica to pick it for Crash and Restart. “behind” counts the leader’s entries a follower has not applied.';
 
   return (
-    <div
-      className={`replication-main ${wide ? 'wide' : 'narrow'}${draft.drafting ? ' drafting' : ''}`}
-      style={{ height: p.height }}
-      data-leader={view.leader}
-      data-epoch={view.epoch}
-    >
-      <div className="replication-ring" style={{ left: 0, top: 0, width: ring.w, height: ring.h }}>
-        <Legend />
+    <RingScene
+      prefix="replication"
+      split={split}
+      height={p.height}
+      drafting={draft.drafting}
+      data={{ 'data-leader': view.leader, 'data-epoch': view.epoch }}
+      legend={<NodeLegend items={LEGEND} />}
+      status={status}
+      stage={
         <NetworkStage
           width={ring.w}
           height={ring.h}
-          className="replication-svg"
+          className="net-scene-svg"
           summary={summary}
           prefix="replication"
           status={frame.status}
@@ -214,15 +189,10 @@ export function ReplicationMain(p: ReplicationProps) {
               {/* The centre summary only where the ring leaves room for it. */}
               {l.R >= 110 && (
                 <>
-                  <text x={l.cx} y={l.cy} textAnchor="middle" className="replication-center">
+                  <text x={l.cx} y={l.cy} textAnchor="middle" className="net-center">
                     {headline}
                   </text>
-                  <text
-                    x={l.cx}
-                    y={l.cy + 16}
-                    textAnchor="middle"
-                    className="replication-center-sub"
-                  >
+                  <text x={l.cx} y={l.cy + 16} textAnchor="middle" className="net-center-sub">
                     {sub}
                   </text>
                 </>
@@ -239,27 +209,17 @@ export function ReplicationMain(p: ReplicationProps) {
               a={l.spots[x.id]!.a}
               r={l.r}
               target={draft.target === x.id}
-              group={groupOf ? String.fromCharCode(65 + groupOf[x.id]!) : ''}
+              group={sideLetter(groupOf, x.id)}
               draftSide={draft.drafting ? (draft.sideB.includes(x.id) ? 'B' : 'A') : null}
               onNode={onNode}
             />
           ))}
         </NetworkStage>
-        <p className="replication-status" data-testid="replication-status">
-          {status}
-        </p>
-      </div>
-      <div
-        className="replication-time"
-        style={
-          wide
-            ? { left: ring.w, top: 0, width: width - ring.w, height: p.height }
-            : { left: 0, top: ring.h, width, height: timeH }
-        }
-      >
+      }
+      spaceTime={
         <SpaceTime
-          width={wide ? width - ring.w : width}
-          height={timeH}
+          width={split.time.width}
+          height={split.time.height}
           live={live}
           seq={p.snapshot.seq}
           moving={frame.status.playing && !p.reducedMotion}
@@ -271,8 +231,8 @@ export function ReplicationMain(p: ReplicationProps) {
           onRecord={onRecord}
           prefix="replication"
         />
-      </div>
-    </div>
+      }
+    />
   );
 }
 
@@ -291,61 +251,34 @@ interface StageNodeProps {
 const StageNode = memo(function StageNode(p: StageNodeProps) {
   const k = p.node.key;
   const st = NODE_STYLE[k];
-  const ly = labelAbove(p.a) ? -p.r - 27 : p.r + 19;
-  const side = p.group ? ` · side ${p.group}` : p.draftSide === 'B' ? ' · → B' : '';
-  const action = p.draftSide
-    ? `. Drawing a partition: on side ${p.draftSide}, press Enter to move it`
-    : p.node.replica
-      ? `. Press Enter to ${p.target ? 'unpick it' : 'pick it for Crash and Restart'}`
-      : '';
   return (
-    <g
-      transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
+    <RingNode
+      id={p.node.id}
+      x={p.x}
+      y={p.y}
+      a={p.a}
+      r={p.r}
+      shape={st.shape}
+      shapeR={k === 'leader' ? p.r * 1.15 : p.r}
+      fill={st.color}
+      ink={st.ink}
+      name={p.node.name}
+      crashed={k === 'crashed'}
+      title={p.node.title}
+      detail={p.node.detail}
+      group={p.group}
+      draftSide={p.draftSide}
+      description={p.node.aria}
+      action={
+        p.node.replica
+          ? `Press Enter to ${p.target ? 'unpick it' : 'pick it for Crash and Restart'}`
+          : ''
+      }
+      picked={p.target}
       className={`replication-node state-${k}${p.target ? ' target' : ''}`}
-      role="button"
-      tabIndex={0}
-      aria-label={`${p.node.aria}${p.group ? `, partition side ${p.group}` : ''}${action}`}
-      aria-pressed={p.draftSide ? p.draftSide === 'B' : p.target}
-      data-node={p.node.id}
-      data-state={k}
-      {...activateProps(p.node.id, p.onNode)}
-    >
-      <circle r={p.r + 9} className="replication-hit" />
-      {p.target || p.draftSide === 'B' ? <circle r={p.r + 8} className="replication-mark" /> : null}
-      <path
-        d={shapePath(st.shape, k === 'leader' ? p.r * 1.15 : p.r)}
-        fill={st.color}
-        className="replication-shape"
-      />
-      {k === 'crashed' ? <CrashMark r={p.r} /> : null}
-      <text className="replication-name" textAnchor="middle" dy="0.35em" fill={st.ink}>
-        {k === 'crashed' ? '' : p.node.name}
-      </text>
-      <text y={ly} textAnchor="middle" className="replication-label" aria-hidden="true">
-        <tspan x={0} className="replication-title">
-          {p.node.title}
-        </tspan>
-        <tspan x={0} dy="1.2em">
-          {p.node.detail}
-          {side}
-        </tspan>
-      </text>
-    </g>
+      data={{ 'data-node': p.node.id, 'data-state': k }}
+      markGap={8}
+      onNode={p.onNode}
+    />
   );
 });
-
-function Legend() {
-  const keys: NodeKey[] = ['leader', 'follower', 'stale', 'client', 'storage', 'lock'];
-  return (
-    <ul className="replication-legend" aria-label="Legend">
-      {keys.map((k) => (
-        <li key={k}>
-          <svg width="12" height="12" viewBox="-7 -7 14 14" aria-hidden="true">
-            <path d={shapePath(NODE_STYLE[k].shape, 5)} fill={NODE_STYLE[k].color} />
-          </svg>
-          {NODE_STYLE[k].label}
-        </li>
-      ))}
-    </ul>
-  );
-}

@@ -4,17 +4,19 @@
  * diagram beside the ring (under it when narrow). Clicking a node picks it for the toolbar's
  * Crash and Restart, or moves it to side B while a partition is drawn.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { InFlight } from '../../sim/core/types';
-import { shapePath } from '../../ui/palette';
-import { toggleSideB } from '../network/draft';
-import type { Focus, Live } from '../network/live';
-import { activateProps, CrashMark, setTimerArc, TimerArc, type How } from '../network/nodes';
+import { draftStatus, groupIndexes, partitionSentence, sideLetter } from '../network/draft';
+import { liveOfProps, type Live } from '../network/live';
+import { setTimerArc, useTimerArcs, type How } from '../network/nodes';
 import { linkMessages } from '../network/records';
-import { alongLink, labelAbove, ringKeepOut, ringLayout } from '../network/ring';
+import { alongLink, ringKeepOut, ringLayout } from '../network/ring';
+import { RingNode } from '../network/RingNode';
+import { NodeLegend, RingScene, ringSplit } from '../network/RingScene';
 import { SpaceTime } from '../network/SpaceTime';
 import { NetworkStage } from '../network/Stage';
+import { useNodeFocus } from '../network/useNodeFocus';
 import { flightStyle, NODE_STYLE, nodeName, recordStyle, type NodeKey } from './style';
 import type { NodeView, TokenringProps } from './types';
 
@@ -25,18 +27,15 @@ const keyOf = (n: NodeView): NodeKey => (!n.up ? 'crashed' : n.holding ? 'holder
 
 export function TokenringMain(p: TokenringProps) {
   const { view, frame, ui } = p;
-  const width = Math.max(260, p.width);
-  const wide = width >= 640;
-  const timeH = wide ? p.height : Math.round(Math.max(120, Math.min(p.height * 0.36, 200)));
-  const ring = {
-    w: wide ? Math.round(width * 0.55) : width,
-    h: wide ? p.height : p.height - timeH,
-  };
+  const split = ringSplit(p.width, p.height, 120, 200);
+  const { ring } = split;
   const n = view.nodes.length;
   const l = useMemo(() => ringLayout(n, ring.w, ring.h - STATUS_H), [n, ring.w, ring.h]);
   const keepOut = useMemo(() => ringKeepOut(l, LABEL_W), [l]);
   const draft = useStore(ui);
-  const [hover, setHover] = useState<Focus>(null);
+  const { hover, onNode, onRecord } = useNodeFocus(ui, (id) =>
+    ui.setState((s) => ({ target: s.target === id ? -1 : id })),
+  );
   const links = useMemo(
     () => linkMessages(view.messages, frame.inFlight),
     [view.messages, frame.inFlight],
@@ -45,6 +44,7 @@ export function TokenringMain(p: TokenringProps) {
   const live = useRef<Live | null>(null);
   useLayoutEffect(() => {
     live.current = {
+      ...liveOfProps(p),
       now: view.now,
       lanes: view.nodes.map((x) => ({
         name: x.name,
@@ -54,50 +54,31 @@ export function TokenringMain(p: TokenringProps) {
       records: view.messages,
       marks: view.regenerations.map((r) => ({ at: r.at, lane: r.node, label: `g${r.gen}` })),
       styleOf: recordStyle,
-      inFlight: frame.inFlight,
       links,
-      virtualNow: p.virtualNow,
       hover,
       selected: null,
-      reduced: p.reducedMotion,
-      latencyMs: (Number(frame.params.latencyMsMin) + Number(frame.params.latencyMsMax)) / 2,
-      events: p.snapshot.log,
-      seq: p.snapshot.seq,
     };
   });
 
   // Token timeouts as arcs, shrunk by the stage's frame loop.
-  const arcs = useRef(new Map<number, SVGCircleElement>());
+  const { arcs, registerArc } = useTimerArcs();
   const nodes = useRef(view.nodes);
   useLayoutEffect(() => {
     nodes.current = view.nodes;
   });
-  const onFrame = useCallback((now: number) => {
-    for (const x of nodes.current) {
-      const left = x.regenAt >= 0 && x.regenWaitMs > 0 ? (x.regenAt - now) / x.regenWaitMs : 0;
-      const el = arcs.current.get(x.id);
-      if (el) setTimerArc(el, left);
-    }
-  }, []);
-  const registerArc = useCallback((id: number, el: SVGCircleElement | null) => {
-    if (el) arcs.current.set(id, el);
-    else arcs.current.delete(id);
-  }, []);
-  const onNode = useCallback(
-    (id: number, how: How) => {
-      if (how === 'hover') setHover({ kind: 'node', id });
-      else if (how === 'leave') setHover((h) => (h?.kind === 'node' && h.id === id ? null : h));
-      else if (ui.getState().drafting) toggleSideB(ui, id);
-      else ui.setState((s) => ({ target: s.target === id ? -1 : id }));
+  const onFrame = useCallback(
+    (now: number) => {
+      for (const x of nodes.current) {
+        const left = x.regenAt >= 0 && x.regenWaitMs > 0 ? (x.regenAt - now) / x.regenWaitMs : 0;
+        const el = arcs.get(x.id);
+        if (el) setTimerArc(el, left);
+      }
     },
-    [ui],
+    [arcs],
   );
-  const onRecord = useCallback((record: number, how: How) => {
-    setHover(record < 0 || how === 'leave' ? null : { kind: 'message', record, flight: -1 });
-  }, []);
   const pointAt = useCallback((f: InFlight, u: number) => alongLink(l, f.from, f.to, u), [l]);
 
-  const groupOf = (id: number) => view.partition?.findIndex((g) => g.includes(id)) ?? -1;
+  const groupOf = groupIndexes(view.partition, n);
   const holders = view.holders.map(nodeName);
   const headline = holders.length
     ? holders.length === 1
@@ -106,29 +87,28 @@ export function TokenringMain(p: TokenringProps) {
     : 'No node holds the token';
   const summary = `${n} nodes on a ring. ${headline}; newest generation ${view.generation}. ${view.nodes
     .map((x) => `${x.name} ${NODE_STYLE[keyOf(x)].label}`)
-    .join(
-      ', ',
-    )}.${view.partition ? ` Network partitioned: ${view.partition.map((g) => `{${g.map(nodeName).join(', ')}}`).join(' and ')}.` : ''}`;
+    .join(', ')}.${view.partition ? ` ${partitionSentence(view.partition, nodeName)}` : ''}`;
   const hovered = hover?.kind === 'node' ? view.nodes[hover.id] : undefined;
   const status = draft.drafting
-    ? `Drawing a partition: click nodes to move them to side B (now ${draft.sideB.length ? draft.sideB.map(nodeName).join(', ') : 'empty'}), then “Cut the network”.`
+    ? draftStatus(draft.sideB, nodeName)
     : hovered
       ? `${hovered.name}: ${NODE_STYLE[keyOf(hovered)].label}, has seen generation ${hovered.gen}${hovered.skips.length ? `, skips ${hovered.skips.join(', ')}` : ''}.`
       : 'The arc is the time left before a node makes a new token. Click a node to pick it for Crash and Restart.';
 
   return (
-    <div
-      className={`tokenring-main ${wide ? 'wide' : 'narrow'}${draft.drafting ? ' drafting' : ''}`}
-      style={{ height: p.height }}
-      data-holders={view.holders.join(',')}
-      data-generation={view.generation}
-    >
-      <div className="tokenring-ring" style={{ left: 0, top: 0, width: ring.w, height: ring.h }}>
-        <Legend />
+    <RingScene
+      prefix="tokenring"
+      split={split}
+      height={p.height}
+      drafting={draft.drafting}
+      data={{ 'data-holders': view.holders.join(','), 'data-generation': view.generation }}
+      legend={<NodeLegend items={Object.values(NODE_STYLE)} />}
+      status={status}
+      stage={
         <NetworkStage
           width={ring.w}
           height={ring.h}
-          className="tokenring-svg"
+          className="net-scene-svg"
           summary={summary}
           prefix="tokenring"
           status={frame.status}
@@ -145,7 +125,7 @@ export function TokenringMain(p: TokenringProps) {
             <g aria-hidden="true">
               {l.spots.map((a, i) => {
                 const b = l.spots[(i + 1) % n]!;
-                const cut = !!view.partition && groupOf(i) !== groupOf((i + 1) % n);
+                const cut = !!groupOf && groupOf[i] !== groupOf[(i + 1) % n];
                 return (
                   <line
                     key={i}
@@ -157,17 +137,17 @@ export function TokenringMain(p: TokenringProps) {
                   />
                 );
               })}
-              <text x={l.cx} y={l.cy} textAnchor="middle" className="tokenring-center">
+              <text x={l.cx} y={l.cy} textAnchor="middle" className="net-center">
                 {headline}
               </text>
-              <text x={l.cx} y={l.cy + 16} textAnchor="middle" className="tokenring-center-sub">
+              <text x={l.cx} y={l.cy + 16} textAnchor="middle" className="net-center-sub">
                 generation {view.generation}
               </text>
             </g>
           }
         >
           {view.nodes.map((x) => (
-            <RingNode
+            <TokenNode
               key={x.id}
               node={x}
               x={l.spots[x.id]!.x}
@@ -175,28 +155,18 @@ export function TokenringMain(p: TokenringProps) {
               a={l.spots[x.id]!.a}
               r={l.r}
               target={draft.target === x.id}
-              group={view.partition ? String.fromCharCode(65 + groupOf(x.id)) : ''}
+              group={sideLetter(groupOf, x.id)}
               draftSide={draft.drafting ? (draft.sideB.includes(x.id) ? 'B' : 'A') : null}
               registerArc={registerArc}
               onNode={onNode}
             />
           ))}
         </NetworkStage>
-        <p className="tokenring-status" data-testid="tokenring-status">
-          {status}
-        </p>
-      </div>
-      <div
-        className="tokenring-time"
-        style={
-          wide
-            ? { left: ring.w, top: 0, width: width - ring.w, height: p.height }
-            : { left: 0, top: ring.h, width, height: timeH }
-        }
-      >
+      }
+      spaceTime={
         <SpaceTime
-          width={wide ? width - ring.w : width}
-          height={timeH}
+          width={split.time.width}
+          height={split.time.height}
           live={live}
           seq={p.snapshot.seq}
           moving={frame.status.playing && !p.reducedMotion}
@@ -208,12 +178,12 @@ export function TokenringMain(p: TokenringProps) {
           onRecord={onRecord}
           prefix="tokenring"
         />
-      </div>
-    </div>
+      }
+    />
   );
 }
 
-interface RingNodeProps {
+interface TokenNodeProps {
   node: NodeView;
   x: number;
   y: number;
@@ -226,72 +196,45 @@ interface RingNodeProps {
   onNode(id: number, how: How): void;
 }
 
-const RingNode = memo(function RingNode(p: RingNodeProps) {
+const TokenNode = memo(function TokenNode(p: TokenNodeProps) {
   const k = keyOf(p.node);
   const st = NODE_STYLE[k];
-  const ly = labelAbove(p.a) ? -p.r - 27 : p.r + 19;
-  const side = p.group ? ` · side ${p.group}` : p.draftSide === 'B' ? ' · → B' : '';
-  const label = `${p.node.name}: ${st.label}, generation ${p.node.gen}${p.group ? `, partition side ${p.group}` : ''}${
-    p.draftSide
-      ? `. Drawing a partition: on side ${p.draftSide}, press Enter to move it`
-      : `. Press Enter to ${p.target ? 'unpick it' : 'pick it for Crash and Restart'}`
-  }`;
+  const skips = p.node.skips;
   return (
-    <g
-      transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
-      className={`tokenring-node state-${k}${p.target ? ' target' : ''}`}
-      role="button"
-      tabIndex={0}
-      aria-label={label}
-      aria-pressed={p.draftSide ? p.draftSide === 'B' : p.target}
-      data-node={p.node.id}
-      data-state={k}
-      {...activateProps(p.node.id, p.onNode)}
-    >
-      <circle r={p.r + 9} className="tokenring-hit" />
-      <circle r={p.r + 5} className="tokenring-track" />
-      <TimerArc
-        r={p.r + 5}
-        className="tokenring-timer"
-        register={(el) => p.registerArc(p.node.id, el)}
-      />
-      {p.target || p.draftSide === 'B' ? <circle r={p.r + 10} className="tokenring-mark" /> : null}
-      <path
-        d={shapePath(st.shape, k === 'holder' ? p.r * 1.1 : p.r)}
-        fill={st.color}
-        className="tokenring-shape"
-      />
-      {k === 'crashed' ? <CrashMark r={p.r} /> : null}
-      <text className="tokenring-name" textAnchor="middle" dy="0.35em" fill={st.ink}>
-        {k === 'crashed' ? '' : p.node.name}
-      </text>
-      <text y={ly} textAnchor="middle" className="tokenring-label" aria-hidden="true">
-        <tspan x={0} className="tokenring-title">
+    <RingNode
+      id={p.node.id}
+      x={p.x}
+      y={p.y}
+      a={p.a}
+      r={p.r}
+      shape={st.shape}
+      shapeR={k === 'holder' ? p.r * 1.1 : p.r}
+      fill={st.color}
+      ink={st.ink}
+      name={p.node.name}
+      crashed={k === 'crashed'}
+      title={
+        <>
           {p.node.name} {k === 'holder' ? '◆ token' : k === 'crashed' ? '✕ down' : ''}
-        </tspan>
-        <tspan x={0} dy="1.2em">
+        </>
+      }
+      detail={
+        <>
           g{p.node.gen}
-          {p.node.skips.length
-            ? ` · skips ${p.node.skips.length > 2 ? p.node.skips.length : p.node.skips.join(' ')}`
-            : ''}
-          {side}
-        </tspan>
-      </text>
-    </g>
+          {skips.length ? ` · skips ${skips.length > 2 ? skips.length : skips.join(' ')}` : ''}
+        </>
+      }
+      group={p.group}
+      draftSide={p.draftSide}
+      description={`${p.node.name}: ${st.label}, generation ${p.node.gen}`}
+      action={`Press Enter to ${p.target ? 'unpick it' : 'pick it for Crash and Restart'}`}
+      picked={p.target}
+      className={`tokenring-node state-${k}${p.target ? ' target' : ''}`}
+      data={{ 'data-node': p.node.id, 'data-state': k }}
+      registerTimer={(el) => p.registerArc(p.node.id, el)}
+      timerClass="tokenring-timer"
+      markGap={10}
+      onNode={p.onNode}
+    />
   );
 });
-
-function Legend() {
-  return (
-    <ul className="tokenring-legend" aria-label="Legend">
-      {(Object.keys(NODE_STYLE) as NodeKey[]).map((k) => (
-        <li key={k}>
-          <svg width="12" height="12" viewBox="-7 -7 14 14" aria-hidden="true">
-            <path d={shapePath(NODE_STYLE[k].shape, 5)} fill={NODE_STYLE[k].color} />
-          </svg>
-          {NODE_STYLE[k].label}
-        </li>
-      ))}
-    </ul>
-  );
-}

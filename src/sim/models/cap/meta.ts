@@ -3,6 +3,7 @@
  * experiment's description. No simulation code.
  */
 import { z } from 'zod';
+import { networkParams } from '../../core/netParams';
 import type { ExperimentMeta, ModelMeta, PresetMeta } from '../../core/types';
 
 export const MODES = ['cp', 'ap', 'quorum'] as const;
@@ -110,22 +111,7 @@ export const capParams = z
       description: 'A client gives up on an op after this long; coordinators give up at 75% of it.',
       unit: 'ms',
     }),
-    latencyMsMin: z.number().int().min(0).max(1000).default(10).meta({
-      title: 'Latency min',
-      description: 'One-way message delay, lower bound.',
-      unit: 'ms',
-    }),
-    latencyMsMax: z.number().int().min(0).max(2000).default(40).meta({
-      title: 'Latency max',
-      description: 'One-way message delay, upper bound.',
-      unit: 'ms',
-    }),
-    lossRate: z.number().min(0).max(0.5).default(0).meta({
-      title: 'Loss rate',
-      description: 'Probability that a message is lost.',
-      step: 0.01,
-      advanced: true,
-    }),
+    ...networkParams({ minMs: 10, maxMs: 40, minMsLimit: 1000, maxMsLimit: 2000 }),
     antiEntropyMs: z.number().int().min(50).max(10000).default(500).meta({
       title: 'Anti-entropy period',
       description: 'ap mode: how often each replica swaps its store with a random peer.',

@@ -10,6 +10,7 @@
  * seeded random schedule, and every event carries all three stamps.
  */
 import { z } from 'zod';
+import { networkParams } from '../../core/netParams';
 import type { ModelMeta, PresetMeta } from '../../core/types';
 
 export const PROCESSES_MAX = 5;
@@ -31,21 +32,12 @@ export const clocksParams = z.strictObject({
       'Fraction of the events a process starts that send a message (the rest are local).',
     step: 0.05,
   }),
-  latencyMsMin: z.number().int().min(0).max(5000).default(300).meta({
-    title: 'Latency min',
-    description: 'One-way message delay, lower bound.',
-    unit: 'ms',
-  }),
-  latencyMsMax: z.number().int().min(0).max(10000).default(1200).meta({
-    title: 'Latency max',
-    description: 'One-way message delay, upper bound.',
-    unit: 'ms',
-  }),
-  lossRate: z.number().min(0).max(0.5).default(0).meta({
-    title: 'Loss rate',
-    description: 'Probability that a message is lost: its send has no receive.',
-    step: 0.01,
-    advanced: true,
+  ...networkParams({
+    minMs: 300,
+    maxMs: 1200,
+    minMsLimit: 5000,
+    maxMsLimit: 10000,
+    lossDescription: 'Probability that a message is lost: its send has no receive.',
   }),
   skewMsMax: z.number().int().min(0).max(5000).default(100).meta({
     title: 'Clock skew',

@@ -8,6 +8,7 @@
  * to Mohan, Lindsay and Obermarck (1986) for presumed abort: no log record means abort.
  */
 import { z } from 'zod';
+import { networkParams } from '../../core/netParams';
 import { seedSchema } from '../../core/scenario';
 import type { ExperimentMeta, ModelMeta, PresetMeta } from '../../core/types';
 
@@ -59,22 +60,7 @@ export const commitParams = z.strictObject({
     unit: 'ms',
     advanced: true,
   }),
-  latencyMsMin: z.number().int().min(0).max(2000).default(80).meta({
-    title: 'Latency min',
-    description: 'One-way message delay, lower bound.',
-    unit: 'ms',
-  }),
-  latencyMsMax: z.number().int().min(0).max(5000).default(160).meta({
-    title: 'Latency max',
-    description: 'One-way message delay, upper bound.',
-    unit: 'ms',
-  }),
-  lossRate: z.number().min(0).max(0.5).default(0).meta({
-    title: 'Loss rate',
-    description: 'Probability that a message is lost.',
-    step: 0.01,
-    advanced: true,
-  }),
+  ...networkParams({ minMs: 80, maxMs: 160, minMsLimit: 2000, maxMsLimit: 5000 }),
 });
 export type CommitParams = z.output<typeof commitParams>;
 

@@ -5,6 +5,7 @@
  * participant that voted yes is in doubt, holding its lock, until the decision reaches it: if TC
  * is down, it waits. See coordinator.ts and participants.ts.
  */
+import { noteArrival } from '../../core/messageHistory';
 import type { Invariant, ModelDef } from '../../core/types';
 import {
   beginTx,
@@ -150,11 +151,7 @@ export function makeCommitModel(
       const m = d.payload;
       if (m.mid < s.midFloor) return;
       const down = d.to === TC ? !s.tc.up : !s.ps[d.to - 1]?.up;
-      const rec = s.messages[m.mid % HISTORY_SIZE];
-      if (rec && rec.id === m.mid) {
-        if (down) rec.droppedAt = ctx.now;
-        else rec.deliverAt = ctx.now;
-      }
+      noteArrival(s.messages, HISTORY_SIZE, m.mid, ctx.now, down);
       if (down) return;
       if (d.to === TC) {
         if (m.type === 'vote') onVote(s, ctx, m.tx, d.from, m.yes);

@@ -2,19 +2,9 @@
 import type { Ctx } from '../../core/types';
 import type { CommitParams, CrashPoint } from './meta';
 
-/** A message as the space-time diagram draws it (the network stage's MessageRecord). */
-export interface MessageRecord {
-  id: number;
-  from: number;
-  to: number;
-  type: string;
-  label: string;
-  sentAt: number;
-  /** Virtual ms it arrived, or -1. */
-  deliverAt: number;
-  /** Virtual ms it reached a crashed node and was discarded, or -1. */
-  droppedAt: number;
-}
+import type { MessageRecord } from '../../core/messageHistory';
+
+export type { MessageRecord };
 
 export type PState = 'idle' | 'working' | 'prepared' | 'committed' | 'aborted';
 

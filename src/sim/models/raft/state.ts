@@ -3,6 +3,7 @@
  * the persistent and volatile state of the paper's Figure 2, plus history ("ghost") variables that
  * only the invariants read, in the manner of Raft's TLA+ specification.
  */
+import type { MessageRecord as CoreMessageRecord } from '../../core/messageHistory';
 import type { Ctx } from '../../core/types';
 import type { RaftParams } from './params';
 
@@ -96,18 +97,8 @@ export interface Server {
  * deliverAt and droppedAt stay -1 (the record is shared, never mutated); the view fills them in
  * from the ring's deliveredAt and droppedAt.
  */
-export interface MessageRecord {
-  id: number;
-  from: number;
-  to: number;
-  type: string;
+export interface MessageRecord extends CoreMessageRecord {
   term: number;
-  label: string;
-  sentAt: number;
-  /** Virtual ms it arrived, or -1 (still in flight, or lost on the way). */
-  deliverAt: number;
-  /** Virtual ms it reached a crashed server and was discarded, or -1. */
-  droppedAt: number;
 }
 
 /**

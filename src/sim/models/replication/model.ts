@@ -4,6 +4,7 @@
  * where the read policy says; a failover monitor promotes the most up-to-date follower when no
  * follower has heard the leader for the timeout. See replicas.ts and clients.ts.
  */
+import { noteArrival } from '../../core/messageHistory';
 import type { Invariant, ModelDef } from '../../core/types';
 import {
   clientWrite,
@@ -287,13 +288,9 @@ export function makeReplicationModel(
     onMessage(s, d, ctx) {
       const m = d.payload;
       if (m.mid < s.midFloor) return;
-      const rec = s.messages[m.mid % HISTORY_SIZE];
       const n = s.replicas.length;
       const down = d.to < n && !s.replicas[d.to]!.up;
-      if (rec && rec.id === m.mid) {
-        if (down) rec.droppedAt = ctx.now;
-        else rec.deliverAt = ctx.now;
-      }
+      noteArrival(s.messages, HISTORY_SIZE, m.mid, ctx.now, down);
       if (down) return;
       if (d.to === storageNode(s)) {
         if (m.type === 'store') onStore(s, m, d.from, ctx);

@@ -1,4 +1,5 @@
 /** Names, node ids and the message history shared by the replication model's handlers. */
+import { keepSent } from '../../core/messageHistory';
 import type {
   Entry,
   Replica,
@@ -70,16 +71,14 @@ export function describeMessage(m: Out): string {
 
 export function send(s: S, ctx: C, from: number, to: number, msg: Out): void {
   const mid = s.nextMid++;
-  s.messages[mid % HISTORY_SIZE] = {
+  keepSent(s.messages, HISTORY_SIZE, {
     id: mid,
     from,
     to,
     type: msg.type,
     label: describeMessage(msg),
-    sentAt: ctx.now,
-    deliverAt: -1,
-    droppedAt: -1,
-  };
+    now: ctx.now,
+  });
   ctx.send(from, to, { ...msg, mid } as ReplicationMsg);
 }
 

@@ -2,19 +2,9 @@
 import type { Ctx } from '../../core/types';
 import type { Mode, ReplicationParams } from './meta';
 
-/** A message as the space-time diagram draws it (the network stage's MessageRecord). */
-export interface MessageRecord {
-  id: number;
-  from: number;
-  to: number;
-  type: string;
-  label: string;
-  sentAt: number;
-  /** Virtual ms it arrived, or -1. */
-  deliverAt: number;
-  /** Virtual ms it reached a crashed node and was discarded, or -1. */
-  droppedAt: number;
-}
+import type { MessageRecord } from '../../core/messageHistory';
+
+export type { MessageRecord };
 
 /** One write in a replica's log. Indexes start at 1. */
 export interface Entry {

@@ -3,6 +3,7 @@
  * simulation code.
  */
 import { z } from 'zod';
+import { networkParams } from '../../core/netParams';
 import type { ModelMeta, PresetMeta } from '../../core/types';
 
 const node = z.number().int().min(0).max(8).meta({ title: 'Node', description: 'N1 is 0.' });
@@ -33,22 +34,7 @@ export const tokenringParams = z.strictObject({
         'on: the lowest node that is up goes first. Should exceed one trip round the ring.',
       unit: 'ms',
     }),
-  latencyMsMin: z.number().int().min(0).max(1000).default(20).meta({
-    title: 'Latency min',
-    description: 'One-way message delay, lower bound.',
-    unit: 'ms',
-  }),
-  latencyMsMax: z.number().int().min(0).max(2000).default(60).meta({
-    title: 'Latency max',
-    description: 'One-way message delay, upper bound.',
-    unit: 'ms',
-  }),
-  lossRate: z.number().min(0).max(0.5).default(0).meta({
-    title: 'Loss rate',
-    description: 'Probability that a message is lost.',
-    step: 0.01,
-    advanced: true,
-  }),
+  ...networkParams({ minMs: 20, maxMs: 60, minMsLimit: 1000, maxMsLimit: 2000 }),
 });
 
 const CUT = {

@@ -6,6 +6,7 @@
  * `(i + 1) * timeoutMs` without taking one. A node discards any token not newer, by generation
  * then hop count, than the newest it has taken.
  */
+import { keepSent, noteArrival } from '../../core/messageHistory';
 import type { Delivery, ModelDef } from '../../core/types';
 import { tokenringMeta } from './meta';
 import type {
@@ -39,16 +40,14 @@ function send(
 ) {
   const mid = s.nextMid++;
   const msg: TokenringMsg = { type, e: s.epoch, mid, gen: t.gen, hop: t.hop, has };
-  s.messages[mid % HISTORY_SIZE] = {
+  keepSent(s.messages, HISTORY_SIZE, {
     id: mid,
     from,
     to,
     type: msg.type,
     label: describeMessage(msg),
-    sentAt: ctx.now,
-    deliverAt: -1,
-    droppedAt: -1,
-  };
+    now: ctx.now,
+  });
   ctx.send(from, to, msg);
   return mid;
 }
@@ -204,13 +203,9 @@ function onTimer(s: S, t: TokenringTimer, ctx: C): void {
 function onMessage(s: S, msg: Delivery<TokenringMsg>, ctx: C): void {
   if (msg.payload.e !== s.epoch) return;
   const n = s.nodes[msg.to];
-  const rec = s.messages[msg.payload.mid % HISTORY_SIZE];
-  const mine = rec?.id === msg.payload.mid ? rec : undefined;
-  if (!n || !n.up) {
-    if (mine) mine.droppedAt = ctx.now;
-    return;
-  }
-  if (mine) mine.deliverAt = ctx.now;
+  const up = !!n && n.up;
+  noteArrival(s.messages, HISTORY_SIZE, msg.payload.mid, ctx.now, !up);
+  if (!n || !up) return;
   const m = msg.payload;
   n.reported[msg.from] = false;
   if (m.type === 'token') onToken(s, n, msg.from, m, m.mid, ctx);

@@ -3,19 +3,9 @@ import type { z } from 'zod';
 import type { Ctx } from '../../core/types';
 import type { tokenringParams } from './meta';
 
-/** A message as the space-time diagram draws it (the network stage's MessageRecord). */
-export interface MessageRecord {
-  id: number;
-  from: number;
-  to: number;
-  type: string;
-  label: string;
-  sentAt: number;
-  /** Virtual ms it arrived, or -1. */
-  deliverAt: number;
-  /** Virtual ms it reached a crashed node and was discarded, or -1. */
-  droppedAt: number;
-}
+import type { MessageRecord } from '../../core/messageHistory';
+
+export type { MessageRecord };
 
 export type TokenringParams = z.output<typeof tokenringParams>;
 
