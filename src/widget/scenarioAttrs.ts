@@ -106,6 +106,11 @@ export function scenarioFromAttrsWith(
   for (const [k, v] of Object.entries(a)) {
     if (!k.startsWith('param-') || v === undefined) continue;
     const name = k.slice(6);
+    if (!name)
+      return {
+        ok: false,
+        errors: [{ path: 'param-', message: 'names no parameter (param-<name>)' }],
+      };
     if (!isRecord(params)) break;
     // Defined, not assigned: `param-__proto__` must become a field the check names.
     Object.defineProperty(params, name, {
