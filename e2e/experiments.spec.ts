@@ -37,3 +37,16 @@ test('a bad experiment value names the field and the limit', async ({ page }) =>
     'vnodes=5000.vnodes: 5000 is above the maximum 1000',
   );
 });
+
+// #18: the stampede experiment's results table widened the page past a 390 px screen (and with
+// it the params block); the table now scrolls on its own.
+for (const width of [390, 1280])
+  test(`the stampede experiment's results fit a ${width} px screen`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('./#/experiments/stampede');
+    await page.getByRole('button', { name: /^Run/ }).first().click();
+    await expect(page.locator('table.results tbody tr').first()).toBeVisible({ timeout: 200_000 });
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(over).toBeLessThanOrEqual(0);
+  });

@@ -6,7 +6,8 @@
  * at max speed (scripts/bench/soak.ts: 5 minutes each, DSP_SOAK_S). Prints a table, writes
  * bench/results/latest.json, and exits 1 naming every row that misses its target.
  *
- * Parts: `npm run bench -- node` (Node only), `-- browser` (the browser part only), `-- embed`
+ * Parts: `npm run bench -- node` (Node only), `-- validate` (each way in checking its worst
+ * input, scripts/bench/validate.ts: 50 ms at most), `-- browser` (the browser part only), `-- embed`
  * (the embed page only), `-- main-thread` (the main-thread rows only, for a quiet machine),
  * `-- soak` (the soak only; DSP_SOAK_MODELS=raft,cap for some playgrounds only). The
  * flags may also be written `--node` and so on. Ports: DSP_BENCH_PORT, DSP_BENCH_EMBED_PORT.
@@ -27,6 +28,7 @@ import { raftPlayBench } from './bench/raft-browser';
 import { capPlayBench } from './bench/cap-browser';
 import { mainThreadBenches, TARGETS, type MainThreadMeasurement } from './bench/main-thread';
 import { SOAK_TARGETS, soakBenches, soakGrowth, type SoakMeasurement } from './bench/soak';
+import { validateBenches } from './bench/validate';
 
 interface Row {
   suite: string;
@@ -276,7 +278,7 @@ const hasDist = (): boolean => {
 
 async function main() {
   const parts = new Set(process.argv.slice(2).map((a) => a.replace(/^--/, '')));
-  const known = ['node', 'browser', 'embed', 'main-thread', 'soak'];
+  const known = ['node', 'validate', 'browser', 'embed', 'main-thread', 'soak'];
   const unknown = [...parts].filter((p) => !known.includes(p));
   if (unknown.length) {
     console.error(`unknown part ${unknown.join(', ')}; parts: ${known.join(', ')}`);
@@ -290,6 +292,22 @@ async function main() {
   if (all || parts.has('node')) {
     process.stderr.write('Node benchmarks\n');
     rows = await nodeBenches();
+  }
+  if (all || parts.has('validate')) {
+    process.stderr.write('Validation of the worst input at each way in\n');
+    for (const b of await validateBenches()) {
+      process.stderr.write(`  ${b.name}...\n`);
+      const r = b.run();
+      rows.push({
+        suite: 'validate',
+        name: b.name.replace(/^validate: /, ''),
+        value: r.value,
+        unit: r.unit,
+        ...(b.target && { target: b.target }),
+        ...(b.meets && { meets: b.meets(r.value) }),
+        ...(r.note && { note: r.note }),
+      });
+    }
   }
   if (parts.has('embed') && !parts.has('browser')) {
     process.stderr.write('Embed benchmark\n');

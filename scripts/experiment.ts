@@ -18,16 +18,23 @@ import { jsonTextProblem } from '../src/sim/core/jsonText';
 import { MAX_TIME_MS } from '../src/sim/core/limits';
 import { jsonSchemaOf } from '../src/sim/core/info';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadExperiment } from '../src/sim/registry';
 import { replayScenario } from '../src/sim/replay';
 import { scenarioFromAttrsWith, type Attrs, type AttrsCatalog } from '../src/widget/scenarioAttrs';
 import { toCsv } from '../src/ui/download';
 import { coerce, fieldsOf } from '../src/ui/schemaFields';
 
+/** Bad input: main prints `experiment: <message>` and exits 2. */
+export class UsageError extends Error {}
+
 function fail(message: string): never {
-  process.stderr.write(`experiment: ${message}\n`);
-  process.exit(2);
+  throw new UsageError(message);
 }
+
+/** Reads a scenario source (a path, or `-` for stdin); the fuzz tests pass their own. */
+export type ReadSource = (source: string) => string;
+const readSource: ReadSource = (source) => readFileSync(source === '-' ? 0 : source, 'utf8');
 
 interface Parsed {
   name: string | null;
@@ -126,12 +133,15 @@ function wholeMs(name: string, raw: string): number {
   return n;
 }
 
-function readScenario(source: string): { raw: unknown; t: number | null; label: string } {
+function readScenario(
+  source: string,
+  read: ReadSource,
+): { raw: unknown; t: number | null; label: string } {
   const link = fromLink(source);
   if (link) return { ...link, label: 'the link' };
   let text: string;
   try {
-    text = readFileSync(source === '-' ? 0 : source, 'utf8');
+    text = read(source);
   } catch (e) {
     fail(
       `--scenario: cannot read ${source === '-' ? 'stdin' : `"${source}"`} (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
@@ -149,44 +159,42 @@ function readScenario(source: string): { raw: unknown; t: number | null; label: 
   }
 }
 
-async function replay(flags: Map<string, string>, format: string): Promise<void> {
+/** What the command line asks for, every flag and value checked; nothing run yet. */
+export type Plan =
+  | { kind: 'list'; format: string }
+  | { kind: 'replay'; raw: unknown; until: number | undefined; log: boolean; label: string }
+  | { kind: 'run'; name: string; exp: Experiment; params: unknown; format: string };
+
+type Experiment = NonNullable<Awaited<ReturnType<typeof loadExperiment>>>;
+
+function replayPlan(flags: Map<string, string>, format: string, read: ReadSource): Plan {
   for (const key of flags.keys())
     if (!['scenario', 'until', 'log'].includes(key))
       fail(`--${key}: not a flag of --scenario (it takes --until and --log)`);
   if (format !== 'json') fail(`--format: a replay prints json, not ${format}`);
-  const { raw, t, label } = readScenario(flags.get('scenario')!);
+  const { raw, t, label } = readScenario(flags.get('scenario')!, read);
   const untilFlag = flags.get('until');
   let until: number | undefined = t ?? undefined;
   if (untilFlag !== undefined) until = wholeMs('--until', untilFlag);
-  const started = performance.now();
-  const r = await replayScenario(raw, until, { log: flags.get('log') === 'true' });
-  if (!r.ok) fail(r.errors.map((e) => `${label}: ${formatError(e)}`).join('\n'));
-  process.stderr.write(
-    `replayed ${r.value.scenario.model} to ${r.value.untilMs} ms: ${r.value.eventsProcessed} events in ${((performance.now() - started) / 1000).toFixed(2)} s\n`,
-  );
-  process.stdout.write(JSON.stringify(r.value, null, 2) + '\n');
+  return { kind: 'replay', raw, until, log: flags.get('log') === 'true', label };
 }
 
-async function main(): Promise<void> {
-  // A separate subcommand with its own arguments (see scripts/checkHistory.ts).
-  if (process.argv[2] === 'check-history') process.exit(checkHistoryCli(process.argv.slice(3)));
-  const { name, flags } = parseArgs(process.argv.slice(2));
+/** Reads the arguments (after `experiment`) into a plan, or throws UsageError naming the flag. */
+export async function planFrom(argv: string[], read: ReadSource = readSource): Promise<Plan> {
+  const { name, flags } = parseArgs(argv);
   const format = flags.get('format') ?? 'json';
   flags.delete('format');
   if (!['json', 'csv', 'text'].includes(format))
     fail(`--format: "${format}" is not one of json, csv`);
-  if (flags.has('list')) {
-    list(format);
-    return;
-  }
+  if (flags.has('list')) return { kind: 'list', format };
   if (flags.has('scenario')) {
     if (name) fail(`give an experiment name or --scenario, not both ("${name}")`);
-    await replay(flags, format);
-    return;
+    return replayPlan(flags, format, read);
   }
   if (!name)
     fail(`name an experiment (${EXPERIMENT_METAS.map((e) => e.id).join(', ')}), or use --list`);
-  const exp = await loadExperiment(name);
+  // Looked up by value among the experiments: `constructor` or `__proto__` is none.
+  const exp = EXPERIMENT_METAS.some((e) => e.id === name) ? await loadExperiment(name) : undefined;
   if (!exp)
     fail(`"${name}" is not an experiment (${EXPERIMENT_METAS.map((e) => e.id).join(', ')})`);
   const fields = fieldsOf(jsonSchemaOf(exp.meta.params));
@@ -200,11 +208,27 @@ async function main(): Promise<void> {
   const params = parseWith(exp.meta.params, raw, '');
   if (!params.ok)
     fail(params.errors.map((e) => formatError({ ...e, path: `--${e.path}` })).join('\n'));
+  return { kind: 'run', name, exp, params: params.value, format };
+}
+
+async function replay(plan: Extract<Plan, { kind: 'replay' }>): Promise<void> {
+  const { raw, until, log, label } = plan;
+  const started = performance.now();
+  const r = await replayScenario(raw, until, { log });
+  if (!r.ok) fail(r.errors.map((e) => `${label}: ${formatError(e)}`).join('\n'));
+  process.stderr.write(
+    `replayed ${r.value.scenario.model} to ${r.value.untilMs} ms: ${r.value.eventsProcessed} events in ${((performance.now() - started) / 1000).toFixed(2)} s\n`,
+  );
+  process.stdout.write(JSON.stringify(r.value, null, 2) + '\n');
+}
+
+function run(plan: Extract<Plan, { kind: 'run' }>): void {
+  const { name, exp, params, format } = plan;
   const started = performance.now();
   let lastReport = 0;
   let result: Record<string, unknown>;
   try {
-    result = exp.run(params.value, (done, total) => {
+    result = exp.run(params as never, (done, total) => {
       const now = performance.now();
       if (now - lastReport < 250 && done < total) return;
       lastReport = now;
@@ -218,15 +242,27 @@ async function main(): Promise<void> {
   process.stderr.write(`${name}: done in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   if (format === 'csv') process.stdout.write(toCsv(exp.meta.toRows(result)));
   else
-    process.stdout.write(
-      JSON.stringify({ experiment: name, params: params.value, ...result }, null, 2) + '\n',
-    );
+    process.stdout.write(JSON.stringify({ experiment: name, params, ...result }, null, 2) + '\n');
 }
 
-// A bug must still end in one line, not a stack trace: bad input exits 2 with its message above.
-await main().catch((e: unknown) => {
-  process.stderr.write(
-    `experiment: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
-  );
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  // A separate subcommand with its own arguments (see scripts/checkHistory.ts).
+  if (process.argv[2] === 'check-history') process.exit(checkHistoryCli(process.argv.slice(3)));
+  const plan = await planFrom(process.argv.slice(2));
+  if (plan.kind === 'list') list(plan.format);
+  else if (plan.kind === 'replay') await replay(plan);
+  else run(plan);
+}
+
+// A bug must still end in one line, not a stack trace: bad input exits 2 with its message.
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  await main().catch((e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`experiment: ${e.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(
+      `experiment: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
+    process.exit(1);
+  });

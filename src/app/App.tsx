@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ensureAllExperimentInfo, ensureAllModelInfo } from '../widget/models';
 import { HelpDialog } from './HelpDialog';
-import { useRoute } from './router';
+import { pageOf, useRoute, type Page } from './router';
 import { useShortcuts } from './shortcuts';
 import { resolveTheme, useUi, type ThemeChoice } from './store';
 
@@ -65,33 +65,7 @@ export function App() {
     window.scrollTo(0, 0);
   }, [section, arg]);
 
-  // How many path segments each section takes: more is a link to nothing, not to its parent.
-  const depth: Record<string, number> = {
-    lesson: 2,
-    play: 2,
-    experiments: 2,
-    editor: 2,
-    lab: 2,
-    embed: 1,
-    check: 1,
-  };
-  const known = section !== undefined && Object.hasOwn(depth, section);
-  let page;
-  if (route.malformed !== undefined)
-    page = <NotFound path={route.malformed} why="its % escapes are not valid" />;
-  else if (!section) page = <Home />;
-  else if (!known || route.parts.length > depth[section]!)
-    page = <NotFound path={route.parts.join('/')} />;
-  else if (section === 'lesson' && arg) page = <LessonPage id={arg} />;
-  else if (section === 'play' && arg)
-    page = <PlaygroundPage key={arg} model={arg} query={route.query} />;
-  else if (section === 'play') page = <PlaygroundIndex />;
-  else if (section === 'experiments') page = <ExperimentsPage id={arg} />;
-  else if (section === 'editor') page = <EditorPage model={arg} query={route.query} />;
-  else if (section === 'lab') page = <LabPage model={arg} />;
-  else if (section === 'embed') page = <EmbedPage query={route.query} />;
-  else if (section === 'check') page = <CheckPage />;
-  else page = <NotFound path={route.parts.join('/')} />;
+  const page = pageElement(pageOf(route), route.query);
 
   return (
     <>
@@ -162,6 +136,31 @@ export function App() {
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );
+}
+
+function pageElement(p: Page, query: URLSearchParams) {
+  switch (p.kind) {
+    case 'home':
+      return <Home />;
+    case 'not-found':
+      return <NotFound path={p.path} {...(p.why ? { why: p.why } : {})} />;
+    case 'lesson':
+      return <LessonPage id={p.id} />;
+    case 'play':
+      return <PlaygroundPage key={p.model} model={p.model} query={query} />;
+    case 'play-index':
+      return <PlaygroundIndex />;
+    case 'experiments':
+      return <ExperimentsPage id={p.id} />;
+    case 'editor':
+      return <EditorPage model={p.model} query={query} />;
+    case 'lab':
+      return <LabPage model={p.model} />;
+    case 'embed':
+      return <EmbedPage query={query} />;
+    case 'check':
+      return <CheckPage />;
+  }
 }
 
 function NotFound({ path, why }: { path: string; why?: string }) {

@@ -31,6 +31,47 @@ export function parseHash(hash: string): Route {
   return { parts: decoded as string[], query };
 }
 
+/** What a route shows: a page and its argument, or not-found (never an error). */
+export type Page =
+  | { kind: 'home' }
+  | { kind: 'not-found'; path: string; why?: string }
+  | { kind: 'lesson'; id: string }
+  | { kind: 'play'; model: string }
+  | { kind: 'play-index' }
+  | { kind: 'experiments'; id: string | undefined }
+  | { kind: 'editor'; model: string | undefined }
+  | { kind: 'lab'; model: string | undefined }
+  | { kind: 'embed' }
+  | { kind: 'check' };
+
+/** How many path segments each section takes: more is a link to nothing, not to its parent. */
+const DEPTH: Readonly<Record<string, number>> = {
+  lesson: 2,
+  play: 2,
+  experiments: 2,
+  editor: 2,
+  lab: 2,
+  embed: 1,
+  check: 1,
+};
+
+export function pageOf(route: Route): Page {
+  if (route.malformed !== undefined)
+    return { kind: 'not-found', path: route.malformed, why: 'its % escapes are not valid' };
+  const [section, arg] = route.parts;
+  if (!section) return { kind: 'home' };
+  if (!Object.hasOwn(DEPTH, section) || route.parts.length > DEPTH[section]!)
+    return { kind: 'not-found', path: route.parts.join('/') };
+  if (section === 'lesson')
+    return arg ? { kind: 'lesson', id: arg } : { kind: 'not-found', path: section };
+  if (section === 'play') return arg ? { kind: 'play', model: arg } : { kind: 'play-index' };
+  if (section === 'experiments') return { kind: 'experiments', id: arg };
+  if (section === 'editor') return { kind: 'editor', model: arg };
+  if (section === 'lab') return { kind: 'lab', model: arg };
+  if (section === 'embed') return { kind: 'embed' };
+  return { kind: 'check' };
+}
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(location.hash));
   useEffect(() => {

@@ -14,6 +14,18 @@ describe('coerce', () => {
     expect(coerce(undefined, '[0,1')).toBe('[0,1');
     expect(coerce({ kind: 'string' }, '[1]')).toBe('[1]');
   });
+
+  it('reads decimal numbers only: 0x10, 0b1, an empty or blank value stay text the check names', () => {
+    for (const kind of ['integer', 'number', 'other'] as const) {
+      expect(coerce({ kind }, '12')).toBe(12);
+      expect(coerce({ kind }, '-0.5')).toBe(-0.5);
+      expect(coerce({ kind }, '1e3')).toBe(1000);
+      for (const raw of ['0x10', '0b1', '0o7', ' 5', '5 ', '1_000', 'Infinity'])
+        expect(coerce({ kind }, raw)).toBe(raw);
+    }
+    expect(coerce({ kind: 'integer' }, '')).toBe('');
+    expect(coerce({ kind: 'number' }, ' ')).toBe(' ');
+  });
 });
 
 describe('shownUnit', () => {

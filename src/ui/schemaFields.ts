@@ -206,11 +206,18 @@ export function checkValues(
   }));
 }
 
+/**
+ * A number written in decimal: `12`, `-0.5`, `1e3`. `Number()` also reads `0x10`, `0b1`, `` and
+ * spaces as numbers; a link or a flag holding those gets a message instead. One pass, no
+ * backtracking (each part is a run of digits between fixed characters).
+ */
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
 /** Coerces a string (from a URL, an attribute or a CLI flag) to the field's type, or leaves it. */
 export function coerce(field: Pick<Field, 'kind'> | undefined, raw: string): unknown {
   if (!field || field.kind === 'other') {
-    const n = Number(raw);
-    if (raw.trim() !== '' && Number.isFinite(n)) return n;
+    const n = DECIMAL.test(raw) ? Number(raw) : NaN;
+    if (Number.isFinite(n)) return n;
     // Arrays and objects (a partition's groups, a `set` input's params) are written as JSON.
     if (/^\s*[[{]/.test(raw)) {
       try {
@@ -222,8 +229,7 @@ export function coerce(field: Pick<Field, 'kind'> | undefined, raw: string): unk
     return raw;
   }
   if (field.kind === 'integer' || field.kind === 'number') {
-    const n = Number(raw);
-    return raw.trim() !== '' && !Number.isNaN(n) ? n : raw;
+    return DECIMAL.test(raw) ? Number(raw) : raw;
   }
   if (field.kind === 'boolean') {
     if (raw === 'true' || raw === '1' || raw === '') return true;

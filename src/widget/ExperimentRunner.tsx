@@ -260,29 +260,39 @@ function Runner({
       </div>
       {finished.length > 0 && (
         <>
-          <table className="results">
-            <caption className="sr-only">{meta.title} results</caption>
-            <thead>
-              <tr>
-                <th scope="col">{sweepParam || 'run'}</th>
-                {meta.summary.map((s) => (
-                  <th key={s.field} scope="col">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {finished.map((r, i) => (
-                <tr key={i}>
-                  <th scope="row">{String(r.value)}</th>
-                  {meta.summary.map((s) => {
-                    return <td key={s.field}>{formatSummaryValue(pick(r.result, s.field), s)}</td>;
-                  })}
+          {/* Wide tables scroll on their own: a narrow screen keeps the page its width. */}
+          <div
+            className="results-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label={`${meta.title}: table of results`}
+          >
+            <table className="results">
+              <caption className="sr-only">{meta.title} results</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{sweepParam || 'run'}</th>
+                  {meta.summary.map((s) => (
+                    <th key={s.field} scope="col">
+                      {s.label}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {finished.map((r, i) => (
+                  <tr key={i}>
+                    <th scope="row">{String(r.value)}</th>
+                    {meta.summary.map((s) => {
+                      return (
+                        <td key={s.field}>{formatSummaryValue(pick(r.result, s.field), s)}</td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <div className="row">
             <button
               type="button"

@@ -118,15 +118,13 @@ describe('scenarioFromAttrs under fuzzing', () => {
     });
     const near = encodeScenario(scenario(10_000) as never);
     const huge = encodeScenario(scenario(100_000) as never);
-    // Structural: one pass over the text and one over the inputs. A generous wall-clock margin
-    // only catches a return of the quadratic or recursive paths (the benchmark measures).
+    // Structural: one pass over the text and one over the inputs; the time is measured by
+    // `npm run bench -- validate`, not here (src/fuzz/links.test.ts checks the work done).
     for (const [s, ok] of [
       [near, true],
       [huge, false],
     ] as const) {
-      const started = performance.now();
       const r = scenarioFromAttrsWith(PAGE, { s });
-      expect(performance.now() - started).toBeLessThan(500);
       expect(r.ok).toBe(ok);
       if (!r.ok) expect(r.errors[0]!.message).toMatch(/characters long, above the maximum/);
     }

@@ -8,6 +8,7 @@
  */
 import { show, type FieldError, type Parsed } from '../sim/core/errors';
 import type { ModelInfo } from '../sim/core/info';
+import { MAX_PARAM_ATTRS } from '../sim/core/limits';
 import type { Scenario } from '../sim/core/types';
 import { coerce, fieldsOf } from '../ui/schemaFields';
 import { decodeScenario } from './share';
@@ -103,9 +104,27 @@ export function scenarioFromAttrsWith(
     inputs = [];
   }
   const fields = fieldsOf(info.params);
+  // Counted before anything is converted: a link of 100,000 params gets one message, quickly.
+  let paramAttrs = 0;
+  for (const k in a) if (k.startsWith('param-')) paramAttrs++;
+  if (paramAttrs > MAX_PARAM_ATTRS)
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'param-*',
+          message: `${paramAttrs.toLocaleString('en-US')} parameters is above the maximum ${MAX_PARAM_ATTRS}`,
+        },
+      ],
+    };
   for (const [k, v] of Object.entries(a)) {
     if (!k.startsWith('param-') || v === undefined) continue;
     const name = k.slice(6);
+    if (!name)
+      return {
+        ok: false,
+        errors: [{ path: 'param-', message: 'names no parameter (param-<name>)' }],
+      };
     if (!isRecord(params)) break;
     // Defined, not assigned: `param-__proto__` must become a field the check names.
     Object.defineProperty(params, name, {

@@ -4,50 +4,24 @@
  */
 import { useMemo, useState } from 'react';
 import { MODEL_INFOS, modelInfo } from '../../widget/models';
-import { formatError } from '../../sim/core/errors';
-import type { JsonObjectSchema } from '../../sim/core/info';
-import { MAX_TIME_MS } from '../../sim/core/limits';
-import { checkValues, coerce } from '../../ui/schemaFields';
 import type { Scenario } from '../../sim/core/types';
 import { ErrorList } from '../../ui/ErrorList';
-import { scenarioFromAttrs } from '../../widget/attrs';
 import { getWidget } from '../../widget/handles';
 import { editorHash, encodeScenario, shareHash, shareUrl } from '../../widget/share';
 import { Widget } from '../../widget/Widget';
 import { href } from '../router';
 import { ShareBox, type Shared } from './ShareBox';
-
-const T_SCHEMA: JsonObjectSchema = {
-  type: 'object',
-  properties: { t: { type: 'integer', minimum: 0, maximum: MAX_TIME_MS } },
-};
+import { scenarioFromQuery } from './scenarioFromQuery';
 
 export function PlaygroundPage({ model, query }: { model: string; query: URLSearchParams }) {
   const meta = modelInfo(model);
   const queryKey = query.toString();
-  const { scenario, atMs, errors } = useMemo(() => {
-    const attrs = Object.fromEntries(query.entries());
-    delete attrs.t;
-    const errs: string[] = [];
-    const parsed = scenarioFromAttrs(attrs, model);
-    let s: Scenario | null = parsed.ok ? parsed.value : null;
-    if (!parsed.ok) {
-      errs.push(...parsed.errors.map(formatError));
-      const fallback = scenarioFromAttrs({}, model);
-      s = fallback.ok ? fallback.value : null;
-    }
-    let at = 0;
-    const rawT = query.get('t');
-    if (rawT !== null && parsed.ok) {
-      const t = coerce({ kind: 'integer' }, rawT);
-      const tErrors = checkValues(T_SCHEMA, { t }, '');
-      if (tErrors.length) errs.push(...tErrors.map(formatError));
-      else at = t as number;
-    }
-    return { scenario: s, atMs: at, errors: errs };
+  const { scenario, atMs, errors } = useMemo(
+    () => scenarioFromQuery(model, query),
     // The query string is the identity of what to load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model, queryKey]);
+    [model, queryKey],
+  );
   const [shared, setShared] = useState<Shared | null>(null);
 
   if (!meta) {

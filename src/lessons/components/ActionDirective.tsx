@@ -4,51 +4,37 @@
  */
 import { useState, type ReactNode } from 'react';
 import { formatError } from '../../sim/core/errors';
-import { checkInput } from '../../widget/checkScenario';
 import { whenWidget } from '../../widget/handles';
 import { modelInfo } from '../../widget/models';
-import { argsOf, attrsOf, asAttributeError } from '../directives';
+import { actionOf, attrsOf } from '../directives';
 import { useLessonContext } from '../context';
-
-const PLAYBACK = ['play', 'pause', 'reset'] as const;
 
 export function ActionDirective(props: Record<string, unknown> & { children?: ReactNode }) {
   const a = attrsOf(props);
   const lesson = useLessonContext();
   const [status, setStatus] = useState<string | null>(null);
   const widget = a.widget ?? 'widget';
-  const action = a.action ?? '';
-  const info = modelInfo(a.model ?? lesson.model ?? '');
-  const args = argsOf(a, info, action);
-  if (isPlayback(action)) {
+  const what = actionOf(a, modelInfo(a.model ?? lesson.model ?? ''));
+  if (what.kind === 'playback') {
+    const action = what.action;
     return (
       <button
         type="button"
         className="lesson-action"
-        onClick={() =>
-          void whenWidget(widget).then((h) => h[action as (typeof PLAYBACK)[number]]())
-        }
+        onClick={() => void whenWidget(widget).then((h) => h[action]())}
       >
         {props.children}
       </button>
     );
   }
-  const problems = info
-    ? checkInput(info, { at: 0, action, ...args }, 'action').map((e) =>
-        asAttributeError({
-          ...e,
-          path: e.path.replace(/^action\./, 'arg-').replace(/^arg-action$/, 'action'),
-        }),
-      )
-    : [{ path: 'model', message: 'is required' }];
-  if (problems.length) {
+  if (what.kind === 'bad') {
     return (
       <span className="inline-error" role="alert">
-        [action button unavailable: {problems.map(formatError).join('; ')}]
+        [action button unavailable: {what.problems.map(formatError).join('; ')}]
       </span>
     );
   }
-  const input = { action, ...args };
+  const input = what.input;
   return (
     <>
       <button
@@ -56,7 +42,7 @@ export function ActionDirective(props: Record<string, unknown> & { children?: Re
         className="lesson-action"
         onClick={async () => {
           const h = await whenWidget(widget);
-          const r = await h.input(input as { action: string });
+          const r = await h.input(input);
           setStatus(r && !r.ok ? (r.errors ?? []).map(formatError).join('; ') : null);
         }}
       >
@@ -70,5 +56,3 @@ export function ActionDirective(props: Record<string, unknown> & { children?: Re
     </>
   );
 }
-
-const isPlayback = (action: string): boolean => (PLAYBACK as readonly string[]).includes(action);

@@ -1,8 +1,8 @@
 /** `::experiment{id=hashring-balance sweep=vnodes values="1,10,100" param-nodes=10}` */
 import { lazy, Suspense } from 'react';
-import { coerce, fieldsOf } from '../../ui/schemaFields';
+import { coerce } from '../../ui/schemaFields';
 import { experimentInfo } from '../../widget/models';
-import { attrsOf } from '../directives';
+import { attrsOf, experimentParamsOf } from '../directives';
 
 const ExperimentRunner = lazy(() =>
   import('../../widget/ExperimentRunner').then((m) => ({ default: m.ExperimentRunner })),
@@ -10,16 +10,8 @@ const ExperimentRunner = lazy(() =>
 
 export function ExperimentDirective(props: Record<string, unknown>) {
   const a = attrsOf(props);
-  const params: Record<string, unknown> = {};
   // Coerce by the experiment's own field kinds, so `param-warmStart=true` is a boolean.
-  const info = experimentInfo(a.id ?? '');
-  const fields = info ? fieldsOf(info.params) : [];
-  for (const [k, v] of Object.entries(a))
-    if (k.startsWith('param-') && v !== undefined)
-      params[k.slice(6)] = coerce(
-        fields.find((f) => f.key === k.slice(6)),
-        v,
-      );
+  const params = experimentParamsOf(a, experimentInfo(a.id ?? ''));
   const sweep = a.sweep
     ? {
         param: a.sweep,

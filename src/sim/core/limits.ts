@@ -1,6 +1,8 @@
 /** Limits of the scenario format, shared by the zod schema and the page's JSON checks. */
 export const MAX_SEED = 4294967295;
 export const MAX_INPUTS = 10000;
+/** `param-*` attributes one link or element may give: no model has half as many params. */
+export const MAX_PARAM_ATTRS = 64;
 /** A day of virtual time is far beyond any lesson; it bounds replay cost. */
 export const MAX_TIME_MS = 86_400_000;
 /**

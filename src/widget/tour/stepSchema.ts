@@ -46,6 +46,11 @@ export function parseUntil(s: string): StopWhen | string {
   return 'is not a stop: write event:<kind> (event:vote*2 for the second), t:<ms> or metric:<name>>=<number>';
 }
 
+/** Sets an own field: a step's `__proto__` is then an attribute the check names, not a prototype. */
+const define = (o: Record<string, string | undefined>, key: string, value: string): void => {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+};
+
 const longer = (max: number) => `is longer than the maximum ${max} characters`;
 
 /** One step's attributes and caption text; errors are pushed with paths under `at`. */
@@ -66,7 +71,7 @@ function parseStep<C>(
     if (v === undefined || k === 'class' || k === 'id') continue;
     if (k.startsWith('arg-')) {
       if (v.length > MAX_ARG_CHARS) bad(k, longer(MAX_ARG_CHARS));
-      else args[k.slice(4)] = v;
+      else define(args, k.slice(4), v);
     } else if (!FIELDS.includes(k))
       bad(k, `is not a step attribute (${FIELDS.join(', ')}, arg-<name>)`);
   }
@@ -157,7 +162,7 @@ export function stepsFromJson(raw: string): Parsed<TourStep<string>[]> {
       if (k === 'caption' && typeof v === 'string') caption = v;
       else if (k === 'args' && v && typeof v === 'object' && !Array.isArray(v))
         for (const [name, a] of Object.entries(v)) attrs[`arg-${name}`] = String(a);
-      else if (typeof v === 'string' || typeof v === 'number') attrs[k] = String(v);
+      else if (typeof v === 'string' || typeof v === 'number') define(attrs, k, String(v));
       else errors.push({ path: `${at}.${k}`, message: 'expected a string' });
     }
     raws.push({ attrs, caption, text: caption });

@@ -23,7 +23,8 @@ export function checkStepsForModel(
   const errors: FieldError[] = [];
   steps.forEach((s, i) => {
     const at = `tour.steps.${i + 1}`;
-    if (s.do && !info.actions[s.do.action])
+    // Own actions only: `toString` or `constructor` is not one.
+    if (s.do && !Object.hasOwn(info.actions, s.do.action))
       errors.push({
         path: `${at}.do`,
         message: `"${s.do.action}" is not an action of ${info.title} (${Object.keys(info.actions).join(', ')})`,
