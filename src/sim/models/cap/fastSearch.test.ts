@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { searchRegisterFast } from './fastSearch';
+import { checkZones, zonesApply } from './zones';
 import { searchRegister, type RegisterOp, type Start, type Value } from './linearizability';
 
 type Kind = RegisterOp['f'] | 'casMissed';
@@ -78,4 +79,47 @@ describe('the fast register search agrees with the plain exhaustive search', () 
       expect(violations).toBeGreaterThan(runs / 10);
       expect(violations).toBeLessThan(runs - runs / 10);
     });
+});
+
+describe("Gibbons & Korach's zones agree with the plain search when written values are unique", () => {
+  const runs = process.env.DSP_LONG ? 100_000 : 4_000;
+  const unique = fc
+    .array(
+      fc.record({
+        read: fc.boolean(),
+        pick: fc.integer({ min: 0, max: 12 }),
+        start: fc.integer({ min: 0, max: 40 }),
+        length: fc.integer({ min: 1, max: 25 }),
+        unknown: fc.integer({ min: 0, max: 5 }),
+      }),
+      { minLength: 1, maxLength: 10 },
+    )
+    .map((specs) =>
+      specs.map((o, j): RegisterOp => {
+        const call = 2 * (o.start * 16 + j);
+        const ret = !o.read && o.unknown === 0 ? Infinity : call + 32 * o.length + 1;
+        // Reads return nothing, the start value, some op's value (maybe a read's: never written).
+        const value = o.read ? ([null, 100, 99][o.pick] ?? o.pick - 3) : j;
+        return { f: o.read ? 'read' : 'write', value, call, ret };
+      }),
+    );
+  it('on random histories of at most 10 reads and writes', () => {
+    let violations = 0;
+    fc.assert(
+      fc.property(unique, fc.constantFrom(null, 100), (ops, state) => {
+        const st = [{ state }];
+        expect(zonesApply(ops, st)).toBe(true);
+        const plain = searchRegister(ops, st, { budget: Infinity });
+        const zones = checkZones(ops, st[0]!);
+        expect(zones.result).toBe(plain.result);
+        if (zones.result === 'violation') {
+          violations++;
+          expect(ops[zones.failed]?.f).toBe('read');
+        }
+      }),
+      { numRuns: runs },
+    );
+    expect(violations).toBeGreaterThan(runs / 10);
+    expect(violations).toBeLessThan(runs - runs / 10);
+  });
 });

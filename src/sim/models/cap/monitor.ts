@@ -28,6 +28,7 @@
  *    reported with a sentence why, then left out (as if it failed) so checking goes on; the count
  *    of such reads is the `violations` metric (a greedy count, not a proven minimum).
  */
+import { decideRegister } from './decide';
 import { explainFailure, type Names } from './explain';
 import {
   searchRegister,
@@ -96,6 +97,11 @@ export interface KeyLog {
   goneWrites: MonOp[];
   /** Every value ever written to the key, as sorted [from, to] ranges (flat pairs). */
   written: number[];
+  /**
+   * The plain search gave up on this key once: later checks go straight to the exact register
+   * checks (`decide.ts`), instead of spending the plain search's budget again on a larger window.
+   */
+  hard: boolean;
 }
 
 export interface MonitorState {
@@ -120,6 +126,11 @@ const FRONTIER_MAX = 256;
 const WITNESSES = 20;
 const MAX_DROPS_PER_CHECK = 50;
 const BUDGET = 2_000_000;
+/**
+ * Windows of at most this many ops are decided without a step budget once the plain search gives
+ * up, so a history of 100 ops or fewer never ends `unknown`; larger ones get `BUDGET` again.
+ */
+const UNBOUNDED_WINDOW = 100;
 /**
  * Enumerating a prefix's end configurations can cost far more than checking it (repeated values,
  * many clients): past this many steps (a base plus so many per op of the prefix) the window is
@@ -153,6 +164,7 @@ function keyLog(m: MonitorState, key: number): KeyLog {
       compactAt: 0,
       goneWrites: [],
       written: [],
+      hard: false,
     };
     m.keys[key] = k;
   }
@@ -305,7 +317,12 @@ export function checkKey(m: MonitorState, key: number, options: CheckOptions = {
   k.dirty = false;
   for (let drops = 0; ; drops++) {
     const w = buildWindow(k);
-    const out = searchRegister(w.search, startsOf(k, w), { budget: options.budget ?? BUDGET });
+    const out = decideRegister(w.search, startsOf(k, w), {
+      budget: options.budget ?? BUDGET,
+      fallbackBudget: options.budget ?? (w.search.length <= UNBOUNDED_WINDOW ? Infinity : BUDGET),
+      skipPlain: k.hard,
+    });
+    if (out.by !== 'search') k.hard = true;
     m.steps += out.steps;
     if (out.result === 'ok') {
       k.retryAt = 0;
