@@ -202,7 +202,13 @@ export function compile(ops: readonly RegisterOp[], states: States): Compiled {
 }
 
 /** The state after op `i` in `state`, or NO when it cannot happen there. */
-export function step(state: number, i: number, c: Compiled, ops: readonly RegisterOp[], states: States) {
+export function step(
+  state: number,
+  i: number,
+  c: Compiled,
+  ops: readonly RegisterOp[],
+  states: States,
+) {
   const a = c.a[i]!;
   switch (c.kind[i]) {
     case KIND.write:

@@ -280,11 +280,14 @@ function buildWindow(k: KeyLog): Window {
     w.search.push({ f: o.f, value: o.value, call: o.call, ret });
     w.from.push(o);
   };
+  // Writes a start configuration has already linearized stay in the window whether or not a read
+  // in it saw them: left out, they would look unplaced and could be linearized a second time.
+  const placed = new Set(k.starts.flatMap((f) => f.done));
   const write = (o: MonOp): void => {
     const seen = firstReadOf(reads, o.value as number, o.call);
     if (o.status === 'ok') add(o, k.unique ? Math.min(o.ret, seen) : o.ret);
     // Nobody saw it (yet): it can go last, so leave it out.
-    else if (seen !== Infinity) add(o, k.unique ? seen : Infinity);
+    else if (seen !== Infinity || placed.has(o.id)) add(o, k.unique ? seen : Infinity);
   };
   for (const o of k.carried) if (o.status !== 'fail') write(o);
   for (const o of k.ops) {
@@ -418,13 +421,25 @@ function compact(m: MonitorState, k: KeyLog, options: CheckOptions): void {
   const ends = prune(out.ends, (j) => !Number.isFinite(w.search[before[j]!]!.ret));
   if (ends.length > FRONTIER_MAX) return giveUp();
   k.compactAt = 0;
-  const straddlers = before.filter((i) => w.search[i]!.ret >= p).map((i) => w.from[i]!);
+  // An op of unknown outcome that every configuration has linearized is placed for good: it
+  // leaves the window (and is not carried, which would offer it again).
+  const everywhere = before.filter(
+    (i, j) => !Number.isFinite(w.search[i]!.ret) && ends.every((e) => (e.done ?? []).includes(j)),
+  );
+  const settled = new Set(everywhere.map((i) => w.from[i]!));
+  const straddlers = before
+    .filter((i) => w.search[i]!.ret >= p)
+    .map((i) => w.from[i]!)
+    .filter((o) => !settled.has(o));
   k.starts = ends.map((e) => ({
     state: e.state,
-    done: (e.done ?? []).map((j) => w.from[before[j]!]!.id),
+    done: (e.done ?? [])
+      .map((j) => w.from[before[j]!]!)
+      .filter((o) => !settled.has(o))
+      .map((o) => o.id),
   }));
   const used = new Set(before.map((i) => w.from[i]!));
-  const gone = before.filter((i) => w.search[i]!.ret < p).map((i) => w.from[i]!);
+  const gone = [...before.filter((i) => w.search[i]!.ret < p).map((i) => w.from[i]!), ...settled];
   // Ops invoked before p that the window left out: failed, unseen info writes, or dropped.
   const leftOut = k.ops.filter((o) => o.call < p && !used.has(o));
   k.carried = [
