@@ -172,9 +172,11 @@ export function searchRegisterFast(
     }
     if (outcome.failed === i && failStates.size < 4) failStates.add(state);
   };
-  /** When a configuration is dead (rule 3) and nothing is named yet: the first read stranded. */
+  /**
+   * A dead configuration (rule 3) names the first read (or cas) it strands: without this, the
+   * op named would be one the search reached before the pruning, often one that fits.
+   */
   const recordStranded = (state: number): void => {
-    if (outcome.failed >= 0) return;
     let best = -1;
     for (let i = 0; i < n; i++) {
       const q = consumes[i]!;
