@@ -81,7 +81,8 @@ test('a linearizable and a non-linearizable history get their verdicts, the viol
   await file.setInputFiles(testdata('etcd-repeated-bad.log'));
   await expect(status).toHaveText(/^Not linearizable: 1 operation on 1 of 1 key/);
   await expect(page.locator('.check-op[data-role="violation"]')).toHaveAttribute('data-op', '84');
-  await expect(witness.first()).toContainText('(line 86)');
+  await expect(witness.first()).toContainText("P40's read of 2 from the register");
+  await expect(witness.first()).toContainText('(line 85)');
   await page.screenshot({ path: testInfo.outputPath('check-repeated.png'), fullPage: true });
 
   // Several keys, each with its own verdict.
