@@ -145,3 +145,34 @@ describe('no unknown verdict on random histories of 100 operations or fewer', ()
     expect(violations).toBeGreaterThan(5);
   });
 });
+
+describe('explanations stay true after compaction', () => {
+  /** C0 writes 1..n one after another, C2 reading each; then C1 reads `v`. */
+  const longRun = (n: number, v: number) => {
+    const steps: Parameters<typeof entries>[0] = [];
+    // C2's reads make each completion a check, and each check compacts the window.
+    for (let j = 1; j <= n; j++)
+      steps.push(
+        ['invoke', 0, 'write', j],
+        ['ok', 0, 'write', j],
+        ['invoke', 2, 'read', null],
+        ['ok', 2, 'read', j],
+      );
+    steps.push(['invoke', 1, 'read', null], ['ok', 1, 'read', v]);
+    return entries(steps);
+  };
+
+  it('a read of a value whose write left the window long ago is stale, not invented', () => {
+    for (const n of [50, 700, 3000]) {
+      const v = checkHistory(longRun(n, 3));
+      expect(v.violations).toBe(1);
+      expect(v.witnesses[0]!.sentence).toMatch(
+        /^C1 read 3 from k0(,| after C0's write of \d+ had completed$)/,
+      );
+      expect(v.witnesses[0]!.sentence).not.toMatch(/nobody wrote/);
+    }
+    expect(checkHistory(longRun(3000, 9999)).witnesses[0]!.sentence).toBe(
+      'C1 read 9999 from k0, a value nobody wrote',
+    );
+  });
+});
