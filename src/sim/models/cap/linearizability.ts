@@ -79,15 +79,15 @@ export interface SearchOutcome {
   ends: Start[];
 }
 
-const ANY_STATE = -2;
-const NO = -3;
-const HEAD = -1;
+export const ANY_STATE = -2;
+export const NO = -3;
+export const HEAD = -1;
 
 /**
  * Register states interned as small integers for the search: the memo and the stacks hold
  * integers, and the transitions of cas and append are computed once per (state, op).
  */
-class States {
+export class States {
   private readonly ids = new Map<string, number>();
   private readonly values: Value[] = [];
   private readonly appended = new Map<string, number>();
@@ -110,6 +110,11 @@ class States {
       map.set(key, id);
     }
     return id;
+  }
+
+  /** How many states have been interned (ids are 0 .. size - 1). */
+  get size(): number {
+    return this.values.length;
   }
 
   value(id: number): RegisterState {
@@ -135,7 +140,7 @@ class States {
 }
 
 /** A 32-bit mix (murmur3 finalizer): Zobrist keys for ops and a hash of the state. */
-function mix(x: number): number {
+export function mix(x: number): number {
   let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
@@ -144,7 +149,7 @@ function mix(x: number): number {
 }
 
 /** The set of explored (linearized set, state) configurations, hashed with Zobrist keys. */
-class Memo {
+export class Memo {
   private readonly table = new Map<number, { bits: Uint32Array; state: number }[]>();
   constructor(private readonly words: number) {}
 
@@ -168,7 +173,7 @@ class Memo {
 }
 
 /** Per op, the interned values `step` compares with and moves to. */
-interface Compiled {
+export interface Compiled {
   kind: Uint8Array;
   /** read: the value returned; write: the value written; cas: expected. */
   a: Int32Array;
@@ -176,9 +181,9 @@ interface Compiled {
   b: Int32Array;
 }
 
-const KIND = { read: 0, write: 1, cas: 2, append: 3, casMissed: 4 } as const;
+export const KIND = { read: 0, write: 1, cas: 2, append: 3, casMissed: 4 } as const;
 
-function compile(ops: readonly RegisterOp[], states: States): Compiled {
+export function compile(ops: readonly RegisterOp[], states: States): Compiled {
   const n = ops.length;
   const c: Compiled = { kind: new Uint8Array(n), a: new Int32Array(n), b: new Int32Array(n) };
   for (let i = 0; i < n; i++) {
@@ -197,7 +202,13 @@ function compile(ops: readonly RegisterOp[], states: States): Compiled {
 }
 
 /** The state after op `i` in `state`, or NO when it cannot happen there. */
-function step(state: number, i: number, c: Compiled, ops: readonly RegisterOp[], states: States) {
+export function step(
+  state: number,
+  i: number,
+  c: Compiled,
+  ops: readonly RegisterOp[],
+  states: States,
+) {
   const a = c.a[i]!;
   switch (c.kind[i]) {
     case KIND.write:
@@ -210,6 +221,48 @@ function step(state: number, i: number, c: Compiled, ops: readonly RegisterOp[],
       return state !== a ? state : NO;
     default:
       return states.append(state, ops[i]!.value as Scalar | null, i);
+  }
+}
+
+/**
+ * The ops' call and return entries (2i and 2i+1) in history order, as a doubly linked list the
+ * search unlinks linearized ops from; at equal positions calls come first, so an op returning at
+ * p overlaps one called at p.
+ */
+export class Entries {
+  readonly next: Int32Array;
+  readonly prev: Int32Array;
+  head: number;
+
+  constructor(ops: readonly RegisterOp[]) {
+    const n = ops.length;
+    const order = Array.from({ length: 2 * n }, (_, e) => e);
+    const pos = (e: number): number => (e & 1 ? ops[e >> 1]!.ret : ops[e >> 1]!.call);
+    order.sort((a, b) => pos(a) - pos(b) || (a & 1) - (b & 1) || a - b);
+    this.next = new Int32Array(2 * n);
+    this.prev = new Int32Array(2 * n);
+    this.head = order[0] ?? HEAD;
+    for (let i = 0; i < order.length; i++) {
+      const e = order[i]!;
+      this.prev[e] = i === 0 ? HEAD : order[i - 1]!;
+      this.next[e] = i === order.length - 1 ? HEAD : order[i + 1]!;
+    }
+  }
+
+  unlink(e: number): void {
+    const p = this.prev[e]!;
+    const q = this.next[e]!;
+    if (p === HEAD) this.head = q;
+    else this.next[p] = q;
+    if (q !== HEAD) this.prev[q] = p;
+  }
+
+  relink(e: number): void {
+    const p = this.prev[e]!;
+    const q = this.next[e]!;
+    if (p === HEAD) this.head = e;
+    else this.next[p] = e;
+    if (q !== HEAD) this.prev[q] = e;
   }
 }
 
@@ -237,33 +290,10 @@ export function searchRegister(
     return outcome;
   }
 
-  // Entries 2i (call of op i) and 2i+1 (its return), in history order; at equal positions calls
-  // come first, so an op returning at p overlaps one called at p.
-  const order = Array.from({ length: 2 * n }, (_, e) => e);
-  const pos = (e: number): number => (e & 1 ? ops[e >> 1]!.ret : ops[e >> 1]!.call);
-  order.sort((a, b) => pos(a) - pos(b) || (a & 1) - (b & 1) || a - b);
-  const next = new Int32Array(2 * n);
-  const prev = new Int32Array(2 * n);
-  let head = order[0]!;
-  for (let i = 0; i < order.length; i++) {
-    const e = order[i]!;
-    prev[e] = i === 0 ? HEAD : order[i - 1]!;
-    next[e] = i === order.length - 1 ? HEAD : order[i + 1]!;
-  }
-  const unlink = (e: number): void => {
-    const p = prev[e]!;
-    const q = next[e]!;
-    if (p === HEAD) head = q;
-    else next[p] = q;
-    if (q !== HEAD) prev[q] = p;
-  };
-  const relink = (e: number): void => {
-    const p = prev[e]!;
-    const q = next[e]!;
-    if (p === HEAD) head = e;
-    else next[p] = e;
-    if (q !== HEAD) prev[q] = e;
-  };
+  const list = new Entries(ops);
+  const { next } = list;
+  const unlink = (e: number): void => list.unlink(e);
+  const relink = (e: number): void => list.relink(e);
 
   const states = new States();
   const compiled = compile(ops, states);
@@ -295,7 +325,7 @@ export function searchRegister(
       unlink(2 * i + 1);
       if (Number.isFinite(ops[i]!.ret)) finiteLeft--;
     }
-    let e = head;
+    let e = list.head;
     for (;;) {
       if (++outcome.steps > budget) {
         outcome.result = 'unknown';
@@ -321,7 +351,7 @@ export function searchRegister(
             unlink(2 * i);
             unlink(2 * i + 1);
             if (Number.isFinite(ops[i]!.ret)) finiteLeft--;
-            e = head;
+            e = list.head;
             continue;
           }
           bits[i >> 5]! &= ~(1 << (i & 31));

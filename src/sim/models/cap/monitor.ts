@@ -28,6 +28,7 @@
  *    reported with a sentence why, then left out (as if it failed) so checking goes on; the count
  *    of such reads is the `violations` metric (a greedy count, not a proven minimum).
  */
+import { decideRegister } from './decide';
 import { explainFailure, type Names } from './explain';
 import {
   searchRegister,
@@ -96,6 +97,11 @@ export interface KeyLog {
   goneWrites: MonOp[];
   /** Every value ever written to the key, as sorted [from, to] ranges (flat pairs). */
   written: number[];
+  /**
+   * The plain search gave up on this key once: later checks go straight to the exact register
+   * checks (`decide.ts`), instead of spending the plain search's budget again on a larger window.
+   */
+  hard: boolean;
 }
 
 export interface MonitorState {
@@ -120,6 +126,11 @@ const FRONTIER_MAX = 256;
 const WITNESSES = 20;
 const MAX_DROPS_PER_CHECK = 50;
 const BUDGET = 2_000_000;
+/**
+ * Windows of at most this many ops are decided without a step budget once the plain search gives
+ * up, so a history of 100 ops or fewer never ends `unknown`; larger ones get `BUDGET` again.
+ */
+const UNBOUNDED_WINDOW = 100;
 /**
  * Enumerating a prefix's end configurations can cost far more than checking it (repeated values,
  * many clients): past this many steps (a base plus so many per op of the prefix) the window is
@@ -153,6 +164,7 @@ function keyLog(m: MonitorState, key: number): KeyLog {
       compactAt: 0,
       goneWrites: [],
       written: [],
+      hard: false,
     };
     m.keys[key] = k;
   }
@@ -268,11 +280,14 @@ function buildWindow(k: KeyLog): Window {
     w.search.push({ f: o.f, value: o.value, call: o.call, ret });
     w.from.push(o);
   };
+  // Writes a start configuration has already linearized stay in the window whether or not a read
+  // in it saw them: left out, they would look unplaced and could be linearized a second time.
+  const placed = new Set(k.starts.flatMap((f) => f.done));
   const write = (o: MonOp): void => {
     const seen = firstReadOf(reads, o.value as number, o.call);
     if (o.status === 'ok') add(o, k.unique ? Math.min(o.ret, seen) : o.ret);
     // Nobody saw it (yet): it can go last, so leave it out.
-    else if (seen !== Infinity) add(o, k.unique ? seen : Infinity);
+    else if (seen !== Infinity || placed.has(o.id)) add(o, k.unique ? seen : Infinity);
   };
   for (const o of k.carried) if (o.status !== 'fail') write(o);
   for (const o of k.ops) {
@@ -305,7 +320,12 @@ export function checkKey(m: MonitorState, key: number, options: CheckOptions = {
   k.dirty = false;
   for (let drops = 0; ; drops++) {
     const w = buildWindow(k);
-    const out = searchRegister(w.search, startsOf(k, w), { budget: options.budget ?? BUDGET });
+    const out = decideRegister(w.search, startsOf(k, w), {
+      budget: options.budget ?? BUDGET,
+      fallbackBudget: options.budget ?? (w.search.length <= UNBOUNDED_WINDOW ? Infinity : BUDGET),
+      skipPlain: k.hard,
+    });
+    if (out.by !== 'search') k.hard = true;
     m.steps += out.steps;
     if (out.result === 'ok') {
       k.retryAt = 0;
@@ -401,13 +421,25 @@ function compact(m: MonitorState, k: KeyLog, options: CheckOptions): void {
   const ends = prune(out.ends, (j) => !Number.isFinite(w.search[before[j]!]!.ret));
   if (ends.length > FRONTIER_MAX) return giveUp();
   k.compactAt = 0;
-  const straddlers = before.filter((i) => w.search[i]!.ret >= p).map((i) => w.from[i]!);
+  // An op of unknown outcome that every configuration has linearized is placed for good: it
+  // leaves the window (and is not carried, which would offer it again).
+  const everywhere = before.filter(
+    (i, j) => !Number.isFinite(w.search[i]!.ret) && ends.every((e) => (e.done ?? []).includes(j)),
+  );
+  const settled = new Set(everywhere.map((i) => w.from[i]!));
+  const straddlers = before
+    .filter((i) => w.search[i]!.ret >= p)
+    .map((i) => w.from[i]!)
+    .filter((o) => !settled.has(o));
   k.starts = ends.map((e) => ({
     state: e.state,
-    done: (e.done ?? []).map((j) => w.from[before[j]!]!.id),
+    done: (e.done ?? [])
+      .map((j) => w.from[before[j]!]!)
+      .filter((o) => !settled.has(o))
+      .map((o) => o.id),
   }));
   const used = new Set(before.map((i) => w.from[i]!));
-  const gone = before.filter((i) => w.search[i]!.ret < p).map((i) => w.from[i]!);
+  const gone = [...before.filter((i) => w.search[i]!.ret < p).map((i) => w.from[i]!), ...settled];
   // Ops invoked before p that the window left out: failed, unseen info writes, or dropped.
   const leftOut = k.ops.filter((o) => o.call < p && !used.has(o));
   k.carried = [

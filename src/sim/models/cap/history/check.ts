@@ -3,15 +3,13 @@
  * does it: one search per key from the key's initial contents. A key that cannot be linearized
  * gets the op the search could not get past, with a sentence why; that op is then left out and
  * the search repeated, so several independent violations are all shown (a greedy count).
- * Histories of 100 operations or fewer per key are searched without a step budget.
+ * Each search is `decideRegister`'s: the plain search, then (when it gives up) the exact register
+ * checks, which have no step budget on keys of 100 operations or fewer, so those always get a
+ * verdict.
  */
+import { decideRegister } from '../decide';
 import { explainFailure } from '../explain';
-import {
-  searchRegister,
-  type RegisterOp,
-  type RegisterState,
-  type Value,
-} from '../linearizability';
+import { type RegisterOp, type RegisterState, type Value } from '../linearizability';
 import type { MonOp } from '../monitor';
 import type { LoadedHistory, LoadedOp } from './parse';
 
@@ -113,7 +111,9 @@ export function checkLoaded(h: LoadedHistory, options: WholeOptions = {}): Check
       (o) => (o.type !== 'fail' || o.casMissed) && (o.f !== 'read' || o.type === 'ok'),
     );
     const numeric = isNumeric(all);
-    const budget = ops.length <= SMALL ? Infinity : (options.budget ?? 20_000_000);
+    const budget = options.budget ?? 20_000_000;
+    const fallbackBudget = ops.length <= SMALL ? Infinity : budget;
+    let hard = false;
     let live = ops;
     let result: 'ok' | 'violation' | 'unknown' = 'ok';
     for (let n = 0; n <= MAX_WITNESSES_PER_KEY; n++) {
@@ -124,7 +124,12 @@ export function checkLoaded(h: LoadedHistory, options: WholeOptions = {}): Check
         ret: o.ret,
         ...(o.casMissed && { casMissed: true }),
       }));
-      const out = searchRegister(search, [{ state: h.initial }], { budget });
+      const out = decideRegister(search, [{ state: h.initial }], {
+        budget: Math.min(budget, 2_000_000),
+        fallbackBudget,
+        skipPlain: hard,
+      });
+      if (out.by !== 'search') hard = true;
       verdict.steps += out.steps;
       if (out.result === 'ok') break;
       if (out.result === 'unknown' || out.failed < 0 || n === MAX_WITNESSES_PER_KEY) {
