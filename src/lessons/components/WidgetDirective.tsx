@@ -1,7 +1,9 @@
 /** `::widget{#id preset=... param-x=... seed=... height=... controls=... autoplay}` */
+import { useCallback } from 'react';
 import { ErrorList } from '../../ui/ErrorList';
 import { formatError } from '../../sim/core/errors';
-import { ALL_CONTROLS, Widget, type Control } from '../../widget/Widget';
+import { allWidgets } from '../../widget/handles';
+import { ALL_CONTROLS, Widget, type Control, type WidgetStatus } from '../../widget/Widget';
 import { attrsOf, scenarioFromAttrs } from '../directives';
 import { useLessonContext } from '../context';
 
@@ -16,6 +18,14 @@ export function WidgetDirective(props: Record<string, unknown>) {
   const lesson = useLessonContext();
   const parsed = scenarioFromAttrs(a, lesson.model);
   const id = a.id ?? 'widget';
+  // One widget plays at a time in a lesson: starting this one pauses the others (their runs kept).
+  const onStatus = useCallback(
+    (status: WidgetStatus) => {
+      if (status !== 'playing') return;
+      for (const h of allWidgets()) if (h.id !== id) h.pause();
+    },
+    [id],
+  );
   if (!parsed.ok) {
     return (
       <ErrorList
@@ -51,6 +61,8 @@ export function WidgetDirective(props: Record<string, unknown>) {
           : { height: 380 })}
         autoplay={a.autoplay !== undefined && a.autoplay !== 'false'}
         slowMotionMs={LESSON_SLOW_MOTION_MS}
+        compact
+        onStatus={onStatus}
         onShare={lesson.onShare}
         shareLabel="Open in playground"
       />
