@@ -189,3 +189,32 @@ test('a lazy widget in a narrow column reserves about the height it draws at', a
     drawn * 0.08,
   );
 });
+
+test('Raft at height="300" in a 624 px column keeps its server labels apart', async ({ page }) => {
+  // #raft: preset leader-crash, playback and log only, so the drawing takes the column's width.
+  await page.goto(`${HOST}quirks.html`);
+  const widget = page.locator('#raft .widget');
+  await ready(widget);
+  await expect(page.locator('#raft .raft-server-label')).toHaveCount(5);
+  const boxes = await page.locator('#raft .raft-server-label').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+    }),
+  );
+  const stage = await page
+    .locator('#raft .raft-ring')
+    .evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+  const problems: string[] = [];
+  boxes.forEach((b, i) => {
+    if (b.x0 < stage.left - 1 || b.x1 > stage.right + 1 || b.y0 < stage.top - 1)
+      problems.push(`S${i + 1}'s label leaves the ring's box`);
+    for (let j = i + 1; j < boxes.length; j++) {
+      const c = boxes[j]!;
+      if (!(b.x1 <= c.x0 || c.x1 <= b.x0 || b.y1 <= c.y0 || c.y1 <= b.y0))
+        problems.push(`S${i + 1} and S${j + 1} labels overlap`);
+    }
+  });
+  // It used to stack the ring (164 px tall) over the diagram: a 40 px ring, labels on labels.
+  expect(problems, `ring ${Math.round(stage.width)} x ${Math.round(stage.height)} px`).toEqual([]);
+});

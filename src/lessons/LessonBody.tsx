@@ -61,6 +61,22 @@ export function LessonBody({ tree }: { tree: readonly LessonNode[] }) {
     for (const el of refs.current) if (el) io.observe(el);
     return () => io.disconnect();
   }, [sections]);
+  // Each section knows its widget's height (CSS gives the text after it at least that much).
+  useEffect(() => {
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => {
+      for (const e of entries)
+        e.target.parentElement?.style.setProperty(
+          '--lesson-widget-h',
+          `${Math.ceil(e.borderBoxSize[0]?.blockSize ?? e.contentRect.height)}px`,
+        );
+    });
+    for (const el of refs.current) {
+      const w = el?.querySelector(':scope > .lesson-widget');
+      if (w) ro.observe(w);
+    }
+    return () => ro.disconnect();
+  }, [sections]);
   useEffect(() => {
     sections.forEach((s, i) => {
       if (i !== active && s.widgetId) getWidget(s.widgetId)?.pause();

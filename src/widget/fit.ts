@@ -17,7 +17,7 @@ export function fitDrawingHeight(
   // Wide: the widget sits in a sticky column under the site header (about 60 px) and keeps room
   // for its tour caption, playback bar, actions and panels. Narrow: the header takes two rows
   // (about 90 px) and the playback bar and actions wrap, so the drawing gets a smaller share.
-  const share = viewportW >= SIDE_BY_SIDE_MIN_WIDTH_PX ? 0.5 : 0.44;
+  const share = viewportW >= SIDE_BY_SIDE_MIN_WIDTH_PX ? 0.5 : 0.36;
   const fit = Math.round(viewportH * share);
   return Math.max(Math.min(requestedPx, DRAWING_MIN_HEIGHT_PX), Math.min(requestedPx, fit));
 }

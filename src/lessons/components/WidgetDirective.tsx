@@ -1,5 +1,4 @@
 /** `::widget{#id preset=... param-x=... seed=... height=... controls=... autoplay}` */
-import { useCallback } from 'react';
 import { ErrorList } from '../../ui/ErrorList';
 import { formatError } from '../../sim/core/errors';
 import { allWidgets } from '../../widget/handles';
@@ -13,19 +12,25 @@ import { useLessonContext } from '../context';
  */
 export const LESSON_SLOW_MOTION_MS = 600;
 
+/** One widget plays at a time in a lesson: starting one pauses the others (their runs kept). */
+const pausers = new Map<string, (status: WidgetStatus) => void>();
+function pauseOthersOnPlay(id: string): (status: WidgetStatus) => void {
+  let f = pausers.get(id);
+  if (!f) {
+    f = (status) => {
+      if (status === 'playing') for (const h of allWidgets()) if (h.id !== id) h.pause();
+    };
+    pausers.set(id, f);
+  }
+  return f;
+}
+
 export function WidgetDirective(props: Record<string, unknown>) {
   const a = attrsOf(props);
   const lesson = useLessonContext();
   const parsed = scenarioFromAttrs(a, lesson.model);
   const id = a.id ?? 'widget';
-  // One widget plays at a time in a lesson: starting this one pauses the others (their runs kept).
-  const onStatus = useCallback(
-    (status: WidgetStatus) => {
-      if (status !== 'playing') return;
-      for (const h of allWidgets()) if (h.id !== id) h.pause();
-    },
-    [id],
-  );
+  const onStatus = pauseOthersOnPlay(id);
   if (!parsed.ok) {
     return (
       <ErrorList
