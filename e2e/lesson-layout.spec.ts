@@ -93,3 +93,39 @@ for (const screen of SCREENS) {
     }
   });
 }
+
+test('one widget plays at a time: playing one, or reading on to the next, pauses the other and keeps its run', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('./#/lesson/traffic-ratelimit');
+  const open = page.locator('.widget[data-widget-id="open"]');
+  const limited = page.locator('.widget[data-widget-id="limited"]');
+  await widgetReady(page, '.widget[data-widget-id="open"]');
+  await open.locator('.playback button[aria-label="Play"]').click();
+  await expect(open).toHaveAttribute('data-state', 'playing');
+  await expect.poll(async () => Number(await open.getAttribute('data-t'))).toBeGreaterThan(300);
+  // The second widget's section: reaching its text pauses the first, where it was.
+  await page
+    .locator(
+      '.lesson-section[data-section-widget="limited"] > .lesson-text:not(.lesson-text-before)',
+    )
+    .evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 100));
+  await expect(page.locator('.lesson-section[data-section-widget="limited"]')).toHaveAttribute(
+    'data-active',
+    'true',
+  );
+  await expect(open).toHaveAttribute('data-state', 'paused');
+  const kept = Number(await open.getAttribute('data-t'));
+  expect(kept).toBeGreaterThan(300);
+  // Play the first again from a button in its own text, then the second: the first pauses.
+  await open.evaluate((e) => e.scrollIntoView());
+  await open.locator('.playback button[aria-label="Play"]').click();
+  await expect(open).toHaveAttribute('data-state', 'playing');
+  await limited.evaluate((e) => e.scrollIntoView());
+  await widgetReady(page, '.widget[data-widget-id="limited"]');
+  await limited.locator('.playback button[aria-label="Play"]').click();
+  await expect(limited).toHaveAttribute('data-state', 'playing');
+  await expect(open).toHaveAttribute('data-state', 'paused');
+  expect(Number(await open.getAttribute('data-t'))).toBeGreaterThanOrEqual(kept);
+});

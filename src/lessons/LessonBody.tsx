@@ -4,7 +4,6 @@ import {
   useEffect,
   useMemo,
   useRef,
-  useState,
   type ComponentType,
   type ReactNode,
 } from 'react';
@@ -44,16 +43,23 @@ function render(node: LessonNode, key: number): ReactNode {
  */
 export function LessonBody({ tree }: { tree: readonly LessonNode[] }) {
   const sections = useMemo(() => sectionsOf(tree), [tree]);
-  const [active, setActive] = useState(0);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
+  // Which section is active lives in the DOM (`data-active`), not in React state: re-rendering
+  // the lesson would hand every widget a new scenario object, and a new scenario restarts a run.
   useEffect(() => {
     if (typeof IntersectionObserver === 'undefined' || sections.length < 2) return;
+    const activate = (i: number) => {
+      sections.forEach((s, k) => {
+        refs.current[k]?.setAttribute('data-active', String(k === i));
+        if (k !== i && s.widgetId) getWidget(s.widgetId)?.pause();
+      });
+    };
     const io = new IntersectionObserver(
       (entries) => {
         for (const e of entries) {
           if (!e.isIntersecting) continue;
           const i = refs.current.indexOf(e.target as HTMLDivElement);
-          if (i >= 0) setActive(i);
+          if (i >= 0) activate(i);
         }
       },
       { rootMargin: '-40% 0px -59% 0px' },
@@ -77,11 +83,6 @@ export function LessonBody({ tree }: { tree: readonly LessonNode[] }) {
     }
     return () => ro.disconnect();
   }, [sections]);
-  useEffect(() => {
-    sections.forEach((s, i) => {
-      if (i !== active && s.widgetId) getWidget(s.widgetId)?.pause();
-    });
-  }, [active, sections]);
 
   return (
     <>
@@ -91,7 +92,6 @@ export function LessonBody({ tree }: { tree: readonly LessonNode[] }) {
             key={i}
             className="lesson-section"
             data-section-widget={s.widgetId}
-            data-active={i === active}
             ref={(el) => {
               refs.current[i] = el;
             }}

@@ -3,7 +3,7 @@ import { ErrorList } from '../../ui/ErrorList';
 import { formatError } from '../../sim/core/errors';
 import { allWidgets } from '../../widget/handles';
 import { ALL_CONTROLS, Widget, type Control, type WidgetStatus } from '../../widget/Widget';
-import { attrsOf, scenarioFromAttrs } from '../directives';
+import { attrsOf, scenarioFromAttrs, type Attrs } from '../directives';
 import { useLessonContext } from '../context';
 
 /**
@@ -11,6 +11,21 @@ import { useLessonContext } from '../context';
  * (issue 15: at least half a second to follow a Raft RequestVote or AppendEntries).
  */
 export const LESSON_SLOW_MOTION_MS = 600;
+
+/**
+ * The same attributes give the same scenario object: the widget restarts its run when handed a
+ * new one, so a lesson re-rendering (for whatever reason) must not hand it one.
+ */
+const parsedByAttrs = new Map<string, ReturnType<typeof scenarioFromAttrs>>();
+function parseOnce(a: Attrs, model: string | undefined): ReturnType<typeof scenarioFromAttrs> {
+  const key = `${model ?? ''} ${JSON.stringify(a)}`;
+  let parsed = parsedByAttrs.get(key);
+  if (!parsed) {
+    parsed = scenarioFromAttrs(a, model);
+    parsedByAttrs.set(key, parsed);
+  }
+  return parsed;
+}
 
 /** One widget plays at a time in a lesson: starting one pauses the others (their runs kept). */
 const pausers = new Map<string, (status: WidgetStatus) => void>();
@@ -28,7 +43,7 @@ function pauseOthersOnPlay(id: string): (status: WidgetStatus) => void {
 export function WidgetDirective(props: Record<string, unknown>) {
   const a = attrsOf(props);
   const lesson = useLessonContext();
-  const parsed = scenarioFromAttrs(a, lesson.model);
+  const parsed = parseOnce(a, lesson.model);
   const id = a.id ?? 'widget';
   const onStatus = pauseOthersOnPlay(id);
   if (!parsed.ok) {
