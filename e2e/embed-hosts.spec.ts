@@ -189,3 +189,34 @@ test('a lazy widget in a narrow column reserves about the height it draws at', a
     drawn * 0.08,
   );
 });
+
+test('Raft at height="300" in a 624 px column keeps its server labels apart', async ({ page }) => {
+  // #raft: preset leader-crash, playback and log only, so the drawing takes the column's width.
+  await page.goto(`${HOST}quirks.html`);
+  await ready(page.locator('#raft .widget'));
+  await expect(page.locator('#raft .raft-server-label')).toHaveCount(5);
+  const boxesOf = (selector: string) =>
+    page.locator(selector).evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+      }),
+    );
+  const labels = await boxesOf('#raft .raft-server-label');
+  const shapes = await boxesOf('#raft .raft-shape');
+  const [ring] = await boxesOf('#raft .raft-ring');
+  type Box = (typeof labels)[number];
+  const apart = (a: Box, b: Box) => a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0;
+  const problems: string[] = [];
+  labels.forEach((b, i) => {
+    if (b.x0 < ring!.x0 - 1 || b.x1 > ring!.x1 + 1 || b.y0 < ring!.y0 - 1)
+      problems.push(`S${i + 1}'s label leaves the ring's box`);
+    for (let j = 0; j < labels.length; j++) {
+      if (j > i && !apart(b, labels[j]!)) problems.push(`S${i + 1} and S${j + 1} labels overlap`);
+      if (j !== i && !apart(b, shapes[j]!)) problems.push(`S${i + 1}'s label covers S${j + 1}`);
+    }
+  });
+  // It used to stack the ring (180 px tall) over the diagram: a 40 px ring, S1's label cut off.
+  const size = `ring ${Math.round(ring!.x1 - ring!.x0)} x ${Math.round(ring!.y1 - ring!.y0)} px`;
+  expect(problems, size).toEqual([]);
+});

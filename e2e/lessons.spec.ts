@@ -52,8 +52,15 @@ test('an action button in the text applies an input to the widget on the page', 
   await page.goto('./#/lesson/hashring-ring');
   await widgetReady(page);
   await page.getByRole('button', { name: '1,000', exact: true }).click();
+  const widget = page.locator('.widget').first();
+  // In a lesson the parameters start folded (the drawing and the text first); opened, they
+  // show the value the button set.
+  const params = widget.getByRole('button', { name: 'Parameters' });
+  await expect(params).toHaveAttribute('aria-expanded', 'false');
+  await expect(widget.locator('.param input[type=number]').first()).toBeHidden();
+  await params.click();
   await expect(
-    page.locator('.widget').first().locator('.param input[type=number]').first(),
-  ).toBeVisible();
+    widget.locator('.params').getByRole('spinbutton', { name: /^Virtual nodes/ }),
+  ).toHaveValue('1000');
   await expect(page.getByRole('log').first()).toContainText(/1000 virtual nodes|vnodes/i);
 });

@@ -359,7 +359,9 @@ test('the timing lesson: over a slow network elections keep failing and the term
   await q.getByRole('radio').nth(1).check();
   await q.getByRole('button', { name: /Commit my answer/ }).click();
   await expect(q.locator('.reveal')).toBeVisible();
-  await expect(page.getByRole('spinbutton', { name: /Latency max/ }).first()).toHaveValue('200');
+  // The lesson's parameters start folded: open them to see the value the question set.
+  await widget.getByRole('button', { name: 'Parameters' }).click();
+  await expect(widget.getByRole('spinbutton', { name: /Latency max/ })).toHaveValue('200');
   await expect(page.getByRole('log').first()).toContainText(/latencyMsMax 20 → 200/);
   // If the leader survived the switch, crash it from the reveal so an election is needed.
   if ((await leaderOf(page)) >= 0) await q.getByRole('button', { name: 'crash it' }).click();

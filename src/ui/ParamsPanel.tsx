@@ -22,9 +22,23 @@ export interface ParamsPanelProps {
   validate(patch: Record<string, unknown>): string | null;
   onApply(patch: Record<string, unknown>): void;
   disabled?: boolean;
+  /**
+   * Starts folded to its title, a button that opens it (lessons: the drawing and the text come
+   * first). Left out, the panel is always open (playgrounds, embeds).
+   */
+  collapsible?: boolean;
 }
 
-export function ParamsPanel({ schema, values, validate, onApply, disabled }: ParamsPanelProps) {
+export function ParamsPanel({
+  schema,
+  values,
+  validate,
+  onApply,
+  disabled,
+  collapsible,
+}: ParamsPanelProps) {
+  const [open, setOpen] = useState(!collapsible);
+  const rowsId = useId();
   const fields = useMemo(() => fieldsOf(schema), [schema]);
   // Rows re-render only when their own value changes (the panel follows a 5-a-second channel
   // while playing, and React re-sets every input's attributes on each render): callers may pass
@@ -55,22 +69,41 @@ export function ParamsPanel({ schema, values, validate, onApply, disabled }: Par
     />
   );
   return (
-    <fieldset className="params" disabled={disabled}>
-      <legend>Parameters</legend>
-      {basic.map(row)}
-      {advanced.length > 0 && (
-        <>
+    <fieldset className={`params${open ? '' : ' folded'}`} disabled={disabled}>
+      {collapsible ? (
+        // Inside the legend, so a disabled fieldset leaves the toggle working.
+        <legend>
           <button
             type="button"
-            className="link-button"
-            aria-expanded={showAdvanced}
-            onClick={() => setShowAdvanced((s) => !s)}
+            className="link-button params-toggle"
+            aria-expanded={open}
+            aria-controls={rowsId}
+            onClick={() => setOpen((o) => !o)}
           >
-            {showAdvanced ? 'Fewer parameters' : `More parameters (${advanced.length})`}
+            <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
+            Parameters
           </button>
-          {showAdvanced && advanced.map(row)}
-        </>
+        </legend>
+      ) : (
+        <legend>Parameters</legend>
       )}
+      {/* Folded rows stay mounted (hidden): a value set from the text still shows when opened. */}
+      <div className="params-rows" id={rowsId} hidden={!open}>
+        {basic.map(row)}
+        {advanced.length > 0 && (
+          <>
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={showAdvanced}
+              onClick={() => setShowAdvanced((s) => !s)}
+            >
+              {showAdvanced ? 'Fewer parameters' : `More parameters (${advanced.length})`}
+            </button>
+            {showAdvanced && advanced.map(row)}
+          </>
+        )}
+      </div>
     </fieldset>
   );
 }

@@ -38,3 +38,22 @@ export function useSize(
   }, [ref]);
   return size;
 }
+
+/** The window's inner size, kept current on resize (never on scroll). */
+export function useViewportSize(): { width: number; height: number } {
+  const read = () =>
+    typeof window === 'undefined'
+      ? { width: 1280, height: 900 }
+      : { width: window.innerWidth, height: window.innerHeight };
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const on = () =>
+      setSize((s) => {
+        const n = read();
+        return n.width === s.width && n.height === s.height ? s : n;
+      });
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return size;
+}

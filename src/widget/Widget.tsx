@@ -21,7 +21,7 @@ import type { LogEvent, Scenario } from '../sim/core/types';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import type { FrameStore } from '../ui/frameStore';
 import { ErrorList } from '../ui/ErrorList';
-import { useReducedMotion, useSize } from '../ui/hooks';
+import { useReducedMotion, useSize, useViewportSize } from '../ui/hooks';
 import { PlaybackBar } from '../ui/PlaybackBar';
 import { VIEWS } from '../views/registry';
 import type { AnyModelViews, LearnerInput, ViewProps } from '../views/types';
@@ -32,6 +32,7 @@ import { setActiveWidget } from './handles';
 import { ensureModelInfo, modelIds, modelInfo } from './models';
 import { checkValues } from '../ui/schemaFields';
 import { useWidgetController } from './useWidgetController';
+import { fitDrawingHeight } from './fit';
 import { ALL_CONTROLS, type Control } from './controls';
 import { subscribeTours, tourFor, type TourSteps } from './tour/registry';
 import { checkStepsForModel, resolveNodes } from './tour/steps';
@@ -75,6 +76,12 @@ export interface WidgetProps {
   slowMotionMs?: number;
   /** A guided tour's steps (else the one a lesson registered for this widget's id). */
   tour?: TourSteps;
+  /**
+   * The lesson layout: the drawing and the playback bar together under the tour, then the
+   * actions, then metrics, log and parameters in one region that scrolls within the widget;
+   * parameters start folded; the drawing is no taller than the screen allows (see fit.ts).
+   */
+  compact?: boolean;
 }
 
 /** The lifecycle as the outside sees it (also the root's `data-state`). */
@@ -201,8 +208,13 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
   const tourErrors = useMemo(() => (steps ? checkStepsForModel(steps, meta) : []), [steps, meta]);
   const tour = useTour(tourErrors.length ? undefined : steps, handle, store, props.scenario);
   const reducedMotion = useReducedMotion();
+  const compact = props.compact ?? false;
+  const viewport = useViewportSize();
+  const drawH = compact
+    ? fitDrawingHeight(props.height ?? 420, viewport.width, viewport.height)
+    : (props.height ?? 420);
   const stage = useRef<HTMLDivElement>(null);
-  const size = useSize(stage, { width: 640, height: props.height ?? 420 });
+  const size = useSize(stage, { width: 640, height: drawH });
   const views = useViews(meta.id);
   // One UI store per widget and model, shared by the view's Main, Side and Actions.
   const ui = useMemo(() => createStore(() => ({ ...(views?.ui ?? {}) })), [views]);
@@ -265,7 +277,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
     send,
     reducedMotion,
     width: size.width,
-    height: props.height ?? 420,
+    height: drawH,
   };
 
   const status = (
@@ -277,9 +289,123 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
     onStatus?.(status, (invalidErrors ?? []).map(formatError));
   }, [onStatus, status, invalidErrors]);
 
+  const actionsEl = (
+    <>
+      {controls.has('actions') && views !== undefined ? (
+        <ErrorBoundary label="The actions">
+          {views?.Actions ? (
+            <LivePart Part={views.Actions} store={store} base={base} />
+          ) : (
+            <Suspense fallback={null}>
+              <ActionsBar info={meta} send={send} disabled={!ready} />
+            </Suspense>
+          )}
+        </ErrorBoundary>
+      ) : null}
+      {actionError ? (
+        <p className="field-error" role="alert">
+          {actionError}
+        </p>
+      ) : null}
+    </>
+  );
+  const stageEl = (
+    <div className="stage" ref={stage} style={{ height: drawH }}>
+      <ErrorBoundary label="The drawing">
+        {views === undefined ? (
+          <p className="muted">Loading the drawing…</p>
+        ) : views === null ? (
+          <p className="muted">
+            {meta.title} has no drawing yet; its metrics, invariants and event log still run.
+          </p>
+        ) : frame ? (
+          <LivePart Part={views.Main} store={store} base={base} />
+        ) : (
+          <p className="muted">Starting the simulation…</p>
+        )}
+      </ErrorBoundary>
+    </div>
+  );
+  const sideEl = (controls.has('metrics') || controls.has('invariants')) && (
+    // A group, not an <aside>: several widgets on a page must not repeat landmarks. Beside the
+    // drawing it scrolls within the drawing's height, so long metrics never leave an empty band.
+    <div
+      className="side"
+      role="group"
+      style={compact ? undefined : { maxHeight: drawH }}
+      tabIndex={compact ? undefined : 0}
+      aria-label={`${label}: load, metrics and invariants`}
+    >
+      <ErrorBoundary label="The side panel">
+        {views?.Side ? <LivePart Part={views.Side} store={store} base={base} /> : null}
+      </ErrorBoundary>
+      <Suspense fallback={null}>
+        {controls.has('metrics') && frame ? (
+          <MetricsPanel metas={meta.metrics} values={frame.metrics} series={snapshot.series} />
+        ) : null}
+        {controls.has('invariants') && frame ? <InvariantsPanel items={frame.invariants} /> : null}
+      </Suspense>
+    </div>
+  );
+  const playbackEl = controls.has('playback') && (
+    <PlaybackBar
+      t={frame?.t ?? 0}
+      horizonMs={frame?.status.horizonMs ?? 0}
+      playing={playing}
+      speed={frame?.status.speed ?? 1}
+      lagging={frame?.status.lagging ?? false}
+      slowMotion={
+        !!props.slowMotionMs &&
+        meta.playbackSpeed !== undefined &&
+        typeof frame?.status.speed === 'number' &&
+        frame.status.speed <= meta.playbackSpeed
+      }
+      disabled={!ready}
+      onToggle={() => handle?.toggle()}
+      onStep={() => handle?.step()}
+      onSeek={(t) => handle?.seek(t)}
+      onSpeed={(s) => handle?.setSpeed(s)}
+      onRestart={() => handle?.reset()}
+      onFork={() => handle?.fork()}
+      {...(controls.has('share') && props.onShare ? { onShare: () => handle?.share() } : {})}
+      {...(props.shareLabel ? { shareLabel: props.shareLabel } : {})}
+    />
+  );
+  const tourErrorsEl = tourErrors.length ? (
+    <ErrorList
+      title="The guided tour of this widget has a bad step; the widget still works."
+      errors={tourErrors.map(formatError)}
+    />
+  ) : null;
+  const panelsEl = (controls.has('params') || controls.has('log')) && (
+    <div className="widget-panels">
+      <Suspense fallback={null}>
+        {controls.has('params') && frame ? (
+          <ParamsPanel
+            schema={meta.params}
+            values={frame.params}
+            validate={validate}
+            onApply={(patch) => send({ action: 'set', params: patch })}
+            disabled={!ready}
+            collapsible={compact}
+          />
+        ) : null}
+        {controls.has('log') ? (
+          <EventLog
+            events={snapshot.history}
+            start={snapshot.logStart}
+            now={snapshot.frame?.t ?? 0}
+            onSeek={(t) => handle?.seek(t)}
+            narration={narration}
+          />
+        ) : null}
+      </Suspense>
+    </div>
+  );
+
   return (
     <div
-      className="widget"
+      className={compact ? 'widget compact' : 'widget'}
       data-widget-id={id}
       data-model={meta.id}
       data-state={status}
@@ -308,119 +434,37 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
       ) : null}
       {/* The tour first: its Start and Continue are a lesson's first stop for the keyboard. */}
       {tour ? <TourPanel api={tour} label={label} announceHere={!controls.has('log')} /> : null}
-      {controls.has('actions') && views !== undefined ? (
-        <ErrorBoundary label="The actions">
-          {views?.Actions ? (
-            <LivePart Part={views.Actions} store={store} base={base} />
-          ) : (
-            <Suspense fallback={null}>
-              <ActionsBar info={meta} send={send} disabled={!ready} />
-            </Suspense>
+      {compact ? (
+        <>
+          <div className="widget-body">{stageEl}</div>
+          {playbackEl}
+          {actionsEl}
+          {tourErrorsEl}
+          {(sideEl || panelsEl) && (
+            // One region under the drawing for everything else, scrolling within the widget so
+            // the widget stays no taller than the screen.
+            <div
+              className="widget-extras"
+              role="group"
+              tabIndex={0}
+              aria-label={`${label}: metrics, event log and parameters`}
+            >
+              {sideEl}
+              {panelsEl}
+            </div>
           )}
-        </ErrorBoundary>
-      ) : null}
-      {actionError ? (
-        <p className="field-error" role="alert">
-          {actionError}
-        </p>
-      ) : null}
-      <div className="widget-body">
-        <div className="stage" ref={stage} style={{ height: props.height ?? 420 }}>
-          <ErrorBoundary label="The drawing">
-            {views === undefined ? (
-              <p className="muted">Loading the drawing…</p>
-            ) : views === null ? (
-              <p className="muted">
-                {meta.title} has no drawing yet; its metrics, invariants and event log still run.
-              </p>
-            ) : frame ? (
-              <LivePart Part={views.Main} store={store} base={base} />
-            ) : (
-              <p className="muted">Starting the simulation…</p>
-            )}
-          </ErrorBoundary>
-        </div>
-        {(controls.has('metrics') || controls.has('invariants')) && (
-          // A group, not an <aside>: several widgets on a page must not repeat landmarks. It
-          // scrolls within the drawing's height, so long metrics never leave an empty band.
-          <div
-            className="side"
-            role="group"
-            style={{ maxHeight: props.height ?? 420 }}
-            tabIndex={0}
-            aria-label={`${label}: load, metrics and invariants`}
-          >
-            <ErrorBoundary label="The side panel">
-              {views?.Side ? <LivePart Part={views.Side} store={store} base={base} /> : null}
-            </ErrorBoundary>
-            <Suspense fallback={null}>
-              {controls.has('metrics') && frame ? (
-                <MetricsPanel
-                  metas={meta.metrics}
-                  values={frame.metrics}
-                  series={snapshot.series}
-                />
-              ) : null}
-              {controls.has('invariants') && frame ? (
-                <InvariantsPanel items={frame.invariants} />
-              ) : null}
-            </Suspense>
+        </>
+      ) : (
+        <>
+          {actionsEl}
+          <div className="widget-body">
+            {stageEl}
+            {sideEl}
           </div>
-        )}
-      </div>
-      {controls.has('playback') && (
-        <PlaybackBar
-          t={frame?.t ?? 0}
-          horizonMs={frame?.status.horizonMs ?? 0}
-          playing={playing}
-          speed={frame?.status.speed ?? 1}
-          lagging={frame?.status.lagging ?? false}
-          slowMotion={
-            !!props.slowMotionMs &&
-            meta.playbackSpeed !== undefined &&
-            typeof frame?.status.speed === 'number' &&
-            frame.status.speed <= meta.playbackSpeed
-          }
-          disabled={!ready}
-          onToggle={() => handle?.toggle()}
-          onStep={() => handle?.step()}
-          onSeek={(t) => handle?.seek(t)}
-          onSpeed={(s) => handle?.setSpeed(s)}
-          onRestart={() => handle?.reset()}
-          onFork={() => handle?.fork()}
-          {...(controls.has('share') && props.onShare ? { onShare: () => handle?.share() } : {})}
-          {...(props.shareLabel ? { shareLabel: props.shareLabel } : {})}
-        />
-      )}
-      {tourErrors.length ? (
-        <ErrorList
-          title="The guided tour of this widget has a bad step; the widget still works."
-          errors={tourErrors.map(formatError)}
-        />
-      ) : null}
-      {(controls.has('params') || controls.has('log')) && (
-        <div className="widget-panels">
-          <Suspense fallback={null}>
-            {controls.has('params') && frame ? (
-              <ParamsPanel
-                schema={meta.params}
-                values={frame.params}
-                validate={validate}
-                onApply={(patch) => send({ action: 'set', params: patch })}
-                disabled={!ready}
-              />
-            ) : null}
-            {controls.has('log') ? (
-              <EventLog
-                events={snapshot.history}
-                start={snapshot.logStart}
-                now={snapshot.frame?.t ?? 0}
-                onSeek={(t) => handle?.seek(t)}
-                narration={narration}
-              />
-            ) : null}
-          </Suspense>
-        </div>
+          {playbackEl}
+          {tourErrorsEl}
+          {panelsEl}
+        </>
       )}
     </div>
   );

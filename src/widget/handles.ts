@@ -49,6 +49,9 @@ export function registerWidget(h: WidgetHandle): () => void {
 
 export const getWidget = (id: string): WidgetHandle | undefined => handles.get(id);
 
+/** Every widget mounted on the page. */
+export const allWidgets = (): WidgetHandle[] => [...handles.values()];
+
 /** Resolves when a widget with this id is mounted. */
 export function whenWidget(id: string): Promise<WidgetHandle> {
   const h = handles.get(id);

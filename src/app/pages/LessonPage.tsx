@@ -49,6 +49,21 @@ export function LessonPage({ id }: { id: string }) {
   const tree = loaded?.id === id ? loaded.tree : undefined;
   const error = loaded?.id === id ? loaded.error : undefined;
 
+  // The site header's height, for the sticky widget column and the widgets' height limit.
+  useEffect(() => {
+    const header = document.querySelector('.app-header');
+    if (!header || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const ro = new ResizeObserver(() =>
+      root.style.setProperty('--app-header-h', `${header.getBoundingClientRect().height}px`),
+    );
+    ro.observe(header);
+    return () => {
+      ro.disconnect();
+      root.style.removeProperty('--app-header-h');
+    };
+  }, []);
+
   useEffect(() => {
     if (meta) document.title = `${meta.title} · DS Playground`;
   }, [meta]);

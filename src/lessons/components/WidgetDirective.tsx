@@ -1,8 +1,9 @@
 /** `::widget{#id preset=... param-x=... seed=... height=... controls=... autoplay}` */
 import { ErrorList } from '../../ui/ErrorList';
 import { formatError } from '../../sim/core/errors';
-import { ALL_CONTROLS, Widget, type Control } from '../../widget/Widget';
-import { attrsOf, scenarioFromAttrs } from '../directives';
+import { allWidgets } from '../../widget/handles';
+import { ALL_CONTROLS, Widget, type Control, type WidgetStatus } from '../../widget/Widget';
+import { attrsOf, scenarioFromAttrs, type Attrs } from '../directives';
 import { useLessonContext } from '../context';
 
 /**
@@ -11,11 +12,40 @@ import { useLessonContext } from '../context';
  */
 export const LESSON_SLOW_MOTION_MS = 600;
 
+/**
+ * The same attributes give the same scenario object: the widget restarts its run when handed a
+ * new one, so a lesson re-rendering (for whatever reason) must not hand it one.
+ */
+const parsedByAttrs = new Map<string, ReturnType<typeof scenarioFromAttrs>>();
+function parseOnce(a: Attrs, model: string | undefined): ReturnType<typeof scenarioFromAttrs> {
+  const key = `${model ?? ''} ${JSON.stringify(a)}`;
+  let parsed = parsedByAttrs.get(key);
+  if (!parsed) {
+    parsed = scenarioFromAttrs(a, model);
+    parsedByAttrs.set(key, parsed);
+  }
+  return parsed;
+}
+
+/** One widget plays at a time in a lesson: starting one pauses the others (their runs kept). */
+const pausers = new Map<string, (status: WidgetStatus) => void>();
+function pauseOthersOnPlay(id: string): (status: WidgetStatus) => void {
+  let f = pausers.get(id);
+  if (!f) {
+    f = (status) => {
+      if (status === 'playing') for (const h of allWidgets()) if (h.id !== id) h.pause();
+    };
+    pausers.set(id, f);
+  }
+  return f;
+}
+
 export function WidgetDirective(props: Record<string, unknown>) {
   const a = attrsOf(props);
   const lesson = useLessonContext();
-  const parsed = scenarioFromAttrs(a, lesson.model);
+  const parsed = parseOnce(a, lesson.model);
   const id = a.id ?? 'widget';
+  const onStatus = pauseOthersOnPlay(id);
   if (!parsed.ok) {
     return (
       <ErrorList
@@ -51,6 +81,8 @@ export function WidgetDirective(props: Record<string, unknown>) {
           : { height: 380 })}
         autoplay={a.autoplay !== undefined && a.autoplay !== 'false'}
         slowMotionMs={LESSON_SLOW_MOTION_MS}
+        compact
+        onStatus={onStatus}
         onShare={lesson.onShare}
         shareLabel="Open in playground"
       />

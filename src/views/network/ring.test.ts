@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fateOf, linkMessages, type MessageRecord } from './records';
 import { setTimerArc } from './nodes';
-import { alongLink, distToSegment2, LABEL_WIDTH, progress, ringLayout } from './ring';
+import { alongLink, distToSegment2, LABEL_WIDTH, progress, ringKeepOut, ringLayout } from './ring';
 
 describe('ring layout', () => {
   it('places servers clockwise from the top, inside the box with room for labels', () => {
@@ -24,12 +24,48 @@ describe('ring layout', () => {
     // Five servers: the bottom pair's labels share a line, 2R sin 36° apart.
     const small = ringLayout(5, 260, 230);
     const big = ringLayout(5, 560, 520);
-    expect(small.labelRoom).toBeCloseTo(2 * small.R * Math.sin(Math.PI / 5), 6);
+    expect(small.labelRoom).toBeCloseTo(2 * small.Rx * Math.sin(Math.PI / 5), 6);
     expect(small.labelRoom).toBeLessThan(LABEL_WIDTH);
     expect(big.labelRoom).toBeGreaterThanOrEqual(LABEL_WIDTH);
     // Three servers: the two at the bottom share a line; nobody shares the top one's.
     const three = ringLayout(3, 560, 520);
-    expect(three.labelRoom).toBeCloseTo(2 * three.R * Math.sin(Math.PI / 3), 6);
+    expect(three.labelRoom).toBeCloseTo(2 * three.Rx * Math.sin(Math.PI / 3), 6);
+  });
+
+  it('keeps every label inside the box and clear of the others, short and narrow stages too', () => {
+    // Issue 13 bug 6: a short ring (a phone's is 340 x 200, Raft's at height 300 beside its
+    // diagram 315 x 284) drew a circle as small as the height allowed, labels running together.
+    const sizes = [
+      [340, 200],
+      [315, 284],
+      [288, 300],
+      [420, 500],
+      [700, 480],
+      [600, 230],
+    ];
+    const problems: string[] = [];
+    for (const n of [3, 5, 7]) {
+      // Seven nodes need more than 300 px across for their short labels.
+      for (const [w, h] of (sizes as [number, number][]).filter(([w]) => n < 7 || w > 360)) {
+        const l = ringLayout(n, w, h);
+        // What the views do: short labels (84 px) when the full ones would touch.
+        const labelW = l.labelRoom < LABEL_WIDTH ? 84 : LABEL_WIDTH;
+        const boxes = ringKeepOut(l, labelW).filter((_, i) => i % 2 === 1);
+        const where = `${n} nodes in ${w} x ${h}`;
+        boxes.forEach((b, i) => {
+          if (b.x0 < -0.5 || b.x1 > w + 0.5 || b.y0 < -0.5 || b.y1 > h + 0.5)
+            problems.push(`${where}: label ${i} leaves the box`);
+        });
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!;
+            const b = boxes[j]!;
+            const apart = a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0;
+            if (!apart) problems.push(`${where}: labels ${i} and ${j} overlap`);
+          }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('moves a message from the sender’s edge to the receiver’s edge', () => {

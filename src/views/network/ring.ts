@@ -13,8 +13,11 @@ export interface NodeSpot {
 export interface RingLayout {
   cx: number;
   cy: number;
-  /** Radius of the circle the nodes sit on. */
+  /** The smaller of the ring's two radii (a circle when they are equal). */
   R: number;
+  /** Horizontal and vertical radii: a short, wide stage gets a flattened ring (an ellipse). */
+  Rx: number;
+  Ry: number;
   /** Radius of a node's shape. */
   r: number;
   spots: NodeSpot[];
@@ -29,22 +32,38 @@ export interface RingLayout {
 export const LABEL_WIDTH = 118;
 /** A label is on top of its node when the node is at the top of the ring. */
 export const labelAbove = (a: number): boolean => Math.sin(a) < -0.8;
+/** Room a node's two label lines take over the top node's shape and under the lowest ones (px). */
+const LABEL_ABOVE_PX = 38;
+const LABEL_BELOW_PX = 40;
+/** How flat the ring may get on a short, wide stage (horizontal over vertical radius). */
+const FLAT_MAX = 1.7;
 
-/** n nodes clockwise from the top, leaving room outside the circle for their labels. */
+/**
+ * n nodes clockwise from the top, leaving room outside the ring for their labels. The ring fills
+ * the box: its vertical radius is what the height leaves after the labels over the top node and
+ * under the lowest ones (five nodes reach 0.81 of the radius down, not all of it), its horizontal
+ * radius what the width leaves after half a label each side, up to FLAT_MAX times the vertical.
+ */
 export function ringLayout(n: number, w: number, h: number): RingLayout {
-  const cx = w / 2;
-  const cy = h / 2 + 4;
-  // Labels (two lines, about 110 px wide) sit centred under each node, above the top one.
+  const angles = Array.from({ length: n }, (_, i) => -Math.PI / 2 + (2 * Math.PI * i) / n);
+  const down = Math.max(0, ...angles.map((a) => Math.sin(a)));
+  const side = Math.max(0.5, ...angles.map((a) => Math.abs(Math.cos(a))));
   const fit = (R: number) =>
     Math.max(11, Math.min(22, R * Math.sin(Math.PI / Math.max(3, n)) * 0.42));
-  let R = Math.min(w / 2 - 60, h / 2 - 58);
-  R = Math.max(40, Math.min(R, h / 2 - fit(R) - 40));
-  const r = fit(R);
-  const spots = Array.from({ length: n }, (_, i) => {
-    const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
-    return { x: cx + R * Math.cos(a), y: cy + R * Math.sin(a), a };
-  });
-  return { cx, cy, R, r, spots, labelRoom: labelRoom(spots, r) };
+  const rxRoom = (w / 2 - LABEL_WIDTH / 2 - 2) / side;
+  const ryRoom = (r: number) => (h - 2 * r - LABEL_ABOVE_PX - LABEL_BELOW_PX) / (1 + down);
+  // The node size depends on the ring's size and the ring's room on the node size: twice is
+  // enough for them to agree to a fraction of a pixel.
+  let r = fit(Math.min(rxRoom, ryRoom(11)));
+  r = fit(Math.min(rxRoom, ryRoom(r)));
+  const Ry = Math.max(40, Math.min(ryRoom(r), rxRoom * 1.1));
+  const Rx = Math.max(40, Math.min(rxRoom, Ry * FLAT_MAX));
+  const cx = w / 2;
+  // The ring with its labels, centred in the height left over.
+  const extent = Ry * (1 + down) + 2 * r + LABEL_ABOVE_PX + LABEL_BELOW_PX;
+  const cy = r + LABEL_ABOVE_PX + Ry + Math.max(0, (h - extent) / 2);
+  const spots = angles.map((a) => ({ x: cx + Rx * Math.cos(a), y: cy + Ry * Math.sin(a), a }));
+  return { cx, cy, R: Math.min(Rx, Ry), Rx, Ry, r, spots, labelRoom: labelRoom(spots, r) };
 }
 
 /** Labels are two lines (about 28 px) under each node, or above it at the top of the ring. */
