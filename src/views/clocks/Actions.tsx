@@ -9,6 +9,7 @@ export function ClocksActions(p: ClocksProps) {
   return (
     <div className="actions clocks-actions" role="group" aria-label="Actions">
       <ActionForm {...act} action="local" fieldLabel={{ process: { text: 'on P' } }} />
+      <ActionForm {...act} action="write" fieldLabel={{ process: { text: 'on P' } }} />
       <ActionForm
         {...act}
         action="send"

@@ -237,6 +237,16 @@ export function ClocksMain(p: ClocksProps) {
                       {tag}
                     </text>
                   )}
+                  {e.write && (
+                    <text
+                      x={9}
+                      y={-10}
+                      className={`clocks-write${e.write.lostWall !== null ? ' clocks-write-lost' : ''}`}
+                    >
+                      {`w${e.write.n}`}
+                      {e.write.lostWall !== null ? ' ✕ lost (wall)' : ''}
+                    </text>
+                  )}
                   {show.lamport && (
                     <text y={-10} className="clocks-lamport">
                       {e.lamport}

@@ -4,7 +4,41 @@
  */
 import { useStore } from 'zustand';
 import { eventTitle, formatHlc, formatVector, processName } from './style';
-import type { ClockEvent, ClocksProps, Comparison, Relation } from './types';
+import type { ClockEvent, ClocksProps, Comparison, RegisterView, Relation, Write } from './types';
+
+const held = (w: Write | null, stamp: (w: Write) => string) =>
+  w ? `w${w.n} (P${w.writer}, ${stamp(w)})` : 'not written';
+
+/** Each process's copy of x under both rules, and the writes lost to an earlier write. */
+function Register({ r }: { r: RegisterView }) {
+  return (
+    <>
+      <div className="panel-title">Shared key x (last writer wins)</div>
+      <p className="clocks-lww-counts" aria-live="polite">
+        Later writes lost by wall clock: <strong>{r.lostWall}</strong>; by HLC:{' '}
+        <strong>{r.lostHlc}</strong> (of {r.writes} writes)
+      </p>
+      <table className="clocks-now clocks-register">
+        <thead>
+          <tr>
+            <th scope="col">Copy on</th>
+            <th scope="col">x by wall clock</th>
+            <th scope="col">x by HLC</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.copies.map((c, i) => (
+            <tr key={i}>
+              <th scope="row">{processName(i)}</th>
+              <td>{held(c.wall, (w) => `${w.wall} ms`)}</td>
+              <td>{held(c.hlc, (w) => formatHlc(w.hlc))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
 
 const VECTOR_SAYS: Record<Relation, string> = {
   before: 'V(A) < V(B): A happened before B',
@@ -85,6 +119,7 @@ export function ClocksSide(p: ClocksProps) {
           </p>
         )}
       </div>
+      {view.register && <Register r={view.register} />}
       <div className="panel-title">Clocks now</div>
       <table className="clocks-now">
         <thead>

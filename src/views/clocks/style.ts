@@ -27,7 +27,9 @@ export function eventTitle(e: ClockEvent): string {
       ? `sent m${e.msg} to P${e.peer}`
       : e.kind === 'receive'
         ? `received m${e.msg} from P${e.peer}`
-        : 'local event';
+        : e.write
+          ? `wrote x = w${e.write.n}${e.write.lostWall !== null ? ` (lost by wall clock to w${e.write.lostWall})` : ''}`
+          : 'local event';
   return `P${e.process}'s event ${e.seq}: ${what}`;
 }
 

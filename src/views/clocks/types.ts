@@ -9,6 +9,8 @@ export type {
   EventKind,
   Hlc,
   Relation,
+  RegisterView,
+  Write,
 } from '../../sim/models/clocks/view';
 
 export interface ClocksUi {

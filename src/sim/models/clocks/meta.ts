@@ -52,6 +52,11 @@ export const clocksParams = z.strictObject({
     unit: 'ppm',
     advanced: true,
   }),
+  lww: z.boolean().default(false).meta({
+    title: 'Local events write x',
+    description:
+      "Every local event writes the shared key x; each process keeps a copy and every message carries the sender's, and a copy keeps the write with the highest stamp (last writer wins), once by wall clock and once by HLC.",
+  }),
 });
 export type ClocksParams = z.output<typeof clocksParams>;
 
@@ -81,6 +86,13 @@ const presets: PresetMeta[] = [
     params: { processes: 4, skewMsMax: 1000, driftPpmMax: 50_000 },
     seed: 3,
   },
+  {
+    id: 'lww',
+    title: 'Last writer wins',
+    description:
+      'Clocks up to 2 s apart and every local event a write to x: wall-clock LWW discards some writes that came after the write they lose to; HLC LWW never does.',
+    params: { skewMsMax: 2000, lww: true, rate: 1 },
+  },
 ];
 
 export const clocksMeta: ModelMeta = {
@@ -105,6 +117,12 @@ export const clocksMeta: ModelMeta = {
         to: process.meta({ title: 'To' }),
       }),
     },
+    write: {
+      label: 'Write x',
+      description:
+        'The process writes the shared key x, stamped with its wall clock and its HLC; its copy keeps whichever write has the higher stamp.',
+      args: z.strictObject({ process: process.meta({ title: 'Process' }) }),
+    },
     compare: {
       label: 'Compare two events',
       description:
@@ -122,6 +140,9 @@ export const clocksMeta: ModelMeta = {
     { id: 'received', label: 'Messages received' },
     { id: 'maxLamport', label: 'Highest Lamport timestamp', chart: true },
     { id: 'hlcAheadMs', label: 'Largest HLC lead over its physical clock', unit: 'ms', digits: 0 },
+    { id: 'writes', label: 'Writes to x' },
+    { id: 'lostWall', label: 'Later writes lost to LWW (wall clock)' },
+    { id: 'lostHlc', label: 'Later writes lost to LWW (HLC)' },
   ],
   experiments: [],
 };

@@ -25,6 +25,15 @@ import type {
   ProcessClocks,
 } from './types';
 import type { ClocksView } from './view';
+import {
+  cloneCopy,
+  emptyCopy,
+  mergeCopy,
+  offer,
+  writeName,
+  type Rule,
+  type Write,
+} from './register';
 
 /** Events kept in the state (older ones are trimmed; the views show the latest). */
 export const HISTORY_MAX = 2000;
@@ -118,6 +127,33 @@ function local(rules: Rules, s: ClocksState, ctx: C, process: number): void {
   });
 }
 
+/** Whether messages carry copies of x and metrics count writes (never in runs without writes). */
+const carriesX = (s: ClocksState, ctx: C) => ctx.params.lww || s.writes > 0;
+
+function write(rules: Rules, s: ClocksState, ctx: C, process: number): void {
+  const e = record(rules, s, ctx, process, 'local', null, {});
+  const w: Write = { n: ++s.writes, writer: process, wall: e.pt, hlc: { ...e.hlc } };
+  const copy = s.copies[process]!;
+  const lostTo = (rule: Rule) => {
+    const held = copy[rule];
+    return offer(copy, rule, w) ? null : held;
+  };
+  const wall = lostTo('wall');
+  const hlc = lostTo('hlc');
+  e.write = { n: w.n, lostWall: wall?.n ?? null, lostHlc: hlc?.n ?? null };
+  if (wall) s.lostWall++;
+  if (hlc) s.lostHlc++;
+  const says = `${name(process)} wrote x = ${writeName(w)} (wall clock ${w.wall} ms, HLC ${formatHlc(w.hlc)})`;
+  const lost = (rule: string, by: Write, stamp: string) =>
+    `; by ${rule} ${name(process)}'s copy keeps ${writeName(by)} (${name(by.writer)}, ${stamp}), which happened before it: the later write is silently lost`;
+  ctx.log(
+    says +
+      (wall ? lost('wall clock', wall, `${wall.wall} ms`) : '') +
+      (hlc ? lost('HLC', hlc, `HLC ${formatHlc(hlc.hlc)}`) : ''),
+    { kind: 'write', nodes: [process], level: wall || hlc ? 'warn' : 'info' },
+  );
+}
+
 function send(rules: Rules, s: ClocksState, ctx: C, from: number, to: number): void {
   const msg = s.nextMsg++;
   const e = record(rules, s, ctx, from, 'send', null, { msg, peer: to });
@@ -129,6 +165,7 @@ function send(rules: Rules, s: ClocksState, ctx: C, from: number, to: number): v
     lamport: e.lamport,
     vector: e.vector,
     hlc: e.hlc,
+    ...(carriesX(s, ctx) ? { reg: cloneCopy(s.copies[from]!) } : {}),
   });
   ctx.log(`${name(from)} sent m${msg} to ${name(to)} (${stampText(e)})`, {
     kind: 'send',
@@ -153,6 +190,10 @@ function fresh(ctx: C): ClocksState {
     received: 0,
     hlcAheadMs: 0,
     comparison: null,
+    copies: Array.from({ length: ctx.params.processes }, emptyCopy),
+    writes: 0,
+    lostWall: 0,
+    lostHlc: 0,
   };
 }
 
@@ -238,7 +279,8 @@ export function makeClocksModel(rules: Rules = RULES): ClocksModel {
       if (n > 1 && rng.chance(ctx.params.sendRatio)) {
         const to = (t.process + rng.int(1, n - 1)) % n;
         send(rules, s, ctx, t.process, to);
-      } else local(rules, s, ctx, t.process);
+      } else if (ctx.params.lww) write(rules, s, ctx, t.process);
+      else local(rules, s, ctx, t.process);
       scheduleNext(s, t.process, ctx);
     },
     onMessage(s, m, ctx) {
@@ -249,6 +291,7 @@ export function makeClocksModel(rules: Rules = RULES): ClocksModel {
         sendId: m.payload.sendId,
       });
       s.received++;
+      if (m.payload.reg) mergeCopy(s.copies[m.to]!, m.payload.reg);
       ctx.log(`${name(m.to)} received m${m.payload.msg} from ${name(m.from)} (${stampText(e)})`, {
         kind: 'receive',
         nodes: [m.from, m.to],
@@ -261,6 +304,10 @@ export function makeClocksModel(rules: Rules = RULES): ClocksModel {
         if (outside(input.process))
           return ctx.log(`There is no P${String(input.process)}`, { level: 'warn' });
         local(rules, s, ctx, input.process as number);
+      } else if (input.action === 'write') {
+        if (outside(input.process))
+          return ctx.log(`There is no P${String(input.process)}`, { level: 'warn' });
+        write(rules, s, ctx, input.process as number);
       } else if (input.action === 'send') {
         const { from, to } = input;
         if (outside(from) || outside(to))
@@ -301,15 +348,25 @@ export function makeClocksModel(rules: Rules = RULES): ClocksModel {
           })),
           partition: ctx.net.groups ? ctx.net.groups.map((g) => g.slice()) : null,
           comparison: s.comparison,
+          register: carriesX(s, ctx)
+            ? {
+                copies: s.copies.map(cloneCopy),
+                writes: s.writes,
+                lostWall: s.lostWall,
+                lostHlc: s.lostHlc,
+              }
+            : null,
         },
       };
     },
-    metrics: (s) => ({
+    metrics: (s, ctx) => ({
       events: s.nextId,
       messages: s.sent,
       received: s.received,
       maxLamport: Math.max(0, ...s.procs.map((p) => p.lamport)),
       hlcAheadMs: s.hlcAheadMs,
+      // Only in runs with writes: the default presets' metrics (and golden hashes) stay as they were.
+      ...(carriesX(s, ctx) ? { writes: s.writes, lostWall: s.lostWall, lostHlc: s.lostHlc } : {}),
     }),
     invariants: clocksInvariants,
     describeMessage: (m) => `m${m.msg} L${m.lamport}`,

@@ -1,5 +1,6 @@
 /** The clocks model's state: every event with its three stamps, and the processes' clocks. */
 import type { Comparison } from './explain';
+import type { Copy } from './register';
 
 /** A hybrid logical clock (Kulkarni et al. 2014): l tracks the largest physical time heard of, c breaks ties. */
 export interface Hlc {
@@ -32,6 +33,15 @@ export interface ClockEvent {
   sendId?: number;
   /** The widest gap between physical clocks at that moment, ms (the HLC bound's epsilon). */
   skewMs: number;
+  /** A local event that wrote x: its write number and, under each rule, the write it lost to. */
+  write?: WriteMark;
+}
+
+export interface WriteMark {
+  n: number;
+  /** The number of the earlier write that wall-clock LWW kept instead, or null if this one won. */
+  lostWall: number | null;
+  lostHlc: number | null;
 }
 
 export interface ProcessClocks {
@@ -51,6 +61,8 @@ export interface ClockMsg {
   lamport: number;
   vector: number[];
   hlc: Hlc;
+  /** The sender's copy of x (only once the run has writes, so runs without them are unchanged). */
+  reg?: Copy;
 }
 
 export type ClocksTimer = { kind: 'act'; process: number; epoch: number };
@@ -68,4 +80,10 @@ export interface ClocksState {
   hlcAheadMs: number;
   /** The learner's last comparison of two events. */
   comparison: Comparison | null;
+  /** Each process's copy of x, under wall-clock LWW and HLC LWW. */
+  copies: Copy[];
+  writes: number;
+  /** Writes that lost, the moment they were made, to a write that happened before them. */
+  lostWall: number;
+  lostHlc: number;
 }

@@ -1,11 +1,14 @@
 /** What the clocks model sends the views each frame. */
 import type { Comparison } from './explain';
+import type { Copy } from './register';
 import type { ClockEvent, Hlc } from './types';
+
+export type { Copy, Write } from './register';
 
 export type { Comparison } from './explain';
 export type { Relation } from './causality';
 
-export type { ClockEvent, Hlc, EventKind } from './types';
+export type { ClockEvent, Hlc, EventKind, WriteMark } from './types';
 
 export interface ProcessNow {
   lamport: number;
@@ -24,4 +27,13 @@ export interface ClocksView {
   partition: number[][] | null;
   /** The learner's last comparison, (its events may have left `events`). */
   comparison: Comparison | null;
+  /** The shared key x, once the run has writes (or the param makes local events writes). */
+  register: RegisterView | null;
+}
+
+export interface RegisterView {
+  copies: Copy[];
+  writes: number;
+  lostWall: number;
+  lostHlc: number;
 }
