@@ -194,7 +194,7 @@ test('Raft at height="300" in a 624 px column keeps its server labels apart', as
   // #raft: preset leader-crash, playback and log only, so the drawing takes the column's width.
   await page.goto(`${HOST}quirks.html`);
   await ready(page.locator('#raft .widget'));
-  await expect(page.locator('#raft .raft-server-label')).toHaveCount(5);
+  await expect(page.locator('#raft .raft-ring .net-label')).toHaveCount(5);
   const boxesOf = (selector: string) =>
     page.locator(selector).evaluateAll((els) =>
       els.map((e) => {
@@ -202,8 +202,8 @@ test('Raft at height="300" in a 624 px column keeps its server labels apart', as
         return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
       }),
     );
-  const labels = await boxesOf('#raft .raft-server-label');
-  const shapes = await boxesOf('#raft .raft-shape');
+  const labels = await boxesOf('#raft .raft-ring .net-label');
+  const shapes = await boxesOf('#raft .raft-ring .net-shape');
   const [ring] = await boxesOf('#raft .raft-ring');
   type Box = (typeof labels)[number];
   const apart = (a: Box, b: Box) => a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0;
