@@ -38,6 +38,9 @@ const LabPage = lazy(() =>
 const EmbedPage = lazy(() =>
   withInfo(import('./pages/EmbedPage')).then((m) => ({ default: m.EmbedPage })),
 );
+const PracticePage = lazy(() =>
+  withInfo(import('./pages/PracticePage')).then((m) => ({ default: m.PracticePage })),
+);
 const CheckPage = lazy(() => import('./pages/CheckPage').then((m) => ({ default: m.CheckPage })));
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { auto: 'light', light: 'dark', dark: 'auto' };
@@ -74,6 +77,7 @@ export function App() {
     lab: 2,
     embed: 1,
     check: 1,
+    practice: 2,
   };
   const known = section !== undefined && Object.hasOwn(depth, section);
   let page;
@@ -91,6 +95,7 @@ export function App() {
   else if (section === 'lab') page = <LabPage model={arg} />;
   else if (section === 'embed') page = <EmbedPage query={route.query} />;
   else if (section === 'check') page = <CheckPage />;
+  else if (section === 'practice') page = <PracticePage model={arg} query={route.query} />;
   else page = <NotFound path={route.parts.join('/')} />;
 
   return (
@@ -103,7 +108,8 @@ export function App() {
         Skip to content
       </a>
       <header className="app-header">
-        <a className="brand" href="#/" aria-label="DS Playground home">
+        {/* Out of the Tab order: "Course" in the nav is the same link, one stop later. */}
+        <a className="brand" href="#/" aria-label="DS Playground home" tabIndex={-1}>
           <img src="./favicon.svg" alt="" width="24" height="24" /> DS Playground
         </a>
         <nav aria-label="Main">

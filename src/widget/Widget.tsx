@@ -5,6 +5,7 @@
  */
 import {
   type ComponentType,
+  type ReactNode,
   lazy,
   Suspense,
   useCallback,
@@ -75,6 +76,13 @@ export interface WidgetProps {
   slowMotionMs?: number;
   /** A guided tour's steps (else the one a lesson registered for this widget's id). */
   tour?: TourSteps;
+  /**
+   * View UI state to set (merged into the widget's UI store whenever it changes): a page pointing
+   * the drawing at something, like a practice answer's key on the hash ring.
+   */
+  uiPatch?: Record<string, unknown>;
+  /** Rendered right after the guided tour's panel (a lesson's "Skip the widget" link). */
+  afterTour?: ReactNode;
 }
 
 /** The lifecycle as the outside sees it (also the root's `data-state`). */
@@ -206,6 +214,10 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
   const views = useViews(meta.id);
   // One UI store per widget and model, shared by the view's Main, Side and Actions.
   const ui = useMemo(() => createStore(() => ({ ...(views?.ui ?? {}) })), [views]);
+  const uiPatch = props.uiPatch;
+  useEffect(() => {
+    if (uiPatch) ui.setState(uiPatch);
+  }, [ui, uiPatch]);
   const [actionError, setActionError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   // Test hook: browser tests crash the worker to check that the widget recovers.
@@ -308,6 +320,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
       ) : null}
       {/* The tour first: its Start and Continue are a lesson's first stop for the keyboard. */}
       {tour ? <TourPanel api={tour} label={label} announceHere={!controls.has('log')} /> : null}
+      {props.afterTour}
       {controls.has('actions') && views !== undefined ? (
         <ErrorBoundary label="The actions">
           {views?.Actions ? (

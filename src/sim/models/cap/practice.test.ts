@@ -47,7 +47,10 @@ describe('CAP practice: is the history linearizable, and which read breaks it', 
       // Replay the scenario from scratch, as the widget does, and read its history.
       const sim = new Sim(
         capModel,
-        { ...q.scenario, params: capMeta.params.parse(q.scenario.params) as Record<string, unknown> },
+        {
+          ...q.scenario,
+          params: capMeta.params.parse(q.scenario.params) as Record<string, unknown>,
+        },
         { checkInvariants: true },
       );
       sim.runUntil(Number(q.revealUntil.slice(2)));
@@ -73,10 +76,26 @@ describe('CAP practice: is the history linearizable, and which read breaks it', 
 
   it('the brute force itself tells a stale read from a fresh one', () => {
     const w = (index: number, value: number, call: number, ret: number): PracticeOp => ({
-      index, process: 0, f: 'write', value, call, ret, type: 'ok', callPos: call, retPos: ret,
+      index,
+      process: 0,
+      f: 'write',
+      value,
+      call,
+      ret,
+      type: 'ok',
+      callPos: call,
+      retPos: ret,
     });
     const r = (index: number, value: number | null, call: number, ret: number): PracticeOp => ({
-      index, process: 1, f: 'read', value, call, ret, type: 'ok', callPos: call, retPos: ret,
+      index,
+      process: 1,
+      f: 'read',
+      value,
+      call,
+      ret,
+      type: 'ok',
+      callPos: call,
+      retPos: ret,
     });
     expect(linearizableAt([w(0, 1, 0, 10), r(1, 1, 20, 30)], 30)).toBe(true);
     expect(linearizableAt([w(0, 1, 0, 10), r(1, null, 20, 30)], 30)).toBe(false);

@@ -74,7 +74,11 @@ function opLine(op: PracticeOp): string {
   const span = op.ret === null ? `from ${ms(op.call)}` : `${ms(op.call)} to ${ms(op.ret)}`;
   if (op.f === 'write') {
     const how =
-      op.type === 'ok' ? 'ok' : op.type === 'fail' ? 'failed (never took effect)' : 'unknown (it may or may not have taken effect)';
+      op.type === 'ok'
+        ? 'ok'
+        : op.type === 'fail'
+          ? 'failed (never took effect)'
+          : 'unknown (it may or may not have taken effect)';
     return `${who} wrote ${show(op.value)}, ${span}: ${how}`;
   }
   if (op.type === 'ok') return `${who} read, ${span}: got ${show(op.value)}`;

@@ -28,7 +28,10 @@ describe('hash ring practice: the owner and replicas of a key', () => {
       const h = parseInt(/hashes to 0x([0-9a-f]{8})/.exec(q.prompt)![1]!, 16);
       const expected = walk(q.facts, h, count).join('-').replace(/N/g, '');
       expect(q.key.ids, `seed ${seed}`).toEqual([expected]);
-      expect(q.choices.map((c) => c.id), `seed ${seed}`).toContain(expected);
+      expect(
+        q.choices.map((c) => c.id),
+        `seed ${seed}`,
+      ).toContain(expected);
       expect(q.choices.length, `seed ${seed}`).toBeGreaterThanOrEqual(3);
       expect(gradePractice(q, [expected]).correct).toBe(true);
       const wrong = q.choices.find((c) => c.id !== expected)!;
@@ -39,7 +42,10 @@ describe('hash ring practice: the owner and replicas of a key', () => {
   it('places keys by the model’s hash: key i sits at a seeded hash of its number', () => {
     // Not the answer itself: only that the question's key hash is not a constant.
     const hashes = new Set(
-      Array.from({ length: 20 }, (_, i) => /hashes to (0x[0-9a-f]{8})/.exec(hashringQuestion(i + 1).prompt)![1]),
+      Array.from(
+        { length: 20 },
+        (_, i) => /hashes to (0x[0-9a-f]{8})/.exec(hashringQuestion(i + 1).prompt)![1],
+      ),
     );
     expect(hashes.size).toBeGreaterThan(15);
     expect(xxhash32(utf8('x'), 1)).toBe(xxhash32(utf8('x'), 1));

@@ -57,13 +57,17 @@ export function hashringQuestion(seed: number): PracticeQuestion {
   // Slips: the walk the other way (from the vnode before the key), the next vnodes without
   // skipping a node met twice, and hash % N with the next buckets.
   const back: number[] = [];
-  for (let i = 0, j = (first - 1 + n) % n; i < n && back.length < right.length; i++, j = (j - 1 + n) % n)
+  for (
+    let i = 0, j = (first - 1 + n) % n;
+    i < n && back.length < right.length;
+    i++, j = (j - 1 + n) % n
+  )
     if (!back.includes(owners[j]!)) back.push(owners[j]!);
   const next = Array.from({ length: right.length }, (_, i) => owners[(first + i) % n]!);
   const live = s.config.nodes.map((x) => x.id);
   const modulo = Array.from(
     { length: right.length },
-    (_, i) => live[(h % live.length + i) % live.length]!,
+    (_, i) => live[((h % live.length) + i) % live.length]!,
   );
   const swapped = [right[1]!, right[0]!, ...right.slice(2)];
   const options: { ids: number[]; distinct: boolean }[] = [
@@ -75,7 +79,10 @@ export function hashringQuestion(seed: number): PracticeQuestion {
     // Any other node as owner, with the right replicas behind it.
     ...live
       .filter((x) => x !== owner)
-      .map((x) => ({ ids: [x, ...right.filter((r) => r !== x)].slice(0, right.length), distinct: true })),
+      .map((x) => ({
+        ids: [x, ...right.filter((r) => r !== x)].slice(0, right.length),
+        distinct: true,
+      })),
   ];
   const choices: PracticeChoice[] = [];
   for (const o of options) {

@@ -31,9 +31,7 @@ describe('Raft practice: who can win the next election', () => {
     let someCannot = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
       const q = raftQuestion(seed);
-      const live = new Map(
-        q.facts.filter((f) => !f.endsWith('(crashed)')).map((f) => termsOf(f)),
-      );
+      const live = new Map(q.facts.filter((f) => !f.endsWith('(crashed)')).map((f) => termsOf(f)));
       expect(live.size, `seed ${seed}`).toBe(4);
       const expected = canWinFromTerms(live).sort();
       expect([...q.key.ids!].sort(), `seed ${seed}`).toEqual(expected);
@@ -42,7 +40,10 @@ describe('Raft practice: who can win the next election', () => {
       // Replay the scenario as the widget does and see who actually wins.
       const sim = new Sim(
         raftModel,
-        { ...q.scenario, params: raftMeta.params.parse(q.scenario.params) as Record<string, unknown> },
+        {
+          ...q.scenario,
+          params: raftMeta.params.parse(q.scenario.params) as Record<string, unknown>,
+        },
         { checkInvariants: true },
       );
       const crashAt = q.atMs - 1;
@@ -50,7 +51,8 @@ describe('Raft practice: who can win the next election', () => {
       const s = sim.state as RaftState;
       const crashed = s.leader;
       let t = crashAt;
-      while ((s.leader < 0 || s.leader === crashed) && t < crashAt + 10_000) sim.runUntil((t += 20));
+      while ((s.leader < 0 || s.leader === crashed) && t < crashAt + 10_000)
+        sim.runUntil((t += 20));
       expect(sim.violation, `seed ${seed}`).toBeNull();
       const winner = `S${s.leader + 1}`;
       expect(q.key.ids, `seed ${seed}: ${winner} won`).toContain(winner);
