@@ -111,8 +111,10 @@ function PracticeRunner({
   const current = result?.seed === seed ? result.r : null;
   const lesson = lessonById(info.lesson);
   const next = () => {
-    setSeed(info.model, freshSeed());
-    if (urlSeed !== null) location.hash = href('practice', info.model);
+    const fresh = freshSeed();
+    // A link's seed would win over the store's: the next question goes in the link too.
+    if (urlSeed !== null) location.hash = `${href('practice', info.model)}?seed=${fresh}`;
+    else setSeed(info.model, fresh);
   };
   return (
     <div className="page practice-page">

@@ -66,7 +66,7 @@ export function PracticeQuestionView({ q, onChecked, onNext }: Props) {
       >
         <fieldset>
           <legend className="practice-prompt">{q.prompt}</legend>
-          <h3 className="practice-facts-title">{q.factsTitle}</h3>
+          <h2 className="practice-facts-title">{q.factsTitle}</h2>
           <ul className="practice-facts">
             {q.facts.map((f, i) => (
               <li key={i}>{f}</li>
@@ -139,7 +139,7 @@ export function PracticeQuestionView({ q, onChecked, onNext }: Props) {
           tabIndex={-1}
           aria-labelledby={`${base}-ans`}
         >
-          <h3 id={`${base}-ans`}>The answer: {gradePractice(q, []).expected}</h3>
+          <h2 id={`${base}-ans`}>The answer: {gradePractice(q, []).expected}</h2>
           <p>{q.explanation}</p>
           {q.revealUntil ? (
             <p className="muted">The widget below replays the question’s own run to that moment.</p>
@@ -147,6 +147,9 @@ export function PracticeQuestionView({ q, onChecked, onNext }: Props) {
             <p className="muted">The ring below shows the key’s walk.</p>
           )}
         </div>
+      ) : null}
+      {q.widgetBefore || revealed ? (
+        <h2 className="practice-run-title">The question’s run</h2>
       ) : null}
       {q.widgetBefore || revealed ? (
         <Widget

@@ -107,7 +107,7 @@ export function raftQuestion(seed: number): PracticeQuestion {
   const why = live.map((c) => {
     const votes = votersFor(c, live);
     const can = votes.length >= MAJORITY;
-    return `${name(c.id)} (last term ${lastTerm(c)}, ${lastIndex(c)} entries) ${can ? 'can' : 'cannot'} win: ${listWords(votes.map(name))} would vote for it: ${votes.length} votes, ${MAJORITY} needed.`;
+    return `${name(c.id)} (last term ${lastTerm(c)}, ${lastIndex(c)} entries) ${can ? 'can' : 'cannot'} win: ${listWords(votes.map(name))} would vote for it: ${votes.length} ${votes.length === 1 ? 'vote' : 'votes'}, ${MAJORITY} needed.`;
   });
   const scenario: Scenario = { model: 'raft', params: {}, seed, inputs: [...inputs, ...end] };
   return {
