@@ -27,6 +27,8 @@ const DIRECTIVES: Record<string, { kinds: string[]; element: string }> = {
   // A guided tour of a widget: `:::tour{widget=id}` holding `::step[Caption]{until=...}` lines.
   tour: { kinds: ['containerDirective'], element: 'ds-tour' },
   step: { kinds: ['leafDirective'], element: 'ds-step' },
+  // A link to the model's generated practice questions: `::practice{model=raft}`.
+  practice: { kinds: ['leafDirective'], element: 'ds-practice' },
   // A checked claim (src/lessons/claims): plain text on the page, its value filled at build time.
   claim: { kinds: ['textDirective'], element: 'span' },
 };
