@@ -185,3 +185,24 @@ test('keyboard only: pick, check, show, next', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('.practice-answer')).toBeFocused();
 });
+
+test('a model without practice, or a bad seed in the link, says what is wrong; the index passes axe', async ({
+  page,
+}) => {
+  await page.goto('./#/practice/tokenring');
+  await expect(page.getByRole('alert')).toContainText('No practice for “tokenring”');
+  await page.goto('./#/practice/cap?seed=12x');
+  await expect(page.getByRole('alert').first()).toContainText(
+    'seed: "12x" is not a whole number from 0 to 4294967295',
+  );
+  // The rest of the page still works: the stored (or a fresh) question is there.
+  await expect(question(page)).toBeVisible();
+  await page.goto('./#/practice');
+  await expect(page.getByRole('link', { name: /Is this history linearizable/ })).toBeVisible();
+  await expectAccessible(page);
+  // A lesson links to its model's practice.
+  await page.goto('./#/lesson/stampede-herd');
+  await page.getByRole('link', { name: 'Practise now →' }).click();
+  await expect(page).toHaveURL(/#\/practice\/stampede$/);
+  await expect(question(page)).toBeVisible();
+});
