@@ -69,7 +69,9 @@ test('keyboard only: Enter starts and continues the tour; leave and come back; a
     tabs++;
   }
   console.log(`Tabs from the top of the lesson to "Start the guided tour": ${tabs}`);
-  expect(tabs).toBeLessThanOrEqual(15);
+  // Issue 15 asks for at most 10 (it was 13: the brand and the crumbs repeated the header's Course
+  // link, and the widget's skip link stood before the tour's Start).
+  expect(tabs).toBeLessThanOrEqual(10);
   await page.keyboard.press('Enter');
   const t1 = await stoppedAt(page, 1);
   // Continue has the focus at each stop, so Enter goes on.

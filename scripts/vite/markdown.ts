@@ -27,6 +27,8 @@ const DIRECTIVES: Record<string, { kinds: string[]; element: string }> = {
   // A guided tour of a widget: `:::tour{widget=id}` holding `::step[Caption]{until=...}` lines.
   tour: { kinds: ['containerDirective'], element: 'ds-tour' },
   step: { kinds: ['leafDirective'], element: 'ds-step' },
+  // A link to the model's generated practice questions: `::practice{model=raft}`.
+  practice: { kinds: ['leafDirective'], element: 'ds-practice' },
   // A checked claim (src/lessons/claims): plain text on the page, its value filled at build time.
   claim: { kinds: ['textDirective'], element: 'span' },
 };
@@ -169,7 +171,27 @@ export async function compileLesson(
       `${path}: a directive fence was left as text ("${stray.slice(0, 40)}"): the outer of two nested containers needs more colons (::::predict around :::reveal)`,
     );
   }
+  const lost = findLostStep(tree);
+  if (lost) {
+    throw new Error(
+      `${path}: a tour line was not read as a ::step ("${lost.slice(0, 50)}"): quote an attribute value holding = or > (until="metric:term>=2")`,
+    );
+  }
   return { frontmatter, tree };
+}
+
+/** Text inside a tour that starts with `::step`: a step remark-directive could not parse. */
+function findLostStep(nodes: readonly LessonNode[], inTour = false): string | null {
+  for (const n of nodes) {
+    if (typeof n === 'string') {
+      if (inTour && /^\s*::step/.test(n)) return n.trim();
+    } else {
+      const [tag, , ...children] = n;
+      const hit = findLostStep(children, inTour || tag === 'ds-tour');
+      if (hit) return hit;
+    }
+  }
+  return null;
 }
 
 /** A text node that starts with ::: means a container directive was closed by the wrong fence. */

@@ -38,6 +38,9 @@ const LabPage = lazy(() =>
 const EmbedPage = lazy(() =>
   withInfo(import('./pages/EmbedPage')).then((m) => ({ default: m.EmbedPage })),
 );
+const PracticePage = lazy(() =>
+  withInfo(import('./pages/PracticePage')).then((m) => ({ default: m.PracticePage })),
+);
 const CheckPage = lazy(() => import('./pages/CheckPage').then((m) => ({ default: m.CheckPage })));
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { auto: 'light', light: 'dark', dark: 'auto' };
@@ -77,7 +80,8 @@ export function App() {
         Skip to content
       </a>
       <header className="app-header">
-        <a className="brand" href="#/" aria-label="DS Playground home">
+        {/* Out of the Tab order: "Course" in the nav is the same link, one stop later. */}
+        <a className="brand" href="#/" aria-label="DS Playground home" tabIndex={-1}>
           <img src="./favicon.svg" alt="" width="24" height="24" /> DS Playground
         </a>
         <nav aria-label="Main">
@@ -160,6 +164,8 @@ function pageElement(p: Page, query: URLSearchParams) {
       return <EmbedPage query={query} />;
     case 'check':
       return <CheckPage />;
+    case 'practice':
+      return <PracticePage model={p.model} query={query} />;
   }
 }
 

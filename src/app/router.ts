@@ -42,7 +42,8 @@ export type Page =
   | { kind: 'editor'; model: string | undefined }
   | { kind: 'lab'; model: string | undefined }
   | { kind: 'embed' }
-  | { kind: 'check' };
+  | { kind: 'check' }
+  | { kind: 'practice'; model: string | undefined };
 
 /** How many path segments each section takes: more is a link to nothing, not to its parent. */
 const DEPTH: Readonly<Record<string, number>> = {
@@ -53,6 +54,7 @@ const DEPTH: Readonly<Record<string, number>> = {
   lab: 2,
   embed: 1,
   check: 1,
+  practice: 2,
 };
 
 export function pageOf(route: Route): Page {
@@ -69,6 +71,7 @@ export function pageOf(route: Route): Page {
   if (section === 'editor') return { kind: 'editor', model: arg };
   if (section === 'lab') return { kind: 'lab', model: arg };
   if (section === 'embed') return { kind: 'embed' };
+  if (section === 'practice') return { kind: 'practice', model: arg };
   return { kind: 'check' };
 }
 

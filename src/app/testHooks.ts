@@ -5,6 +5,8 @@
 import type { Parsed } from '../sim/core/errors';
 import { getWidget, type WidgetHandle } from '../widget/handles';
 import { fingerprintOnce } from '../worker/client';
+import type { PracticeResult } from '../worker/practiceApi';
+import { practiceQuestion } from '../worker/practiceClient';
 
 declare global {
   interface Window {
@@ -12,6 +14,8 @@ declare global {
       traceHash(scenario: unknown, untilMs: number): Promise<Parsed<string> & { host: string }>;
       /** A widget on the page by id (its playback and what it shows). */
       widget(id: string): WidgetHandle | undefined;
+      /** A practice question as the practice page gets it (with its key). */
+      practice(model: string, seed: number): Promise<PracticeResult>;
     };
   }
 }
@@ -20,5 +24,6 @@ export function installTestHooks(): void {
   window.__dsp = {
     traceHash: (scenario, untilMs) => fingerprintOnce(scenario, untilMs),
     widget: (id) => getWidget(id),
+    practice: (model, seed) => practiceQuestion(model, seed),
   };
 }

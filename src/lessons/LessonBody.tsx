@@ -11,6 +11,7 @@ import { getWidget } from '../widget/handles';
 import { ActionDirective } from './components/ActionDirective';
 import { ExperimentDirective } from './components/ExperimentDirective';
 import { BadDirective, NoteDirective } from './components/misc';
+import { PracticeDirective } from './components/PracticeDirective';
 import { PredictDirective, Reveal } from './components/PredictDirective';
 import { StepDirective, TourDirective } from './components/TourDirective';
 import { WidgetDirective } from './components/WidgetDirective';
@@ -27,6 +28,7 @@ const COMPONENTS: Record<string, ComponentType<Record<string, unknown>>> = {
   'ds-bad-directive': BadDirective,
   'ds-tour': TourDirective,
   'ds-step': StepDirective,
+  'ds-practice': PracticeDirective,
 };
 
 function render(node: LessonNode, key: number): ReactNode {

@@ -5,6 +5,7 @@
  */
 import {
   type ComponentType,
+  type ReactNode,
   lazy,
   Suspense,
   useCallback,
@@ -82,6 +83,13 @@ export interface WidgetProps {
    * parameters start folded; the drawing is no taller than the screen allows (see fit.ts).
    */
   compact?: boolean;
+  /**
+   * View UI state to set (merged into the widget's UI store whenever it changes): a page pointing
+   * the drawing at something, like a practice answer's key on the hash ring.
+   */
+  uiPatch?: Record<string, unknown>;
+  /** Rendered right after the guided tour's panel (a lesson's "Skip the widget" link). */
+  afterTour?: ReactNode;
 }
 
 /** The lifecycle as the outside sees it (also the root's `data-state`). */
@@ -218,6 +226,10 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
   const views = useViews(meta.id);
   // One UI store per widget and model, shared by the view's Main, Side and Actions.
   const ui = useMemo(() => createStore(() => ({ ...(views?.ui ?? {}) })), [views]);
+  const uiPatch = props.uiPatch;
+  useEffect(() => {
+    if (uiPatch) ui.setState(uiPatch);
+  }, [ui, uiPatch]);
   const [actionError, setActionError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   // Test hook: browser tests crash the worker to check that the widget recovers.
@@ -434,6 +446,7 @@ function WidgetInner(props: WidgetProps & { id: string; meta: ModelInfo; label: 
       ) : null}
       {/* The tour first: its Start and Continue are a lesson's first stop for the keyboard. */}
       {tour ? <TourPanel api={tour} label={label} announceHere={!controls.has('log')} /> : null}
+      {props.afterTour}
       {compact ? (
         <>
           <div className="widget-body">{stageEl}</div>

@@ -86,7 +86,11 @@ export function LessonPage({ id }: { id: string }) {
     <article className="lesson" aria-labelledby="lesson-title">
       <header className="lesson-header">
         <p className="crumbs">
-          <a href="#/">Course</a> › Phase {meta.phase}: {phase?.title}
+          {/* The header's "Course" is the same link: one Tab stop, not two. */}
+          <a href="#/" tabIndex={-1}>
+            Course
+          </a>{' '}
+          › Phase {meta.phase}: {phase?.title}
         </p>
         <h1 id="lesson-title">{meta.title}</h1>
         <p className="lesson-summary">{meta.summary}</p>

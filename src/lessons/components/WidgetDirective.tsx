@@ -61,17 +61,21 @@ export function WidgetDirective(props: Record<string, unknown>) {
     : undefined;
   const height = Number(a.height);
   const after = `after-${id}`;
+  // Keyboard users can pass a widget's many controls and read on. The link comes right after
+  // the guided tour's panel (first in the widget), so a tour's Start stays a lesson's first stop.
+  const skip = (
+    <a
+      className="skip-link widget-skip"
+      href={`#${after}`}
+      onClick={(e) => (e.preventDefault(), document.getElementById(after)?.focus())}
+    >
+      Skip the widget
+    </a>
+  );
   return (
     <div className="lesson-widget">
-      {/* Keyboard users can pass a widget's many controls and read on. */}
-      <a
-        className="skip-link widget-skip"
-        href={`#${after}`}
-        onClick={(e) => (e.preventDefault(), document.getElementById(after)?.focus())}
-      >
-        Skip the widget
-      </a>
       <Widget
+        afterTour={skip}
         id={id}
         scenario={parsed.value}
         {...(a.title ? { title: a.title } : {})}

@@ -16,7 +16,7 @@ export function BadDirective(props: Record<string, unknown>) {
   return (
     <div className="error-box" role="alert">
       Unknown lesson directive <code>{String(props.name)}</code> ({String(props.kind)}). Known:
-      widget, action, predict, reveal, note, experiment, tour, step.
+      widget, action, predict, reveal, note, experiment, tour, step, practice.
     </div>
   );
 }

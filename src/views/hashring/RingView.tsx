@@ -4,6 +4,7 @@
  * accessible HTML for the legend and the key finder.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { pixelRatio, setupCanvas, themeReader, type ThemeSpec } from '../../ui/canvas';
 import { colorOf, shapeOf, shapePath } from '../../ui/palette';
 import { formatInt, formatPercent } from '../../ui/format';
@@ -45,9 +46,17 @@ export function RingView(p: HashringProps) {
   const keysLayer = useRef<HTMLCanvasElement>(null);
   const hoverLayer = useRef<HTMLCanvasElement>(null);
   const movedLayer = useRef<HTMLCanvasElement>(null);
-  const [hover, setHover] = useState<Hover>(null);
+  const [hovered, setHover] = useState<Hover>(null);
   const [finder, setFinder] = useState('');
   const pts = useMemo(() => (keys ? keyPoints(keys, l) : null), [keys, l]);
+  // A page may point at a key (a practice answer): its walk shows until the pointer says otherwise.
+  const pointed = useStore(p.ui, (u) => u.findKey);
+  const keyCount = keys?.hashes.length ?? 0;
+  const pointedHover = useMemo<Hover>(
+    () => (pointed !== null && pointed < keyCount ? { kind: 'key', index: pointed } : null),
+    [pointed, keyCount],
+  );
+  const hover: Hover = hovered ?? pointedHover;
   // Keys sorted by hash, for hit-testing: built on the first hover, not on every change.
   const byHashCache = useRef<{ keys: KeysHeavy; sorted: ReturnType<typeof sortedByHash> } | null>(
     null,

@@ -1,6 +1,6 @@
 /** The hashring frame as the views read it: the model's own view types. */
 import type { HashringView } from '../../sim/models/hashring/view';
-import type { NoUi, ViewProps } from '../types';
+import type { ViewProps } from '../types';
 
 export type { HashringView };
 
@@ -24,4 +24,9 @@ export interface HashringHeavy {
   keys: KeysHeavy;
 }
 
-export type HashringProps = ViewProps<HashringView, NoUi, HashringHeavy>;
+/** UI state a page may set: the key whose walk the ring shows (a practice answer). */
+export interface HashringUi {
+  findKey: number | null;
+}
+
+export type HashringProps = ViewProps<HashringView, HashringUi, HashringHeavy>;
